@@ -1,0 +1,214 @@
+//! Finds rubrics by name: a path to a YAML file, an id in the user's rubric folder
+//! (`--rubrics-dir` or `LEARNLEAD_RUBRICS`), or an id of a shipped rubric, in that order.
+//!
+//! A user's rubric with the same id as a shipped one takes its place: that is how a person adapts
+//! a shipped rubric (copy it with `rubrics show ID --format yaml`, edit, keep the id). The tool
+//! says so on standard error whenever it happens, and `rubrics list` marks it.
+
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::assets;
+use crate::error::{Error, Result};
+use crate::output;
+use crate::rubric::Rubric;
+
+/// Where a loaded rubric came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Shipped,
+    File(PathBuf),
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Shipped => write!(f, "shipped"),
+            Origin::File(p) => write!(f, "{}", p.display()),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub rubric: Rubric,
+    pub origin: Origin,
+    /// A user's rubric that takes the place of the shipped one with the same id.
+    pub overrides_shipped: bool,
+}
+
+/// The rubrics a person can name.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    pub user_dir: Option<PathBuf>,
+}
+
+impl Catalog {
+    pub fn new(user_dir: Option<PathBuf>) -> Self {
+        Catalog { user_dir }
+    }
+
+    /// Loads the rubric `name` names: a path (it has a `/`, ends in `.yaml`/`.yml`, or is an
+    /// existing file), else an id in the user's folder, else a shipped id.
+    pub fn load(&self, name: &str) -> Result<Loaded> {
+        if looks_like_path(name) {
+            return load_file(Path::new(name));
+        }
+        if let Some(path) = self.user_file(name)? {
+            let loaded = load_file(&path)?;
+            if loaded.rubric.id != name {
+                return Err(Error::usage(format!(
+                    "{} has the id `{}`, not `{name}`: name the file after its rubric's id",
+                    path.display(),
+                    loaded.rubric.id
+                )));
+            }
+            return Ok(loaded);
+        }
+        if let Some(asset) = assets::shipped_rubric(name) {
+            return Ok(Loaded {
+                rubric: parse_shipped(asset)?,
+                origin: Origin::Shipped,
+                overrides_shipped: false,
+            });
+        }
+        let known: Vec<String> = self.list()?.0.into_iter().map(|l| l.rubric.id).collect();
+        Err(Error::usage(format!(
+            "no rubric `{name}`; available: {} (or give a path to a YAML file)",
+            known.join(", ")
+        )))
+    }
+
+    /// The user's rubric file for `id`, if there is a user folder and it holds one.
+    fn user_file(&self, id: &str) -> Result<Option<PathBuf>> {
+        let Some(dir) = &self.user_dir else {
+            return Ok(None);
+        };
+        if !dir.is_dir() {
+            return Err(Error::usage(format!(
+                "the rubrics folder {} does not exist (from --rubrics-dir or LEARNLEAD_RUBRICS)",
+                dir.display()
+            )));
+        }
+        for ext in ["yaml", "yml"] {
+            let p = dir.join(format!("{id}.{ext}"));
+            if p.is_file() {
+                return Ok(Some(p));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Every rubric a person can name by id: the user's first, then the shipped ones they do not
+    /// replace. User files that do not validate are returned apart, with their errors, so one
+    /// broken file does not hide the others.
+    pub fn list(&self) -> Result<(Vec<Loaded>, Vec<Error>)> {
+        let mut user = Vec::new();
+        let mut broken = Vec::new();
+        if let Some(dir) = &self.user_dir {
+            let entries = fs::read_dir(dir).map_err(|e| Error::read(dir, e))?;
+            let mut paths: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.is_file()
+                        && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+                })
+                .collect();
+            paths.sort();
+            for p in paths {
+                match load_file(&p) {
+                    Ok(l) => user.push(l),
+                    Err(e) => broken.push(e),
+                }
+            }
+        }
+        let mut all = user;
+        for asset in assets::RUBRICS {
+            let rubric = parse_shipped(asset)?;
+            if all.iter().any(|l| l.rubric.id == rubric.id) {
+                for l in all.iter_mut().filter(|l| l.rubric.id == rubric.id) {
+                    l.overrides_shipped = true;
+                }
+                continue;
+            }
+            all.push(Loaded {
+                rubric,
+                origin: Origin::Shipped,
+                overrides_shipped: false,
+            });
+        }
+        Ok((all, broken))
+    }
+}
+
+fn looks_like_path(name: &str) -> bool {
+    name.contains('/')
+        || name.contains(std::path::MAIN_SEPARATOR)
+        || name.ends_with(".yaml")
+        || name.ends_with(".yml")
+        || Path::new(name).is_file()
+}
+
+/// Loads and validates a rubric file.
+pub fn load_file(path: &Path) -> Result<Loaded> {
+    let text = output::read_text(path)?;
+    let rubric = Rubric::parse(&text).map_err(|problems| Error::invalid(path, problems))?;
+    let overrides_shipped = assets::shipped_rubric(&rubric.id).is_some();
+    Ok(Loaded {
+        rubric,
+        origin: Origin::File(path.to_path_buf()),
+        overrides_shipped,
+    })
+}
+
+fn parse_shipped(asset: &assets::Asset) -> Result<Rubric> {
+    // Shipped rubrics are checked by the test suite; a failure here is a bug in the build.
+    Rubric::parse(asset.text)
+        .map_err(|problems| Error::invalid(format!("rubrics/{} (shipped)", asset.name), problems))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shipped_rubric_validates_and_is_named_after_its_id() {
+        for asset in assets::RUBRICS {
+            let rubric = parse_shipped(asset).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(format!("{}.yaml", rubric.id), asset.name);
+        }
+    }
+
+    #[test]
+    fn user_rubric_takes_the_place_of_a_shipped_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = assets::shipped_rubric("cop-functions")
+            .unwrap()
+            .text
+            .replace("title: ", "title: Ours - ");
+        fs::write(dir.path().join("cop-functions.yaml"), text).unwrap();
+        let catalog = Catalog::new(Some(dir.path().to_path_buf()));
+        let loaded = catalog.load("cop-functions").unwrap();
+        assert!(loaded.overrides_shipped);
+        assert!(loaded.rubric.title.starts_with("Ours - "));
+        let (all, broken) = catalog.list().unwrap();
+        assert!(broken.is_empty());
+        assert_eq!(
+            all.iter()
+                .filter(|l| l.rubric.id == "cop-functions")
+                .count(),
+            1
+        );
+        assert_eq!(all.len(), assets::RUBRICS.len());
+    }
+
+    #[test]
+    fn unknown_id_lists_the_available_ones() {
+        let err = Catalog::default().load("nope").unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains("no rubric `nope`"), "{msg}");
+        assert!(msg.contains("wenger-trayner"), "{msg}");
+        assert_eq!(err.exit_code(), 2);
+    }
+}

@@ -1,0 +1,182 @@
+//! `learnlead rubrics list|show|validate|init|schema`.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::assets;
+use crate::catalog::{self, Catalog, Loaded};
+use crate::cli::{ListFormat, RubricsCommand, ShowFormat};
+use crate::error::{Error, Result};
+use crate::output;
+use crate::rubric::Rubric;
+use crate::table;
+use crate::yaml;
+
+pub fn run(catalog: &Catalog, command: RubricsCommand) -> Result<()> {
+    match command {
+        RubricsCommand::List { format } => list(catalog, format),
+        RubricsCommand::Show { rubric, format } => show(catalog, &rubric, format),
+        RubricsCommand::Validate { files } => validate(&files),
+        RubricsCommand::Init { file } => init(&file),
+        RubricsCommand::Schema => output::print(assets::RUBRIC_SCHEMA),
+    }
+}
+
+fn list(catalog: &Catalog, format: ListFormat) -> Result<()> {
+    let (rubrics, broken) = catalog.list()?;
+    for e in &broken {
+        eprintln!("warning: skipped a rubric that does not validate:\n{e}");
+    }
+    match format {
+        ListFormat::Json => {
+            let rows: Vec<serde_json::Value> = rubrics
+                .iter()
+                .map(|l| {
+                    serde_json::json!({
+                        "id": l.rubric.id,
+                        "title": l.rubric.title,
+                        "version": l.rubric.version,
+                        "groups": l.rubric.groups.len(),
+                        "dimensions": l.rubric.dimension_count(),
+                        "items": l.rubric.item_count(),
+                        "from": origin_label(l),
+                        "overrides_shipped": l.overrides_shipped,
+                    })
+                })
+                .collect();
+            output::print(&(to_json(&rows)? + "\n"))
+        }
+        ListFormat::Table => {
+            let mut t = table::new(&["id", "title", "groups", "dimensions", "items", "from"]);
+            table::align_right(&mut t, &[2, 3, 4]);
+            for l in &rubrics {
+                let r = &l.rubric;
+                t.add_row(vec![
+                    r.id.clone(),
+                    r.title.clone(),
+                    r.groups.len().to_string(),
+                    r.dimension_count().to_string(),
+                    r.item_count().to_string(),
+                    origin_label(l),
+                ]);
+            }
+            output::print(&format!("{t}\n"))
+        }
+    }
+}
+
+fn origin_label(l: &Loaded) -> String {
+    if l.overrides_shipped {
+        format!("{} (replaces shipped)", l.origin)
+    } else {
+        l.origin.to_string()
+    }
+}
+
+fn show(catalog: &Catalog, name: &str, format: ShowFormat) -> Result<()> {
+    let loaded = catalog.load(name)?;
+    let rubric = &loaded.rubric;
+    let text = match format {
+        ShowFormat::Json => to_json(rubric)? + "\n",
+        ShowFormat::Yaml => yaml::to_string(rubric).map_err(Error::Other)?,
+        ShowFormat::Text => outline(rubric),
+    };
+    output::print(&text)
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string_pretty(value).map_err(|e| Error::Other(e.to_string()))
+}
+
+/// A rubric as a person reads it: groups, dimensions with their questions, numbered items.
+pub fn outline(r: &Rubric) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "{} ({} v{})", r.title, r.id, r.version);
+    let _ = writeln!(
+        s,
+        "Source: {}, {}{}{}",
+        r.source.authors.join(", "),
+        r.source.title,
+        r.source.year.map(|y| format!(" ({y})")).unwrap_or_default(),
+        r.source
+            .link
+            .as_ref()
+            .map(|l| format!(" <{l}>"))
+            .unwrap_or_default()
+    );
+    let _ = writeln!(s, "\n{}\n", r.description.trim());
+    let labels: Vec<String> = r
+        .scale
+        .labels
+        .iter()
+        .map(|(k, v)| format!("{k} {v}"))
+        .collect();
+    let _ = writeln!(s, "Scale: {}", labels.join(" · "));
+    if r.scale.not_applicable {
+        let _ = writeln!(s, "       or \"not applicable / don't know\"");
+    }
+    let bands: Vec<String> = r
+        .bands
+        .iter()
+        .map(|b| format!("{} {}–{}", b.name, b.from, b.to))
+        .collect();
+    let _ = writeln!(s, "Bands: {}", bands.join(" · "));
+    let _ = writeln!(
+        s,
+        "{} groups, {} dimensions, {} items; (R) marks a reverse-scored item",
+        r.groups.len(),
+        r.dimension_count(),
+        r.item_count()
+    );
+    for g in &r.groups {
+        let _ = writeln!(s, "\n{} [{}]", g.name.to_uppercase(), g.id);
+        for d in &g.dimensions {
+            let _ = writeln!(s, "\n  {} [{}]: {}", d.name, d.id, d.question);
+            for i in &d.items {
+                let mark = if i.reverse { " (R)" } else { "" };
+                let _ = writeln!(s, "    {:<16} {}{}", i.id, i.statement, mark);
+            }
+        }
+    }
+    s
+}
+
+fn validate(files: &[std::path::PathBuf]) -> Result<()> {
+    let mut failed = 0;
+    for f in files {
+        match catalog::load_file(f) {
+            Ok(l) => println!(
+                "{}: ok ({}: {} dimensions, {} items)",
+                f.display(),
+                l.rubric.id,
+                l.rubric.dimension_count(),
+                l.rubric.item_count()
+            ),
+            Err(e) => {
+                failed += 1;
+                eprintln!("{e}");
+            }
+        }
+    }
+    if failed > 0 {
+        let of = if files.len() > 1 {
+            format!(" of {}", files.len())
+        } else {
+            String::new()
+        };
+        return Err(Error::NotValid(format!(
+            "{failed}{of} rubric file(s) are not valid"
+        )));
+    }
+    Ok(())
+}
+
+fn init(file: &Path) -> Result<()> {
+    output::write_new(file, assets::STARTER_RUBRIC.as_bytes())?;
+    println!("wrote a starter rubric to {}", file.display());
+    println!(
+        "next: edit it, then `learnlead rubrics validate {}`",
+        file.display()
+    );
+    Ok(())
+}

@@ -1,0 +1,189 @@
+//! One error type for the whole tool, printed in one place (`main`).
+//!
+//! Every variant carries what a person needs to act on it: the file, and the line and column where
+//! they are known. [`Error::exit_code`] is the only place that decides exit codes: 2 for usage
+//! errors and invalid input files, 1 for everything else.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// A position in a text file, 1-based, as editors show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+/// One thing wrong with an input file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub location: Option<Location>,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(message: impl Into<String>) -> Self {
+        Problem {
+            location: None,
+            message: message.into(),
+        }
+    }
+
+    pub fn at(location: Option<Location>, message: impl Into<String>) -> Self {
+        Problem {
+            location,
+            message: message.into(),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The command line asked for something that cannot be done as asked.
+    #[error("{0}")]
+    Usage(String),
+
+    /// An input file (rubric, response, answers, CSV, config) is not valid. Holds every problem
+    /// found, so a person can fix them all in one go.
+    #[error("{}", format_problems(file, problems))]
+    Invalid {
+        file: PathBuf,
+        problems: Vec<Problem>,
+    },
+
+    /// Input files were checked and found not valid; their problems were already printed.
+    #[error("{0}")]
+    NotValid(String),
+
+    /// An input file could not be read.
+    #[error("cannot read {}: {source}", file.display())]
+    Read {
+        file: PathBuf,
+        source: std::io::Error,
+    },
+
+    /// An output file or folder could not be written.
+    #[error("cannot write {}: {source}", file.display())]
+    Write {
+        file: PathBuf,
+        source: std::io::Error,
+    },
+
+    /// A report template failed to load or render.
+    #[error("{0}")]
+    Template(String),
+
+    /// The person stopped the questionnaire (Ctrl-C, Esc at the first question, closed terminal).
+    #[error("{0}")]
+    Interrupted(String),
+
+    /// Anything else that went wrong.
+    #[error("{0}")]
+    Other(String),
+}
+
+fn format_problems(file: &Path, problems: &[Problem]) -> String {
+    let mut out = String::new();
+    for (i, p) in problems.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        match p.location {
+            Some(loc) => out.push_str(&format!("{}:{}: {}", file.display(), loc, p.message)),
+            None => out.push_str(&format!("{}: {}", file.display(), p.message)),
+        }
+    }
+    if problems.len() > 1 {
+        out.push_str(&format!(
+            "\n{} problems in {}",
+            problems.len(),
+            file.display()
+        ));
+    }
+    out
+}
+
+impl Error {
+    pub fn usage(message: impl Into<String>) -> Self {
+        Error::Usage(message.into())
+    }
+
+    pub fn invalid(file: impl Into<PathBuf>, problems: Vec<Problem>) -> Self {
+        Error::Invalid {
+            file: file.into(),
+            problems,
+        }
+    }
+
+    /// A single problem with an input file.
+    pub fn invalid_one(file: impl Into<PathBuf>, problem: Problem) -> Self {
+        Error::invalid(file, vec![problem])
+    }
+
+    pub fn read(file: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Read {
+            file: file.into(),
+            source,
+        }
+    }
+
+    pub fn write(file: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Write {
+            file: file.into(),
+            source,
+        }
+    }
+
+    /// 2 for usage errors and invalid or missing input files; 130 for an interrupted
+    /// questionnaire (the shell convention for Ctrl-C); 1 for everything else.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Usage(_) | Error::Invalid { .. } | Error::NotValid(_) | Error::Read { .. } => 2,
+            Error::Interrupted(_) => 130,
+            Error::Write { .. } | Error::Template(_) | Error::Other(_) => 1,
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_name_file_line_and_column() {
+        let err = Error::invalid(
+            "r.yaml",
+            vec![
+                Problem::at(Some(Location { line: 3, column: 5 }), "bad"),
+                Problem::new("worse"),
+            ],
+        );
+        assert_eq!(
+            err.to_string(),
+            "r.yaml:3:5: bad\nr.yaml: worse\n2 problems in r.yaml"
+        );
+        assert_eq!(err.exit_code(), 2);
+    }
+
+    #[test]
+    fn exit_codes() {
+        assert_eq!(Error::usage("x").exit_code(), 2);
+        assert_eq!(
+            Error::read("f", std::io::Error::other("gone")).exit_code(),
+            2
+        );
+        assert_eq!(Error::Other("x".into()).exit_code(), 1);
+        assert_eq!(
+            Error::write("f", std::io::Error::other("full")).exit_code(),
+            1
+        );
+    }
+}

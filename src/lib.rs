@@ -1,0 +1,35 @@
+//! learnlead: social learning leadership self-assessment.
+//!
+//! Data flows one way: files -> a parsed and validated model ([`rubric`], [`response`]) ->
+//! scores and statistics -> a view -> rendered text -> written atomically ([`output`]).
+//! The binary (`main.rs`) only parses arguments and calls [`run`].
+
+/// The only place that knows what is embedded in the binary.
+pub mod assets;
+/// Finds rubrics by id or path: shipped, in the user's folder, or a file.
+pub mod catalog;
+/// The command line (clap).
+pub mod cli;
+/// One module per command.
+pub mod commands;
+/// The error type and exit codes.
+pub mod error;
+/// Standard output and atomic file writes.
+pub mod output;
+/// The rubric model and its validation.
+pub mod rubric;
+/// Terminal tables.
+pub mod table;
+/// The only place that knows the YAML library.
+pub mod yaml;
+
+use cli::{Cli, Command};
+use error::Result;
+
+/// Runs one command line.
+pub fn run(cli: Cli) -> Result<()> {
+    let catalog = catalog::Catalog::new(cli.global.rubrics_dir);
+    match cli.command {
+        Command::Rubrics(c) => commands::rubrics::run(&catalog, c),
+    }
+}

@@ -1,0 +1,12 @@
+use clap::Parser;
+
+fn main() {
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("error: internal error: {info}\nThis is a bug in learnlead; please report it.");
+    }));
+    let cli = learnlead::cli::Cli::parse();
+    if let Err(err) = learnlead::run(cli) {
+        eprintln!("error: {err}");
+        std::process::exit(err.exit_code());
+    }
+}

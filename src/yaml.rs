@@ -1,0 +1,325 @@
+//! The only module that knows the YAML library (serde_yaml), so it can be swapped.
+//!
+//! Besides parsing and printing, it finds where a value sits in a YAML text ([`locate`]), so that
+//! problems found after parsing (a duplicate id, a gap between bands) can still name a line and a
+//! column. serde_yaml keeps no positions for parsed values, so [`locate`] reads the block-style
+//! layout the way a person does: by indentation, keys and dashes.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::error::{Location, Problem};
+
+/// One step of a path into a YAML document: a mapping key or a sequence index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+impl From<&str> for Seg {
+    fn from(k: &str) -> Self {
+        Seg::Key(k.to_string())
+    }
+}
+
+impl From<usize> for Seg {
+    fn from(i: usize) -> Self {
+        Seg::Index(i)
+    }
+}
+
+/// Builds a path from keys and indices: `path!["groups", 0, "id"]`.
+#[macro_export]
+macro_rules! path {
+    ($($seg:expr),* $(,)?) => { vec![$($crate::yaml::Seg::from($seg)),*] };
+}
+
+/// Parses YAML text into `T`. On failure, returns the problem with its line and column, with
+/// the path to the offending value in the message (`groups[0].dimensions[1]: unknown field ...`).
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
+    serde_yaml::from_str(text).map_err(|e| {
+        let location = e.location().map(|l| Location {
+            line: l.line(),
+            column: l.column(),
+        });
+        Problem::at(location, clean_message(&e.to_string()))
+    })
+}
+
+/// serde_yaml and libyaml put " at line L column C" into their messages; the location is
+/// reported separately, so it is cut from the text.
+fn clean_message(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = rest.find(" at line ") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + " at line ".len()..];
+        let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let tail = &after[digits..];
+        match tail.strip_prefix(" column ") {
+            Some(t) => rest = t.trim_start_matches(|c: char| c.is_ascii_digit()),
+            None => {
+                out.push_str(" at line ");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    // Type names are Rust's; people read "a whole number".
+    out.replace("expected i64", "expected a whole number")
+        .replace("expected u32", "expected a whole number")
+        .replace("expected f64", "expected a number")
+        .replace("expected a boolean", "expected true or false")
+}
+
+/// Prints `value` as YAML.
+pub fn to_string<T: Serialize>(value: &T) -> Result<String, String> {
+    serde_yaml::to_string(value).map_err(|e| e.to_string())
+}
+
+/// Quotes a string as a YAML double-quoted scalar, for hand-written YAML (comments and all).
+pub fn quote(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| format!("{s:?}"))
+}
+
+/// A key or dash on a line of block-style YAML.
+#[derive(Debug)]
+struct Token<'a> {
+    line: usize,
+    column: usize,
+    kind: Kind<'a>,
+}
+
+#[derive(Debug, PartialEq)]
+enum Kind<'a> {
+    Dash,
+    Key(&'a str),
+    Other,
+}
+
+fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    let mut block_scalar_indent: Option<usize> = None;
+    for (n, raw) in text.lines().enumerate() {
+        let trimmed = raw.trim_start_matches(' ');
+        let mut col = raw.len() - trimmed.len();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        // Lines of a `|` or `>` block scalar are text, not structure.
+        if let Some(indent) = block_scalar_indent {
+            if col > indent {
+                continue;
+            }
+            block_scalar_indent = None;
+        }
+        let mut rest = trimmed;
+        loop {
+            if rest == "-" || rest.starts_with("- ") {
+                tokens.push(Token {
+                    line: n + 1,
+                    column: col + 1,
+                    kind: Kind::Dash,
+                });
+                let after = rest[1..].trim_start_matches(' ');
+                col += rest.len() - after.len();
+                rest = after;
+                if rest.is_empty() {
+                    break;
+                }
+                continue;
+            }
+            let kind = match key_of(rest) {
+                Some(k) => Kind::Key(k),
+                None => Kind::Other,
+            };
+            let opens_block = matches!(kind, Kind::Key(_))
+                && rest
+                    .split_once(':')
+                    .map(|(_, v)| {
+                        let v = v.trim();
+                        v.starts_with('|') || v.starts_with('>')
+                    })
+                    .unwrap_or(false);
+            tokens.push(Token {
+                line: n + 1,
+                column: col + 1,
+                kind,
+            });
+            if opens_block {
+                block_scalar_indent = Some(col);
+            }
+            break;
+        }
+    }
+    tokens
+}
+
+/// The key at the start of `s` if `s` is `key: ...` or `key:`.
+fn key_of(s: &str) -> Option<&str> {
+    let (key, _) = if let Some(q) = s.strip_prefix('"') {
+        let end = q.find('"')?;
+        let after = &q[end + 1..];
+        if after.starts_with(':') {
+            return Some(&q[..end]);
+        }
+        return None;
+    } else if let Some(q) = s.strip_prefix('\'') {
+        let end = q.find('\'')?;
+        let after = &q[end + 1..];
+        if after.starts_with(':') {
+            return Some(&q[..end]);
+        }
+        return None;
+    } else {
+        let i = s.find(':')?;
+        let after = &s[i + 1..];
+        if !(after.is_empty() || after.starts_with(' ')) {
+            return None;
+        }
+        (&s[..i], after)
+    };
+    if key.is_empty() || key.starts_with(['{', '[', '&', '*', '!', '|', '>']) {
+        return None;
+    }
+    Some(key)
+}
+
+/// Finds where the value at `path` is written in a block-style YAML `text`: the position of its
+/// key (or its dash, for a sequence entry). Where the path cannot be followed to its end (flow
+/// style, a missing key), the position of the deepest part that was found; `None` if not even
+/// the first step was found.
+pub fn locate(text: &str, path: &[Seg]) -> Option<Location> {
+    let tokens = tokenize(text);
+    let mut lo = 0;
+    let mut hi = tokens.len();
+    let mut found: Option<Location> = None;
+    for seg in path {
+        let Some(block_col) = tokens[lo..hi].iter().map(|t| t.column).min() else {
+            return found;
+        };
+        let mut hit = None;
+        match seg {
+            Seg::Key(k) => {
+                for (i, t) in tokens.iter().enumerate().take(hi).skip(lo) {
+                    if t.column == block_col && t.kind == Kind::Key(k.as_str()) {
+                        hit = Some(i);
+                        break;
+                    }
+                }
+            }
+            Seg::Index(n) => {
+                let mut count = 0;
+                for (i, t) in tokens.iter().enumerate().take(hi).skip(lo) {
+                    if t.column == block_col && t.kind == Kind::Dash {
+                        if count == *n {
+                            hit = Some(i);
+                            break;
+                        }
+                        count += 1;
+                    }
+                }
+            }
+        }
+        let i = match hit {
+            Some(i) => i,
+            None => return found,
+        };
+        let t = &tokens[i];
+        found = Some(Location {
+            line: t.line,
+            column: t.column,
+        });
+        // The value's block: what follows, up to the next token at this column or left of it.
+        let end = tokens[i + 1..hi]
+            .iter()
+            .position(|u| u.column <= t.column)
+            .map(|p| i + 1 + p)
+            .unwrap_or(hi);
+        lo = i + 1;
+        hi = end;
+    }
+    found
+}
+
+#[cfg(test)]
+#[allow(clippy::useless_vec)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = "\
+id: demo
+title: \"Demo\"
+groups:
+  - id: meaning
+    name: Meaning
+    description: |
+      id: not a key
+      - nor a dash
+    dimensions:
+      - id: relevance
+        items:
+          - id: r1
+            statement: One
+          - id: r2
+            statement: Two
+  - id: modes
+    dimensions: [a, b]
+";
+
+    fn loc(line: usize, column: usize) -> Option<Location> {
+        Some(Location { line, column })
+    }
+
+    #[test]
+    fn finds_keys_and_entries() {
+        assert_eq!(locate(DOC, &path!["title"]), loc(2, 1));
+        assert_eq!(locate(DOC, &path!["groups", 0, "id"]), loc(4, 5));
+        assert_eq!(locate(DOC, &path!["groups", 1]), loc(16, 3));
+        assert_eq!(locate(DOC, &path!["groups", 1, "id"]), loc(16, 5));
+        assert_eq!(
+            locate(DOC, &path!["groups", 0, "dimensions", 0, "items", 1, "id"]),
+            loc(14, 13)
+        );
+        assert_eq!(
+            locate(
+                DOC,
+                &path!["groups", 0, "dimensions", 0, "items", 1, "statement"]
+            ),
+            loc(15, 13)
+        );
+    }
+
+    #[test]
+    fn block_scalars_are_text() {
+        // `id:` inside the description must not be taken for the group's id.
+        assert_eq!(locate(DOC, &path!["groups", 0, "dimensions"]), loc(9, 5));
+    }
+
+    #[test]
+    fn falls_back_to_deepest_found() {
+        assert_eq!(
+            locate(DOC, &path!["groups", 1, "dimensions", 1]),
+            loc(17, 5)
+        );
+        assert_eq!(locate(DOC, &path!["groups", 7]), loc(3, 1));
+        assert_eq!(locate(DOC, &path!["nothing"]), None);
+    }
+
+    #[test]
+    fn parse_errors_carry_location() {
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct T {
+            a: u32,
+        }
+        let p = from_str::<T>("a: 1\nb: 2\n").unwrap_err();
+        assert_eq!(p.location, loc(2, 1));
+        assert!(p.message.contains("unknown field `b`"), "{}", p.message);
+        assert!(!p.message.contains("at line"), "{}", p.message);
+        let p = from_str::<T>("a: [1\n").unwrap_err();
+        assert!(p.location.is_some());
+    }
+}

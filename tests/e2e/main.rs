@@ -1,0 +1,5 @@
+//! End-to-end tests: they run the real `learnlead` binary. One module per feature; fixtures in
+//! `tests/fixtures/`. See tests/README.md for how to add a test.
+
+mod rubrics;
+mod support;
