@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use crate::assets;
 use crate::error::{Error, Result};
 use crate::output;
+use crate::response::RubricStamp;
 use crate::rubric::Rubric;
 
 /// Where a loaded rubric came from.
@@ -78,6 +79,21 @@ impl Catalog {
             "no rubric `{name}`; available: {} (or give a path to a YAML file)",
             known.join(", ")
         )))
+    }
+
+    /// The rubric a response was given on: `explicit` if named, else the response's rubric id,
+    /// else the file the response recorded.
+    pub fn load_for(&self, stamp: &RubricStamp, explicit: Option<&str>) -> Result<Loaded> {
+        if let Some(name) = explicit {
+            return self.load(name);
+        }
+        match self.load(&stamp.id) {
+            Ok(l) => Ok(l),
+            Err(e) => match &stamp.file {
+                Some(f) if Path::new(f).is_file() => load_file(Path::new(f)),
+                _ => Err(e),
+            },
+        }
     }
 
     /// The user's rubric file for `id`, if there is a user folder and it holds one.

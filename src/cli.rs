@@ -32,9 +32,57 @@ pub struct Global {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Answer a rubric's questions in the terminal (or from a file) and save a response
+    #[command(
+        long_about = include_str!("help/assess.txt"),
+        after_help = include_str!("help/assess-examples.txt")
+    )]
+    Assess(AssessArgs),
+
     /// List, show, check and write rubrics
     #[command(subcommand)]
     Rubrics(RubricsCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct AssessArgs {
+    /// The rubric: a shipped id, an id in your rubrics folder, or a path to a YAML file
+    /// [default: wenger-trayner]
+    #[arg(long, value_name = "RUBRIC")]
+    pub rubric: Option<String>,
+
+    /// Where to save the response [default: NAME-DATE.yaml in the current folder, never
+    /// replacing a file]
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+
+    /// Replace an existing response at --out
+    #[arg(long)]
+    pub force: bool,
+
+    /// Your name (blank for anonymous); asked if not given
+    #[arg(long)]
+    pub name: Option<String>,
+
+    /// Your community or context; asked if not given
+    #[arg(long)]
+    pub community: Option<String>,
+
+    /// The perspective you answer from (leader, member, sponsor, ...); asked if not given
+    #[arg(long)]
+    pub role: Option<String>,
+
+    /// Continue an unfinished response where it stopped (or review a finished one)
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["out", "answers", "force"])]
+    pub resume: Option<PathBuf>,
+
+    /// Build the response from a YAML file of answers instead of asking (for scripts and paper)
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+
+    /// With --answers: accept a file that leaves items out (the response stays unfinished)
+    #[arg(long, requires = "answers")]
+    pub partial: bool,
 }
 
 #[derive(Debug, Subcommand)]

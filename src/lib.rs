@@ -4,6 +4,8 @@
 //! scores and statistics -> a view -> rendered text -> written atomically ([`output`]).
 //! The binary (`main.rs`) only parses arguments and calls [`run`].
 
+/// Answers given outside the questionnaire (`assess --answers`).
+pub mod answers;
 /// The only place that knows what is embedded in the binary.
 pub mod assets;
 /// Finds rubrics by id or path: shipped, in the user's folder, or a file.
@@ -16,8 +18,16 @@ pub mod commands;
 pub mod error;
 /// Standard output and atomic file writes.
 pub mod output;
+/// The terminal prompts: the only place that knows inquire.
+pub mod prompt;
+/// The questionnaire's logic, apart from the terminal.
+pub mod questionnaire;
+/// A person's answers to a rubric: the response file.
+pub mod response;
 /// The rubric model and its validation.
 pub mod rubric;
+/// Scoring, defined once.
+pub mod score;
 /// Terminal tables.
 pub mod table;
 /// The only place that knows the YAML library.
@@ -30,6 +40,7 @@ use error::Result;
 pub fn run(cli: Cli) -> Result<()> {
     let catalog = catalog::Catalog::new(cli.global.rubrics_dir);
     match cli.command {
+        Command::Assess(args) => commands::assess::run(&catalog, args),
         Command::Rubrics(c) => commands::rubrics::run(&catalog, c),
     }
 }

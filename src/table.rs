@@ -30,3 +30,105 @@ pub fn align_right(table: &mut Table, columns: &[usize]) {
 fn width_override() -> Option<u16> {
     std::env::var("COLUMNS").ok()?.parse().ok()
 }
+
+/// A bar of `width` cells for `value` on the scale `min..=max`: filled cells, then light ones,
+/// so it reads without colour.
+pub fn bar(value: Option<f64>, min: i64, max: i64, width: usize) -> String {
+    let Some(v) = value else {
+        return String::new();
+    };
+    let span = (max - min) as f64;
+    let filled = if span > 0.0 {
+        (((v - min as f64) / span) * width as f64).round() as usize
+    } else {
+        0
+    }
+    .min(width);
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+/// A score for people: two decimals at most, "—" when there is none.
+pub fn fmt_score(v: Option<f64>) -> String {
+    match v {
+        Some(v) => {
+            let s = format!("{:.2}", crate::score::round2(v));
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        }
+        None => "—".to_string(),
+    }
+}
+
+/// Scores per group and dimension, with bars, bands and (when the rubric asks, or the person
+/// said) where the person wants to be.
+pub fn scores(rubric: &crate::rubric::Rubric, scores: &crate::score::Scores) -> Table {
+    let (min, max) = (rubric.scale.min, rubric.scale.max);
+    let with_desired = rubric.ask_desired || scores.dimensions().any(|d| d.desired.is_some());
+    let mut headers = vec!["", "score", "", "band"];
+    if with_desired {
+        headers.extend(["want", "gap"]);
+    }
+    let mut t = new(&headers);
+    align_right(&mut t, &[1, 4, 5]);
+    let row =
+        |name: String, score: Option<f64>, band: String, desired: Option<i64>, gap: Option<f64>| {
+            let mut r = vec![name, fmt_score(score), bar(score, min, max, 10), band];
+            if with_desired {
+                r.push(desired.map(|d| d.to_string()).unwrap_or_default());
+                r.push(gap.map(|g| format!("{g:+.1}")).unwrap_or_default());
+            }
+            r
+        };
+    for (group, gs) in rubric.groups.iter().zip(&scores.groups) {
+        t.add_row(row(
+            group.name.to_uppercase(),
+            gs.score,
+            String::new(),
+            None,
+            None,
+        ));
+        for (dim, ds) in group.dimensions.iter().zip(&gs.dimensions) {
+            let band = ds
+                .band
+                .as_ref()
+                .and_then(|b| rubric.bands.iter().find(|x| &x.id == b))
+                .map(|b| b.name.clone())
+                .unwrap_or_default();
+            t.add_row(row(
+                format!("  {}", dim.name),
+                ds.score,
+                band,
+                ds.desired,
+                ds.gap,
+            ));
+        }
+    }
+    t.add_row(row(
+        "OVERALL".to_string(),
+        scores.overall,
+        String::new(),
+        None,
+        None,
+    ));
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_fill_in_proportion_to_the_scale() {
+        assert_eq!(bar(Some(1.0), 1, 5, 8), "░░░░░░░░");
+        assert_eq!(bar(Some(3.0), 1, 5, 8), "████░░░░");
+        assert_eq!(bar(Some(5.0), 1, 5, 8), "████████");
+        assert_eq!(bar(None, 1, 5, 8), "");
+    }
+
+    #[test]
+    fn scores_are_shown_with_at_most_two_decimals() {
+        assert_eq!(fmt_score(Some(10.0 / 3.0)), "3.33");
+        assert_eq!(fmt_score(Some(3.5)), "3.5");
+        assert_eq!(fmt_score(Some(4.0)), "4");
+        assert_eq!(fmt_score(None), "—");
+    }
+}

@@ -1,5 +1,6 @@
 //! End-to-end tests: they run the real `learnlead` binary. One module per feature; fixtures in
 //! `tests/fixtures/`. See tests/README.md for how to add a test.
 
+mod assess;
 mod rubrics;
 mod support;

@@ -1,0 +1,1032 @@
+//! The questionnaire's logic: what is asked in which order, going back, not applicable with a
+//! reason, where the person wants to be, notes, the review before finishing, and where a resumed
+//! response starts. It talks to the person only through the [`Prompter`] trait, so it is tested
+//! with scripted answers; `prompt.rs` is the terminal implementation.
+//!
+//! After every answer the response is handed to `save`, so a crash or Ctrl-C loses at most the
+//! question on screen.
+
+use std::fmt::Write as _;
+
+use crate::error::Result;
+use crate::response::{now, Answer, Response};
+use crate::rubric::Rubric;
+
+/// What the person did at a prompt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reply<T> {
+    Value(T),
+    /// Go back to the previous question (Esc, or the "back" choice).
+    Back,
+    /// Stop now (Ctrl-C, closed terminal). Everything answered so far is saved.
+    Quit,
+}
+
+/// How the questionnaire talks to a person.
+pub trait Prompter {
+    /// Shows text: an introduction, a heading, a table.
+    fn show(&mut self, text: &str);
+    /// Asks for a line of text. `initial` is the current value, if any.
+    fn text(&mut self, question: &str, help: &str, initial: Option<&str>) -> Reply<String>;
+    /// Asks to choose one of `options`, the cursor starting at `start`; returns the index.
+    fn choose(
+        &mut self,
+        question: &str,
+        options: &[String],
+        start: usize,
+        help: &str,
+    ) -> Reply<usize>;
+}
+
+/// How a questionnaire ended.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// Every question answered and reviewed; the response is marked completed.
+    Completed(Response),
+    /// The person stopped; the response holds what they answered.
+    Stopped(Response),
+}
+
+/// One question of the questionnaire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// (dimension index, item id index in the rubric's item order)
+    Item {
+        dimension: usize,
+        item: usize,
+    },
+    Desired {
+        dimension: usize,
+    },
+    Note {
+        dimension: usize,
+    },
+}
+
+pub const BACK_LABEL: &str = "← back to the previous question";
+pub const NA_LABEL: &str = "n/a · not applicable / don't know";
+const CHOOSE_HELP: &str =
+    "↑↓ move · enter choose · type to filter · esc back · ctrl-c stop (answers are saved)";
+
+pub struct Questionnaire<'a> {
+    rubric: &'a Rubric,
+    response: Response,
+    steps: Vec<Step>,
+    save: &'a mut dyn FnMut(&Response) -> Result<()>,
+}
+
+impl<'a> Questionnaire<'a> {
+    pub fn new(
+        rubric: &'a Rubric,
+        mut response: Response,
+        save: &'a mut dyn FnMut(&Response) -> Result<()>,
+    ) -> Self {
+        response.sort_like(rubric);
+        Questionnaire {
+            rubric,
+            steps: steps(rubric),
+            response,
+            save,
+        }
+    }
+
+    pub fn steps(&self) -> &[Step] {
+        &self.steps
+    }
+
+    pub fn response(&self) -> &Response {
+        &self.response
+    }
+
+    /// Where a resumed response continues: the first item (or desired position) without an
+    /// answer; `None` when everything is answered.
+    pub fn resume_position(&self) -> Option<usize> {
+        self.steps.iter().position(|s| match *s {
+            Step::Item { item, .. } => !self.response.answers.contains_key(self.item_id(item)),
+            Step::Desired { dimension } => self
+                .response
+                .dimensions
+                .get(self.dimension_id(dimension))
+                .and_then(|d| d.desired)
+                .is_none(),
+            Step::Note { .. } => false,
+        })
+    }
+
+    /// The short introduction shown before the first question.
+    pub fn introduction(&self) -> String {
+        let r = self.rubric;
+        let items = r.item_count();
+        let dims = r.dimension_count();
+        // About 10 seconds an item and 20 a dimension (desired position and note).
+        let minutes = ((items * 10 + dims * 20) as f64 / 60.0).ceil() as usize;
+        let mut s = String::new();
+        let _ = writeln!(s, "{}", r.title);
+        let _ = writeln!(
+            s,
+            "after {}, {}",
+            r.source.authors.join(" and "),
+            r.source.title
+        );
+        let _ = writeln!(s);
+        let _ = writeln!(
+            s,
+            "{items} statements in {dims} dimensions, about {minutes} minute{}.",
+            if minutes == 1 { "" } else { "s" }
+        );
+        let _ = writeln!(s, "{}", r.description.trim());
+        let _ = writeln!(s);
+        let _ = writeln!(
+            s,
+            "Choose with ↑↓ and enter, or type the number. Esc goes back to the previous question."
+        );
+        let _ = writeln!(
+            s,
+            "Your answers are saved after each one: ctrl-c stops, and `learnlead assess --resume FILE` continues."
+        );
+        s
+    }
+
+    /// Asks for name, community and role; `ask[i]` false skips one (given on the command line).
+    pub fn ask_about(&mut self, p: &mut dyn Prompter, ask: [bool; 3]) -> Result<Option<()>> {
+        type Field = fn(&mut Response) -> &mut Option<String>;
+        let questions: [(&str, &str, Field); 3] = [
+            (
+                "Your name",
+                "optional: leave blank to stay anonymous",
+                |r| &mut r.name,
+            ),
+            (
+                "Your community or context",
+                "for example: the community of practice you lead",
+                |r| &mut r.community,
+            ),
+            (
+                "The perspective you answer from",
+                "for example: leader, member, sponsor, partner at the boundary",
+                |r| &mut r.role,
+            ),
+        ];
+        let asked: Vec<usize> = (0..questions.len()).filter(|&i| ask[i]).collect();
+        let mut i = 0;
+        while i < asked.len() {
+            let (q, help, field) = questions[asked[i]];
+            let current = field(&mut self.response).clone();
+            match p.text(q, help, current.as_deref()) {
+                Reply::Value(v) => {
+                    let v = v.trim();
+                    *field(&mut self.response) = (!v.is_empty()).then(|| v.to_string());
+                    (self.save)(&self.response)?;
+                    i += 1;
+                }
+                Reply::Back => i = i.saturating_sub(1),
+                Reply::Quit => return Ok(None),
+            }
+        }
+        Ok(Some(()))
+    }
+
+    /// Asks every step from `start`, then the review. Saves after every answer.
+    pub fn run(mut self, p: &mut dyn Prompter, start: usize) -> Result<Outcome> {
+        let mut i = start.min(self.steps.len());
+        let mut shown_heading: Option<usize> = None;
+        loop {
+            while i < self.steps.len() {
+                let dim = self.dimension_of(self.steps[i]);
+                if shown_heading != Some(dim) {
+                    p.show(&self.heading(dim));
+                    shown_heading = Some(dim);
+                }
+                match self.ask(p, i, i > 0)? {
+                    Reply::Value(()) => i += 1,
+                    Reply::Back => {
+                        if i == 0 {
+                            p.show("This is the first question.");
+                        }
+                        i = i.saturating_sub(1);
+                    }
+                    Reply::Quit => return Ok(Outcome::Stopped(self.response)),
+                }
+            }
+            match self.review(p)? {
+                Reply::Value(()) => break,
+                Reply::Back => {
+                    i = self.steps.len().saturating_sub(1);
+                    shown_heading = None;
+                }
+                Reply::Quit => return Ok(Outcome::Stopped(self.response)),
+            }
+        }
+        self.response.completed = Some(now());
+        (self.save)(&self.response)?;
+        Ok(Outcome::Completed(self.response))
+    }
+
+    /// The review: a table of every answer, then finish or change any of them.
+    fn review(&mut self, p: &mut dyn Prompter) -> Result<Reply<()>> {
+        loop {
+            p.show(&self.review_table());
+            let missing = self.resume_position();
+            let mut options = vec![
+                "Save and finish".to_string(),
+                "Change an answer".to_string(),
+            ];
+            if let Some(m) = missing {
+                options[0] = format!("Answer what is missing ({})", self.step_label(m));
+            }
+            match p.choose(
+                "Review your answers",
+                &options,
+                0,
+                "enter choose · esc back to the last question",
+            ) {
+                Reply::Value(0) if missing.is_none() => return Ok(Reply::Value(())),
+                Reply::Value(0) => {
+                    // Only what is missing, one after the other; esc returns to the review.
+                    while let Some(m) = self.resume_position() {
+                        match self.ask(p, m, true)? {
+                            Reply::Value(()) => {}
+                            Reply::Back => break,
+                            Reply::Quit => return Ok(Reply::Quit),
+                        }
+                    }
+                }
+                Reply::Value(_) => {
+                    let labels: Vec<String> =
+                        (0..self.steps.len()).map(|s| self.step_label(s)).collect();
+                    match p.choose(
+                        "Which answer do you want to change?",
+                        &labels,
+                        0,
+                        "type to filter · esc back to the review",
+                    ) {
+                        Reply::Value(s) => {
+                            if let Reply::Quit = self.ask(p, s, true)? {
+                                return Ok(Reply::Quit);
+                            }
+                        }
+                        Reply::Back => {}
+                        Reply::Quit => return Ok(Reply::Quit),
+                    }
+                }
+                Reply::Back => return Ok(Reply::Back),
+                Reply::Quit => return Ok(Reply::Quit),
+            }
+        }
+    }
+
+    /// Asks step `i`; on an answer, records and saves it.
+    fn ask(&mut self, p: &mut dyn Prompter, i: usize, can_go_back: bool) -> Result<Reply<()>> {
+        let r = self.rubric;
+        let total_items = r.item_count();
+        let back = |mut options: Vec<String>| {
+            if can_go_back {
+                options.push(BACK_LABEL.to_string());
+            }
+            options
+        };
+        match self.steps[i] {
+            Step::Item { item, .. } => {
+                let iref = r
+                    .items()
+                    .nth(item)
+                    .expect("steps come from the rubric's items");
+                let scale: Vec<i64> = (r.scale.min..=r.scale.max).collect();
+                let mut options: Vec<String> = scale
+                    .iter()
+                    .map(|v| format!("{v} · {}", r.label(*v)))
+                    .collect();
+                if r.scale.not_applicable {
+                    options.push(NA_LABEL.to_string());
+                }
+                let na_index = r.scale.not_applicable.then_some(scale.len());
+                let options = back(options);
+                let current = self.response.answers.get(&iref.item.id).cloned();
+                let start = match &current {
+                    Some(Answer::Score(v)) => (v - r.scale.min) as usize,
+                    Some(Answer::NotApplicable { .. }) => na_index.unwrap_or(0),
+                    None => 0,
+                };
+                let question = format!(
+                    "{}/{} · {} › {}\n  {}",
+                    item + 1,
+                    total_items,
+                    iref.group.name,
+                    iref.dimension.name,
+                    iref.item.statement.trim()
+                );
+                loop {
+                    let choice = match p.choose(&question, &options, start, CHOOSE_HELP) {
+                        Reply::Value(c) => c,
+                        Reply::Back => return Ok(Reply::Back),
+                        Reply::Quit => return Ok(Reply::Quit),
+                    };
+                    let answer = if choice < scale.len() {
+                        Answer::Score(scale[choice])
+                    } else if Some(choice) == na_index {
+                        let reason = if r.ask_na_reason {
+                            let initial = match &current {
+                                Some(Answer::NotApplicable { reason }) => reason.clone(),
+                                _ => None,
+                            };
+                            match p.text(
+                                "Why is it not applicable, or what don't you know? (optional)",
+                                "a few words; esc to choose another answer",
+                                initial.as_deref(),
+                            ) {
+                                Reply::Value(v) => {
+                                    let v = v.trim().to_string();
+                                    (!v.is_empty()).then_some(v)
+                                }
+                                Reply::Back => continue,
+                                Reply::Quit => return Ok(Reply::Quit),
+                            }
+                        } else {
+                            None
+                        };
+                        Answer::NotApplicable { reason }
+                    } else {
+                        return Ok(Reply::Back);
+                    };
+                    self.response.answers.insert(iref.item.id.clone(), answer);
+                    self.response.sort_like(r);
+                    (self.save)(&self.response)?;
+                    return Ok(Reply::Value(()));
+                }
+            }
+            Step::Desired { dimension } => {
+                let (_, d) = r
+                    .dimensions()
+                    .nth(dimension)
+                    .expect("steps come from the rubric");
+                let scale: Vec<i64> = (r.scale.min..=r.scale.max).collect();
+                let options = back(
+                    scale
+                        .iter()
+                        .map(|v| format!("{v} · {}", r.label(*v)))
+                        .collect(),
+                );
+                let current = self.response.dimensions.get(&d.id).and_then(|a| a.desired);
+                let start = current.map(|v| (v - r.scale.min) as usize).unwrap_or(0);
+                let question = format!(
+                    "Where do you want to be on {} in six months to a year?",
+                    d.name
+                );
+                match p.choose(&question, &options, start, CHOOSE_HELP) {
+                    Reply::Value(c) if c < scale.len() => {
+                        self.response
+                            .dimensions
+                            .entry(d.id.clone())
+                            .or_default()
+                            .desired = Some(scale[c]);
+                        self.response.sort_like(r);
+                        (self.save)(&self.response)?;
+                        Ok(Reply::Value(()))
+                    }
+                    Reply::Value(_) | Reply::Back => Ok(Reply::Back),
+                    Reply::Quit => Ok(Reply::Quit),
+                }
+            }
+            Step::Note { dimension } => {
+                let (_, d) = r
+                    .dimensions()
+                    .nth(dimension)
+                    .expect("steps come from the rubric");
+                let current = self
+                    .response
+                    .dimensions
+                    .get(&d.id)
+                    .and_then(|a| a.note.clone());
+                match p.text(
+                    &format!("A note on {} (optional): what comes to mind?", d.name),
+                    "enter to skip · esc back",
+                    current.as_deref(),
+                ) {
+                    Reply::Value(v) => {
+                        let v = v.trim();
+                        let entry = self.response.dimensions.entry(d.id.clone()).or_default();
+                        entry.note = (!v.is_empty()).then(|| v.to_string());
+                        self.response.sort_like(r);
+                        (self.save)(&self.response)?;
+                        Ok(Reply::Value(()))
+                    }
+                    Reply::Back => Ok(Reply::Back),
+                    Reply::Quit => Ok(Reply::Quit),
+                }
+            }
+        }
+    }
+
+    fn heading(&self, dim: usize) -> String {
+        let (g, d) = self
+            .rubric
+            .dimensions()
+            .nth(dim)
+            .expect("dimension index from the rubric");
+        format!(
+            "\n── {} › {} ({} of {}) ──\n{}\n{}\n",
+            g.name,
+            d.name,
+            dim + 1,
+            self.rubric.dimension_count(),
+            capitalise(&d.question),
+            d.description.trim()
+        )
+    }
+
+    /// A one-line description of a step and its current answer, for the review.
+    fn step_label(&self, i: usize) -> String {
+        match self.steps[i] {
+            Step::Item { item, .. } => {
+                let iref = self.rubric.items().nth(item).expect("item index");
+                let answer = self
+                    .response
+                    .answers
+                    .get(&iref.item.id)
+                    .map(|a| a.to_string())
+                    .unwrap_or_else(|| "—".into());
+                format!(
+                    "{} [{}] {}: {}",
+                    iref.item.id,
+                    answer,
+                    iref.dimension.name,
+                    shorten(&iref.item.statement, 60)
+                )
+            }
+            Step::Desired { dimension } => {
+                let id = self.dimension_id(dimension);
+                let (_, d) = self.rubric.dimensions().nth(dimension).expect("dimension");
+                let v = self
+                    .response
+                    .dimensions
+                    .get(id)
+                    .and_then(|a| a.desired)
+                    .map(|v| v.to_string())
+                    .unwrap_or_else(|| "—".into());
+                format!("{} [{v}] where you want to be", d.name)
+            }
+            Step::Note { dimension } => {
+                let id = self.dimension_id(dimension);
+                let (_, d) = self.rubric.dimensions().nth(dimension).expect("dimension");
+                let v = self
+                    .response
+                    .dimensions
+                    .get(id)
+                    .and_then(|a| a.note.clone())
+                    .map(|n| shorten(&n, 50))
+                    .unwrap_or_else(|| "—".into());
+                format!("{} note: {v}", d.name)
+            }
+        }
+    }
+
+    fn review_table(&self) -> String {
+        let mut t = crate::table::new(&["#", "item", "statement", "answer"]);
+        crate::table::align_right(&mut t, &[0]);
+        for (n, iref) in self.rubric.items().enumerate() {
+            let answer = self
+                .response
+                .answers
+                .get(&iref.item.id)
+                .map(|a| match a {
+                    Answer::Score(v) => format!("{v} · {}", self.rubric.label(*v)),
+                    other => other.to_string(),
+                })
+                .unwrap_or_else(|| "— not answered".into());
+            t.add_row(vec![
+                (n + 1).to_string(),
+                iref.item.id.clone(),
+                shorten(&iref.item.statement, 70),
+                answer,
+            ]);
+        }
+        let mut s = format!("\nYour answers\n{t}\n");
+        let desired = self.rubric.ask_desired;
+        let mut d = crate::table::new(if desired {
+            &["dimension", "want to be", "note"]
+        } else {
+            &["dimension", "note"]
+        });
+        for (_, dim) in self.rubric.dimensions() {
+            let a = self.response.dimensions.get(&dim.id);
+            let mut row = vec![dim.name.clone()];
+            if desired {
+                row.push(
+                    a.and_then(|a| a.desired)
+                        .map(|v| v.to_string())
+                        .unwrap_or_else(|| "—".into()),
+                );
+            }
+            row.push(a.and_then(|a| a.note.clone()).unwrap_or_default());
+            d.add_row(row);
+        }
+        let _ = writeln!(s, "{d}");
+        s
+    }
+
+    fn dimension_of(&self, step: Step) -> usize {
+        match step {
+            Step::Item { dimension, .. }
+            | Step::Desired { dimension }
+            | Step::Note { dimension } => dimension,
+        }
+    }
+
+    fn item_id(&self, item: usize) -> &str {
+        self.rubric
+            .items()
+            .nth(item)
+            .map(|r| r.item.id.as_str())
+            .unwrap_or("")
+    }
+
+    fn dimension_id(&self, dimension: usize) -> &str {
+        self.rubric
+            .dimensions()
+            .nth(dimension)
+            .map(|(_, d)| d.id.as_str())
+            .unwrap_or("")
+    }
+}
+
+/// The questions of a rubric in order: each dimension's items, then (when the rubric asks)
+/// where the person wants to be, then a note.
+pub fn steps(rubric: &Rubric) -> Vec<Step> {
+    let mut out = Vec::new();
+    let mut item = 0;
+    for (dimension, (_, d)) in rubric.dimensions().enumerate() {
+        for _ in &d.items {
+            out.push(Step::Item { dimension, item });
+            item += 1;
+        }
+        if rubric.ask_desired {
+            out.push(Step::Desired { dimension });
+        }
+        out.push(Step::Note { dimension });
+    }
+    out
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// The first `max` characters of `s` on one line, with an ellipsis if cut.
+pub fn shorten(s: &str, max: usize) -> String {
+    let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= max {
+        one_line
+    } else {
+        let cut: String = one_line.chars().take(max.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::VecDeque;
+
+    const RUBRIC: &str = r#"
+id: t
+title: T
+version: "1"
+source: {authors: [A], title: S}
+description: D
+scale: {min: 1, max: 3, labels: {1: low, 2: mid, 3: high}, not_applicable: true}
+bands: [{id: all, name: All, from: 1, to: 3}]
+ask_desired: true
+ask_na_reason: true
+groups:
+  - id: g
+    name: G
+    description: D
+    dimensions:
+      - id: d1
+        name: D1
+        question: q1?
+        description: D
+        items: [{id: a, statement: A}, {id: b, statement: B}]
+      - id: d2
+        name: D2
+        question: q2?
+        description: D
+        items: [{id: c, statement: C}]
+"#;
+
+    /// What the scripted person does at each prompt, in order.
+    #[derive(Debug, Clone)]
+    enum Input {
+        Pick(usize),
+        Type(&'static str),
+        Back,
+        Quit,
+    }
+    use Input::*;
+
+    struct Script {
+        inputs: VecDeque<Input>,
+        /// Every question asked, in order.
+        asked: Vec<String>,
+        /// The cursor start of every choice.
+        starts: Vec<usize>,
+        shown: Vec<String>,
+    }
+
+    impl Script {
+        fn new(inputs: Vec<Input>) -> Self {
+            Script {
+                inputs: inputs.into(),
+                asked: vec![],
+                starts: vec![],
+                shown: vec![],
+            }
+        }
+        fn next(&mut self, q: &str) -> Input {
+            self.asked.push(q.to_string());
+            self.inputs
+                .pop_front()
+                .unwrap_or_else(|| panic!("script ran out at {q:?}"))
+        }
+    }
+
+    impl Prompter for Script {
+        fn show(&mut self, text: &str) {
+            self.shown.push(text.to_string());
+        }
+        fn text(&mut self, q: &str, _: &str, _: Option<&str>) -> Reply<String> {
+            match self.next(q) {
+                Type(t) => Reply::Value(t.to_string()),
+                Back => Reply::Back,
+                Quit => Reply::Quit,
+                Pick(_) => panic!("expected text at {q:?}"),
+            }
+        }
+        fn choose(&mut self, q: &str, _: &[String], start: usize, _: &str) -> Reply<usize> {
+            self.starts.push(start);
+            match self.next(q) {
+                Pick(i) => Reply::Value(i),
+                Back => Reply::Back,
+                Quit => Reply::Quit,
+                Type(_) => panic!("expected a choice at {q:?}"),
+            }
+        }
+    }
+
+    fn rubric() -> Rubric {
+        Rubric::parse(RUBRIC).unwrap()
+    }
+
+    /// Runs the questionnaire from `start` and returns the outcome, the number of saves and the
+    /// script (for what was asked).
+    fn run(resp: Response, start: Option<usize>, inputs: Vec<Input>) -> (Outcome, usize, Script) {
+        let r = rubric();
+        let mut saves = 0;
+        let mut save = |_: &Response| -> Result<()> {
+            saves += 1;
+            Ok(())
+        };
+        let q = Questionnaire::new(&r, resp, &mut save);
+        let start = start.unwrap_or_else(|| q.resume_position().unwrap_or(q.steps().len()));
+        let mut script = Script::new(inputs);
+        let outcome = q.run(&mut script, start).unwrap();
+        (outcome, saves, script)
+    }
+
+    fn completed(o: Outcome) -> Response {
+        match o {
+            Outcome::Completed(r) => r,
+            other => panic!("not completed: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn asks_items_then_desired_then_note_per_dimension_in_order() {
+        let r = rubric();
+        let (o, saves, script) = run(
+            Response::new(&r),
+            Some(0),
+            vec![
+                Pick(0),
+                Pick(2),
+                Pick(1),
+                Type("a note"),
+                Pick(1),
+                Pick(2),
+                Type(""),
+                Pick(0),
+            ],
+        );
+        let resp = completed(o);
+        assert_eq!(resp.answers["a"], Answer::Score(1));
+        assert_eq!(resp.answers["b"], Answer::Score(3));
+        assert_eq!(resp.answers["c"], Answer::Score(2));
+        assert_eq!(resp.dimensions["d1"].desired, Some(2));
+        assert_eq!(resp.dimensions["d1"].note.as_deref(), Some("a note"));
+        assert_eq!(resp.dimensions["d2"].desired, Some(3));
+        assert_eq!(resp.dimensions["d2"].note, None);
+        assert!(resp.completed.is_some());
+        assert_eq!(saves, 8, "one save per answer and one on finishing");
+        assert!(
+            script.asked[0].starts_with("1/3 · G › D1\n  A"),
+            "{:?}",
+            script.asked
+        );
+        assert!(script.asked[1].starts_with("2/3 · G › D1"));
+        assert!(script.asked[2].contains("Where do you want to be on D1"));
+        assert!(script.asked[3].contains("A note on D1"));
+        assert!(script.asked[4].starts_with("3/3 · G › D2"));
+        assert_eq!(script.asked[7], "Review your answers");
+        assert!(script
+            .shown
+            .iter()
+            .any(|s| s.contains("G › D1 (1 of 2)") && s.contains("Q1?")));
+    }
+
+    #[test]
+    fn back_returns_to_the_previous_question_and_changes_its_answer() {
+        let r = rubric();
+        let (o, _, script) = run(
+            Response::new(&r),
+            Some(0),
+            vec![
+                Pick(0),
+                Back,
+                Pick(2),
+                Pick(1),
+                Pick(1),
+                Type(""),
+                Pick(0),
+                Pick(0),
+                Type(""),
+                Pick(0),
+            ],
+        );
+        let resp = completed(o);
+        assert_eq!(
+            resp.answers["a"],
+            Answer::Score(3),
+            "changed after going back"
+        );
+        assert!(
+            script.asked[2].starts_with("1/3"),
+            "back went to item 1: {:?}",
+            script.asked
+        );
+        assert_eq!(
+            script.starts[2], 0,
+            "cursor starts on the earlier answer (1 = index 0)"
+        );
+    }
+
+    #[test]
+    fn the_back_choice_works_like_esc() {
+        let r = rubric();
+        // Options for items: 1, 2, 3, n/a, back -> index 4 is back.
+        let (o, _, script) = run(
+            Response::new(&r),
+            Some(0),
+            vec![
+                Pick(1),
+                Pick(4),
+                Pick(1),
+                Pick(0),
+                Pick(0),
+                Type(""),
+                Pick(0),
+                Pick(0),
+                Type(""),
+                Pick(0),
+            ],
+        );
+        completed(o);
+        assert!(script.asked[2].starts_with("1/3"));
+    }
+
+    #[test]
+    fn back_at_the_first_question_stays_there() {
+        let r = rubric();
+        let (o, _, script) = run(
+            Response::new(&r),
+            Some(0),
+            vec![
+                Back,
+                Pick(0),
+                Pick(0),
+                Pick(0),
+                Type(""),
+                Pick(0),
+                Pick(0),
+                Type(""),
+                Pick(0),
+            ],
+        );
+        completed(o);
+        assert!(script.asked[1].starts_with("1/3"));
+        assert!(script
+            .shown
+            .iter()
+            .any(|s| s == "This is the first question."));
+    }
+
+    #[test]
+    fn not_applicable_asks_for_a_reason_and_esc_there_returns_to_the_item() {
+        let r = rubric();
+        let (o, _, script) = run(
+            Response::new(&r),
+            Some(0),
+            vec![
+                Pick(3),
+                Back, // n/a, then esc at the reason: back to the same item
+                Pick(3),
+                Type("  we have no sponsor  "),
+                Pick(3),
+                Type(""),
+                Pick(0),
+                Type(""),
+                Pick(0),
+                Pick(0),
+                Type(""),
+                Pick(0),
+            ],
+        );
+        let resp = completed(o);
+        assert_eq!(
+            resp.answers["a"],
+            Answer::NotApplicable {
+                reason: Some("we have no sponsor".into())
+            }
+        );
+        assert_eq!(resp.answers["b"], Answer::NotApplicable { reason: None });
+        assert!(script.asked[1].starts_with("Why is it not applicable"));
+        assert!(script.asked[2].starts_with("1/3"), "{:?}", script.asked);
+    }
+
+    #[test]
+    fn review_can_change_any_answer_before_finishing() {
+        let r = rubric();
+        let (o, _, script) = run(
+            Response::new(&r),
+            Some(0),
+            vec![
+                Pick(0),
+                Pick(0),
+                Pick(0),
+                Type(""),
+                Pick(0),
+                Pick(0),
+                Type(""),
+                Pick(1),
+                Pick(1),
+                Pick(2), // review: change -> item b -> 3
+                Pick(1),
+                Pick(3),
+                Type("changed my mind"), // review: change -> note of d1 (step 3)
+                Pick(0),                 // save and finish
+            ],
+        );
+        let resp = completed(o);
+        assert_eq!(resp.answers["b"], Answer::Score(3));
+        assert_eq!(
+            resp.dimensions["d1"].note.as_deref(),
+            Some("changed my mind")
+        );
+        let reviews = script
+            .asked
+            .iter()
+            .filter(|q| *q == "Review your answers")
+            .count();
+        assert_eq!(reviews, 3);
+        let table = script
+            .shown
+            .iter()
+            .rev()
+            .find(|s| s.contains("Your answers"))
+            .unwrap();
+        assert!(table.contains("3 · high"), "{table}");
+    }
+
+    #[test]
+    fn quit_stops_with_what_was_answered() {
+        let r = rubric();
+        let (o, saves, _) = run(Response::new(&r), Some(0), vec![Pick(1), Quit]);
+        match o {
+            Outcome::Stopped(resp) => {
+                assert_eq!(resp.answers.len(), 1);
+                assert!(resp.completed.is_none());
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(saves, 1);
+    }
+
+    #[test]
+    fn resume_starts_at_the_first_unanswered_item() {
+        let r = rubric();
+        let mut resp = Response::new(&r);
+        resp.answers.insert("a".into(), Answer::Score(2));
+        let mut save = |_: &Response| -> Result<()> { Ok(()) };
+        let q = Questionnaire::new(&r, resp.clone(), &mut save);
+        assert_eq!(q.resume_position(), Some(1));
+
+        resp.answers.insert("b".into(), Answer::Score(2));
+        let q = Questionnaire::new(&r, resp.clone(), &mut save);
+        assert_eq!(q.resume_position(), Some(2), "the desired position of d1");
+
+        resp.dimensions.entry("d1".into()).or_default().desired = Some(3);
+        let q = Questionnaire::new(&r, resp.clone(), &mut save);
+        assert_eq!(
+            q.resume_position(),
+            Some(4),
+            "the note is optional: on to item c"
+        );
+
+        let (o, _, script) = run(resp, None, vec![Pick(2), Pick(0), Type("x"), Pick(0)]);
+        let done = completed(o);
+        assert_eq!(done.answers["a"], Answer::Score(2), "earlier answers kept");
+        assert!(script.asked[0].starts_with("3/3"), "{:?}", script.asked);
+    }
+
+    #[test]
+    fn a_complete_response_goes_straight_to_review() {
+        let r = rubric();
+        let mut resp = Response::new(&r);
+        for id in ["a", "b", "c"] {
+            resp.answers.insert(id.into(), Answer::Score(1));
+        }
+        for d in ["d1", "d2"] {
+            resp.dimensions.entry(d.into()).or_default().desired = Some(2);
+        }
+        let (o, _, script) = run(resp, None, vec![Pick(0)]);
+        completed(o);
+        assert_eq!(script.asked, ["Review your answers"]);
+    }
+
+    #[test]
+    fn review_offers_to_answer_what_is_missing() {
+        let r = rubric();
+        let mut resp = Response::new(&r);
+        resp.answers.insert("a".into(), Answer::Score(1));
+        let steps = steps(&r).len();
+        let (o, _, script) = run(
+            resp,
+            Some(steps),
+            // Review: answer what is missing (b, desired d1, c, desired d2), then finish.
+            vec![Pick(0), Pick(1), Pick(2), Pick(0), Pick(1), Pick(0)],
+        );
+        let done = completed(o);
+        assert_eq!(done.answers.len(), 3);
+        assert_eq!(done.answers["b"], Answer::Score(2));
+        assert_eq!(done.dimensions["d1"].desired, Some(3));
+        assert_eq!(done.dimensions["d2"].desired, Some(2));
+        assert!(script.asked[1].starts_with("2/3"));
+    }
+
+    #[test]
+    fn about_questions_skip_blank_and_can_go_back() {
+        let r = rubric();
+        let mut saves = 0;
+        let mut save = |_: &Response| -> Result<()> {
+            saves += 1;
+            Ok(())
+        };
+        let mut q = Questionnaire::new(&r, Response::new(&r), &mut save);
+        let mut script = Script::new(vec![
+            Type(" "),
+            Type("Makers"),
+            Back,
+            Type("Makers CoP"),
+            Type("member"),
+        ]);
+        assert_eq!(q.ask_about(&mut script, [true; 3]).unwrap(), Some(()));
+        let resp = q.response().clone();
+        assert_eq!(resp.name, None);
+        assert_eq!(resp.community.as_deref(), Some("Makers CoP"));
+        assert_eq!(resp.role.as_deref(), Some("member"));
+        assert_eq!(saves, 4);
+    }
+
+    #[test]
+    fn introduction_says_what_how_long_and_that_answers_are_saved() {
+        let r = rubric();
+        let mut save = |_: &Response| -> Result<()> { Ok(()) };
+        let q = Questionnaire::new(&r, Response::new(&r), &mut save);
+        let intro = q.introduction();
+        assert!(
+            intro.contains("3 statements in 2 dimensions, about 2 minutes."),
+            "{intro}"
+        );
+        assert!(intro.contains("saved after each one"));
+    }
+
+    #[test]
+    fn shorten_cuts_on_characters() {
+        assert_eq!(shorten("abc", 5), "abc");
+        assert_eq!(shorten("ab\ncd  ef", 20), "ab cd ef");
+        assert_eq!(shorten("été été été", 6), "été é…");
+    }
+}

@@ -1,0 +1,437 @@
+//! A person's answers to one rubric, as a YAML file they can read and edit by hand.
+//!
+//! The file remembers which rubric it answers (id, version and a hash of the rubric's content),
+//! so a report can warn when the rubric changed since. Answers are kept in the rubric's order.
+//! [`Response::check`] holds the file against its rubric: unknown ids and out-of-range scores are
+//! errors naming the item and, where known, its line.
+
+use std::fmt;
+use std::path::Path;
+
+use indexmap::IndexMap;
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::error::{Error, Problem, Result};
+use crate::output;
+use crate::path;
+use crate::rubric::Rubric;
+use crate::yaml;
+
+/// The version of the response file format this build writes and reads.
+pub const FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Response {
+    /// The response file format version.
+    pub format: u32,
+    pub rubric: RubricStamp,
+    /// Blank means anonymous.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub community: Option<String>,
+    /// The perspective the person answers from: leader, member, sponsor, ...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// When the person started, RFC 3339.
+    pub started: String,
+    /// When the person finished; absent while the response is partial.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed: Option<String>,
+    /// Item id -> answer, in the rubric's order.
+    #[serde(default)]
+    pub answers: IndexMap<String, Answer>,
+    /// Dimension id -> where the person wants to be and their note.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub dimensions: IndexMap<String, DimensionAnswer>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RubricStamp {
+    pub id: String,
+    pub version: String,
+    pub hash: String,
+    /// Where the rubric was read from, when it was a file rather than a shipped rubric or one
+    /// in the rubrics folder, so `--resume` and `report` can find it again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+}
+
+impl RubricStamp {
+    pub fn of(rubric: &Rubric) -> Self {
+        RubricStamp {
+            id: rubric.id.clone(),
+            version: rubric.version.clone(),
+            hash: rubric.content_hash(),
+            file: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DimensionAnswer {
+    /// Where the person wants to be on this dimension, on the rubric's scale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub desired: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl DimensionAnswer {
+    pub fn is_empty(&self) -> bool {
+        self.desired.is_none() && self.note.is_none()
+    }
+}
+
+/// One answer: a point on the scale, or "not applicable / don't know" with an optional reason.
+/// In YAML: `4`, `na`, or `{na: the reason}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    Score(i64),
+    NotApplicable { reason: Option<String> },
+}
+
+impl fmt::Display for Answer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Answer::Score(s) => write!(f, "{s}"),
+            Answer::NotApplicable { reason: None } => write!(f, "n/a"),
+            Answer::NotApplicable { reason: Some(r) } => write!(f, "n/a ({r})"),
+        }
+    }
+}
+
+impl Serialize for Answer {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            Answer::Score(v) => s.serialize_i64(*v),
+            Answer::NotApplicable { reason: None } => s.serialize_str("na"),
+            Answer::NotApplicable { reason: Some(r) } => {
+                use serde::ser::SerializeMap;
+                let mut m = s.serialize_map(Some(1))?;
+                m.serialize_entry("na", r)?;
+                m.end()
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        const EXPECTED: &str = "a score (a whole number), `na`, or `{na: reason}`";
+        impl<'de> Visitor<'de> for V {
+            type Value = Answer;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(EXPECTED)
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> std::result::Result<Answer, E> {
+                Ok(Answer::Score(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> std::result::Result<Answer, E> {
+                i64::try_from(v)
+                    .map(Answer::Score)
+                    .map_err(|_| E::custom(format!("{v} is too large for a score")))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<Answer, E> {
+                match v.trim().to_ascii_lowercase().as_str() {
+                    "na" | "n/a" => Ok(Answer::NotApplicable { reason: None }),
+                    _ => Err(E::custom(format!("{v:?} is not {EXPECTED}"))),
+                }
+            }
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<Answer, A::Error> {
+                let key: Option<String> = map.next_key()?;
+                match key.as_deref() {
+                    Some("na") => {
+                        let reason: Option<String> = map.next_value()?;
+                        if map.next_key::<String>()?.is_some() {
+                            return Err(de::Error::custom(format!("expected {EXPECTED}")));
+                        }
+                        let reason = reason.filter(|r| !r.trim().is_empty());
+                        Ok(Answer::NotApplicable { reason })
+                    }
+                    _ => Err(de::Error::custom(format!("expected {EXPECTED}"))),
+                }
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// The text at the top of every response file.
+const HEADER: &str = "\
+# A learnlead response. You can read and edit it by hand: an answer is a score on the
+# rubric's scale, `na`, or `{na: reason}`. Turn it into a report with `learnlead report FILE`.
+";
+
+impl Response {
+    /// A new, empty response to `rubric`, started now.
+    pub fn new(rubric: &Rubric) -> Self {
+        Response {
+            format: FORMAT,
+            rubric: RubricStamp::of(rubric),
+            name: None,
+            community: None,
+            role: None,
+            started: now(),
+            completed: None,
+            answers: IndexMap::new(),
+            dimensions: IndexMap::new(),
+        }
+    }
+
+    /// Reads a response file. Only its shape is checked here; see [`Response::check`].
+    pub fn load(path: &Path) -> Result<Response> {
+        let text = output::read_text(path)?;
+        Response::parse(&text).map_err(|p| Error::invalid_one(path, p))
+    }
+
+    pub fn parse(text: &str) -> std::result::Result<Response, Problem> {
+        let r: Response = yaml::from_str(text)?;
+        if r.format != FORMAT {
+            return Err(Problem::at(
+                yaml::locate(text, &[yaml::Seg::from("format")]),
+                format!(
+                    "response format {} is not one this learnlead reads (it reads {FORMAT}); a newer learnlead may",
+                    r.format
+                ),
+            ));
+        }
+        Ok(r)
+    }
+
+    /// The response as YAML, with a short header for people who open the file.
+    pub fn to_yaml(&self) -> Result<String> {
+        let body = yaml::to_string(self).map_err(Error::Other)?;
+        Ok(format!("{HEADER}{body}"))
+    }
+
+    /// Writes the response atomically: the file on disk is always a whole response.
+    pub fn save(&self, path: &Path) -> Result<()> {
+        output::write_atomic(path, self.to_yaml()?.as_bytes())
+    }
+
+    pub fn is_complete(&self) -> bool {
+        self.completed.is_some()
+    }
+
+    /// Puts answers and dimension entries in the rubric's order (a hand-edited file may not be).
+    pub fn sort_like(&mut self, rubric: &Rubric) {
+        let order: IndexMap<&str, usize> = rubric
+            .items()
+            .enumerate()
+            .map(|(i, r)| (r.item.id.as_str(), i))
+            .collect();
+        self.answers
+            .sort_by_cached_key(|k, _| order.get(k.as_str()).copied().unwrap_or(usize::MAX));
+        let dims: IndexMap<&str, usize> = rubric
+            .dimensions()
+            .enumerate()
+            .map(|(i, (_, d))| (d.id.as_str(), i))
+            .collect();
+        self.dimensions
+            .sort_by_cached_key(|k, _| dims.get(k.as_str()).copied().unwrap_or(usize::MAX));
+        self.dimensions.retain(|_, d| !d.is_empty());
+    }
+
+    /// Ids of the rubric's items that have no answer yet, in order.
+    pub fn unanswered<'r>(&self, rubric: &'r Rubric) -> Vec<&'r str> {
+        rubric
+            .items()
+            .filter(|r| !self.answers.contains_key(&r.item.id))
+            .map(|r| r.item.id.as_str())
+            .collect()
+    }
+
+    /// Everything in this response that does not fit `rubric`: another rubric's id, unknown
+    /// item or dimension ids, scores off the scale. `text` is the file's text, for locations.
+    pub fn problems(&self, rubric: &Rubric, text: Option<&str>) -> Vec<Problem> {
+        self.problem_paths(rubric)
+            .into_iter()
+            .map(|(p, m)| Problem::at(text.and_then(|t| yaml::locate(t, &p)), m))
+            .collect()
+    }
+
+    /// [`Response::problems`], each with the path to the value in the response file.
+    pub fn problem_paths(&self, rubric: &Rubric) -> Vec<(Vec<yaml::Seg>, String)> {
+        let mut out = Vec::new();
+        if self.rubric.id != rubric.id {
+            out.push((
+                path!["rubric", "id"],
+                format!(
+                    "this response answers the rubric `{}`, not `{}`",
+                    self.rubric.id, rubric.id
+                ),
+            ));
+            return out;
+        }
+        let (min, max) = (rubric.scale.min, rubric.scale.max);
+        for (id, answer) in &self.answers {
+            let at = path!["answers", id.as_str()];
+            if rubric.find_item(id).is_none() {
+                out.push((
+                    at,
+                    format!("`{id}` is not an item of the rubric `{}`", rubric.id),
+                ));
+                continue;
+            }
+            match answer {
+                Answer::Score(s) if !rubric.in_scale(*s) => out.push((
+                    at,
+                    format!("item `{id}`: {s} is outside the scale {min}..{max}"),
+                )),
+                Answer::NotApplicable { .. } if !rubric.scale.not_applicable => out.push((
+                    at,
+                    format!(
+                        "item `{id}`: the rubric `{}` does not offer \"not applicable\"",
+                        rubric.id
+                    ),
+                )),
+                _ => {}
+            }
+        }
+        for (id, dim) in &self.dimensions {
+            if rubric.find_dimension(id).is_none() {
+                out.push((
+                    path!["dimensions", id.as_str()],
+                    format!("`{id}` is not a dimension of the rubric `{}`", rubric.id),
+                ));
+                continue;
+            }
+            if let Some(d) = dim.desired {
+                if !rubric.in_scale(d) {
+                    out.push((
+                        path!["dimensions", id.as_str(), "desired"],
+                        format!("dimension `{id}`: desired {d} is outside the scale {min}..{max}"),
+                    ));
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether the rubric has changed since this response was given.
+    pub fn rubric_changed(&self, rubric: &Rubric) -> bool {
+        self.rubric.hash != rubric.content_hash()
+    }
+
+    /// The name to show for this person: their name, or "anonymous".
+    pub fn display_name(&self) -> &str {
+        self.name
+            .as_deref()
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or("anonymous")
+    }
+}
+
+/// The current time, RFC 3339 in UTC, to the second.
+pub fn now() -> String {
+    humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
+}
+
+/// The date part (YYYY-MM-DD) of an RFC 3339 time.
+pub fn date_of(time: &str) -> &str {
+    time.get(..10).unwrap_or(time)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assets;
+
+    fn rubric() -> Rubric {
+        Rubric::parse(assets::shipped_rubric("cop-functions").unwrap().text).unwrap()
+    }
+
+    #[test]
+    fn round_trips_through_yaml_in_rubric_order() {
+        let r = rubric();
+        let mut resp = Response::new(&r);
+        resp.name = Some("Ana".into());
+        resp.answers.insert("support-1".into(), Answer::Score(4));
+        resp.answers.insert(
+            "education-1".into(),
+            Answer::NotApplicable {
+                reason: Some("new: no questions yet".into()),
+            },
+        );
+        resp.answers
+            .insert("education-2".into(), Answer::NotApplicable { reason: None });
+        resp.dimensions.insert(
+            "education".into(),
+            DimensionAnswer {
+                desired: Some(4),
+                note: Some("line one\nline two".into()),
+            },
+        );
+        resp.sort_like(&r);
+        let text = resp.to_yaml().unwrap();
+        assert!(text.starts_with("# A learnlead response."));
+        let back = Response::parse(&text).unwrap();
+        assert_eq!(back, resp);
+        let keys: Vec<&str> = back.answers.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["education-1", "education-2", "support-1"]);
+        assert!(text.contains("education-2: na\n"), "{text}");
+        assert!(text.contains("na: 'new: no questions yet'"), "{text}");
+    }
+
+    #[test]
+    fn problems_name_unknown_items_and_scores_off_the_scale() {
+        let r = rubric();
+        let text = "format: 1\nrubric:\n  id: cop-functions\n  version: '1.0'\n  hash: x\nstarted: now\nanswers:\n  education-1: 9\n  nope-1: 3\ndimensions:\n  education:\n    desired: 0\n";
+        let resp = Response::parse(text).unwrap();
+        let problems = resp.problems(&r, Some(text));
+        let messages: Vec<String> = problems
+            .iter()
+            .map(|p| format!("{}: {}", p.location.unwrap(), p.message))
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "8:3: item `education-1`: 9 is outside the scale 1..5",
+                "9:3: `nope-1` is not an item of the rubric `cop-functions`",
+                "12:5: dimension `education`: desired 0 is outside the scale 1..5",
+            ]
+        );
+        assert!(resp.rubric_changed(&r));
+    }
+
+    #[test]
+    fn a_response_for_another_rubric_is_refused() {
+        let r = rubric();
+        let other =
+            Rubric::parse(assets::shipped_rubric("pioneering-leaders").unwrap().text).unwrap();
+        let resp = Response::new(&other);
+        let problems = resp.problems(&r, None);
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0]
+            .message
+            .contains("answers the rubric `pioneering-leaders`, not `cop-functions`"));
+    }
+
+    #[test]
+    fn bad_answer_values_are_explained() {
+        let text = "format: 1\nrubric: {id: a, version: '1', hash: x}\nstarted: now\nanswers:\n  a-1: maybe\n";
+        let p = Response::parse(text).unwrap_err();
+        assert!(
+            p.message.contains("\"maybe\" is not a score"),
+            "{}",
+            p.message
+        );
+        assert_eq!(p.location.map(|l| l.line), Some(5));
+    }
+
+    #[test]
+    fn unknown_format_is_refused() {
+        let text = "format: 7\nrubric: {id: a, version: '1', hash: x}\nstarted: now\n";
+        let p = Response::parse(text).unwrap_err();
+        assert!(p.message.contains("response format 7"), "{}", p.message);
+    }
+}

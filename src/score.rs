@@ -1,0 +1,317 @@
+//! Scoring, defined once and used by every command and format.
+//!
+//! - Item score: the answer, or `min + max - answer` for a reverse item; "not applicable" has no
+//!   score.
+//! - Dimension score: the mean of its scored items. Group score: the mean of its scored
+//!   dimensions. Overall: the mean of all scored dimensions. Nothing scored gives no score
+//!   (`None`), never zero.
+//! - Scores are kept exact; [`round2`] rounds them for people and for JSON.
+
+use serde::Serialize;
+
+use crate::response::{Answer, Response};
+use crate::rubric::{Item, Rubric};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scores {
+    pub overall: Option<f64>,
+    pub groups: Vec<GroupScore>,
+    pub coverage: Coverage,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupScore {
+    pub id: String,
+    pub score: Option<f64>,
+    pub dimensions: Vec<DimensionScore>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DimensionScore {
+    pub id: String,
+    pub score: Option<f64>,
+    /// The id of the band the score falls in.
+    pub band: Option<String>,
+    pub desired: Option<i64>,
+    /// `desired - score`: how far the person wants to move (negative: they want less).
+    pub gap: Option<f64>,
+    pub items: Vec<ItemScore>,
+    pub coverage: Coverage,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemScore {
+    pub id: String,
+    /// The answer as given: a point on the scale, or `None` for n/a and unanswered.
+    pub answer: Option<i64>,
+    /// The answer as scored (reversed for reverse items).
+    pub score: Option<f64>,
+    pub not_applicable: bool,
+}
+
+/// How many items were answered, not applicable, or left unanswered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    pub answered: usize,
+    pub not_applicable: usize,
+    pub unanswered: usize,
+}
+
+impl Coverage {
+    fn add(&mut self, other: Coverage) {
+        self.answered += other.answered;
+        self.not_applicable += other.not_applicable;
+        self.unanswered += other.unanswered;
+    }
+
+    pub fn total(&self) -> usize {
+        self.answered + self.not_applicable + self.unanswered
+    }
+}
+
+/// The score of one answer to one item.
+pub fn item_score(rubric: &Rubric, item: &Item, answer: Option<&Answer>) -> Option<f64> {
+    match answer {
+        Some(Answer::Score(a)) if item.reverse => {
+            Some((rubric.scale.min + rubric.scale.max - a) as f64)
+        }
+        Some(Answer::Score(a)) => Some(*a as f64),
+        _ => None,
+    }
+}
+
+/// The mean of the values that are there; `None` when none are.
+pub fn mean(values: impl IntoIterator<Item = Option<f64>>) -> Option<f64> {
+    let (sum, n) = values
+        .into_iter()
+        .flatten()
+        .fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    (n > 0).then(|| sum / n as f64)
+}
+
+/// Rounds to two decimals, halves away from zero, as people and spreadsheets expect.
+pub fn round2(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
+}
+
+/// Scores `response` on `rubric`. Answers to items the rubric no longer has are ignored.
+pub fn score(rubric: &Rubric, response: &Response) -> Scores {
+    let mut groups = Vec::with_capacity(rubric.groups.len());
+    let mut coverage = Coverage::default();
+    let mut all_dimension_scores = Vec::new();
+    for group in &rubric.groups {
+        let mut dims = Vec::with_capacity(group.dimensions.len());
+        for d in &group.dimensions {
+            let mut cov = Coverage::default();
+            let items: Vec<ItemScore> = d
+                .items
+                .iter()
+                .map(|item| {
+                    let answer = response.answers.get(&item.id);
+                    match answer {
+                        Some(Answer::Score(_)) => cov.answered += 1,
+                        Some(Answer::NotApplicable { .. }) => cov.not_applicable += 1,
+                        None => cov.unanswered += 1,
+                    }
+                    ItemScore {
+                        id: item.id.clone(),
+                        answer: match answer {
+                            Some(Answer::Score(a)) => Some(*a),
+                            _ => None,
+                        },
+                        score: item_score(rubric, item, answer),
+                        not_applicable: matches!(answer, Some(Answer::NotApplicable { .. })),
+                    }
+                })
+                .collect();
+            let score = mean(items.iter().map(|i| i.score));
+            let desired = response.dimensions.get(&d.id).and_then(|a| a.desired);
+            coverage.add(cov);
+            all_dimension_scores.push(score);
+            dims.push(DimensionScore {
+                id: d.id.clone(),
+                score,
+                band: score.and_then(|s| rubric.band_for(s)).map(|b| b.id.clone()),
+                desired,
+                gap: match (desired, score) {
+                    (Some(want), Some(s)) => Some(want as f64 - s),
+                    _ => None,
+                },
+                items,
+                coverage: cov,
+            });
+        }
+        groups.push(GroupScore {
+            id: group.id.clone(),
+            score: mean(dims.iter().map(|d| d.score)),
+            dimensions: dims,
+        });
+    }
+    Scores {
+        overall: mean(all_dimension_scores),
+        groups,
+        coverage,
+    }
+}
+
+impl Scores {
+    pub fn dimensions(&self) -> impl Iterator<Item = &DimensionScore> {
+        self.groups.iter().flat_map(|g| g.dimensions.iter())
+    }
+
+    pub fn dimension(&self, id: &str) -> Option<&DimensionScore> {
+        self.dimensions().find(|d| d.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::response::DimensionAnswer;
+
+    const RUBRIC: &str = r#"
+id: t
+title: T
+version: "1"
+source: {authors: [A], title: S}
+description: D
+scale: {min: 1, max: 5, labels: {1: a, 2: b, 3: c, 4: d, 5: e}, not_applicable: true}
+bands:
+  - {id: low, name: Low, from: 1, to: 3}
+  - {id: high, name: High, from: 3, to: 5}
+groups:
+  - id: g1
+    name: G1
+    description: D
+    dimensions:
+      - id: d1
+        name: D1
+        question: Q
+        description: D
+        items:
+          - {id: i1, statement: S}
+          - {id: i2, statement: S, reverse: true}
+          - {id: i3, statement: S}
+      - id: d2
+        name: D2
+        question: Q
+        description: D
+        items:
+          - {id: i4, statement: S}
+  - id: g2
+    name: G2
+    description: D
+    dimensions:
+      - id: d3
+        name: D3
+        question: Q
+        description: D
+        items:
+          - {id: i5, statement: S}
+"#;
+
+    fn setup(answers: &[(&str, Answer)]) -> (Rubric, Response) {
+        let rubric = Rubric::parse(RUBRIC).unwrap();
+        let mut resp = Response::new(&rubric);
+        for (id, a) in answers {
+            resp.answers.insert(id.to_string(), a.clone());
+        }
+        (rubric, resp)
+    }
+
+    fn na() -> Answer {
+        Answer::NotApplicable { reason: None }
+    }
+
+    #[test]
+    fn reverse_items_are_flipped() {
+        let (r, resp) = setup(&[("i1", Answer::Score(5)), ("i2", Answer::Score(5))]);
+        let s = score(&r, &resp);
+        let d1 = s.dimension("d1").unwrap();
+        assert_eq!(d1.items[1].answer, Some(5));
+        assert_eq!(d1.items[1].score, Some(1.0));
+        assert_eq!(d1.score, Some(3.0));
+        assert_eq!(d1.band.as_deref(), Some("high"));
+    }
+
+    #[test]
+    fn not_applicable_is_no_score_not_zero() {
+        let (r, resp) = setup(&[("i1", Answer::Score(4)), ("i2", na()), ("i3", na())]);
+        let s = score(&r, &resp);
+        let d1 = s.dimension("d1").unwrap();
+        assert_eq!(d1.score, Some(4.0));
+        assert_eq!(
+            d1.coverage,
+            Coverage {
+                answered: 1,
+                not_applicable: 2,
+                unanswered: 0
+            }
+        );
+    }
+
+    #[test]
+    fn empty_dimensions_have_no_score_and_do_not_pull_means_down() {
+        let (r, resp) = setup(&[
+            ("i1", Answer::Score(2)),
+            ("i4", na()),
+            ("i5", Answer::Score(4)),
+        ]);
+        let s = score(&r, &resp);
+        assert_eq!(s.dimension("d2").unwrap().score, None);
+        assert_eq!(s.dimension("d2").unwrap().band, None);
+        assert_eq!(s.groups[0].score, Some(2.0)); // d2 is left out, not counted as 0
+        assert_eq!(s.overall, Some(3.0)); // mean of d1 (2) and d3 (4)
+        assert_eq!(s.coverage.total(), 5);
+        assert_eq!(s.coverage.unanswered, 2);
+    }
+
+    #[test]
+    fn nothing_scored_is_null_everywhere() {
+        let (r, resp) = setup(&[]);
+        let s = score(&r, &resp);
+        assert_eq!(s.overall, None);
+        assert!(s.groups.iter().all(|g| g.score.is_none()));
+        let json = serde_json::to_value(&s).unwrap();
+        assert!(json["overall"].is_null());
+    }
+
+    #[test]
+    fn overall_is_the_mean_of_dimensions_not_of_groups() {
+        // g1 has d1 = 1 and d2 = 2 (group 1.5); g2 has d3 = 5. Mean of groups would be 3.25.
+        let (r, resp) = setup(&[
+            ("i1", Answer::Score(1)),
+            ("i2", Answer::Score(5)),
+            ("i3", Answer::Score(1)),
+            ("i4", Answer::Score(2)),
+            ("i5", Answer::Score(5)),
+        ]);
+        let s = score(&r, &resp);
+        assert_eq!(s.groups[0].score, Some(1.5));
+        assert_eq!(s.overall, Some((1.0 + 2.0 + 5.0) / 3.0));
+    }
+
+    #[test]
+    fn gap_is_desired_minus_score() {
+        let (r, mut resp) = setup(&[("i4", Answer::Score(2))]);
+        resp.dimensions.insert(
+            "d2".into(),
+            DimensionAnswer {
+                desired: Some(4),
+                note: None,
+            },
+        );
+        let s = score(&r, &resp);
+        assert_eq!(s.dimension("d2").unwrap().gap, Some(2.0));
+        assert_eq!(s.dimension("d1").unwrap().gap, None);
+    }
+
+    #[test]
+    fn rounding_is_to_two_decimals_halves_away_from_zero() {
+        assert_eq!(round2(10.0 / 3.0), 3.33);
+        assert_eq!(round2(11.0 / 3.0), 3.67);
+        assert_eq!(round2(2.125), 2.13);
+        assert_eq!(round2(-0.125), -0.13);
+        assert_eq!(round2(4.0), 4.0);
+    }
+}
