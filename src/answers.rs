@@ -51,11 +51,7 @@ pub fn build(rubric: &Rubric, text: &str, partial: bool) -> Result<Response, Vec
         entry.note = clean(Some(note.clone()));
     }
     for (id, desired) in &file.desired {
-        response
-            .dimensions
-            .entry(id.clone())
-            .or_default()
-            .desired = Some(*desired);
+        response.dimensions.entry(id.clone()).or_default().desired = Some(*desired);
     }
 
     // The response's own checks, located in the answers file's layout.

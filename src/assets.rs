@@ -27,6 +27,18 @@ pub const RUBRICS: &[Asset] = &[
     asset!("rubrics", "cop-functions.yaml"),
 ];
 
+/// The shipped report templates: minijinja, the extension picks the escaping.
+pub const TEMPLATES: &[Asset] = &[
+    asset!("templates", "base.html.j2"),
+    asset!("templates", "report.html.j2"),
+    asset!("templates", "report.md.j2"),
+];
+
+/// The shipped template with this name.
+pub fn shipped_template(name: &str) -> Option<&'static Asset> {
+    TEMPLATES.iter().find(|a| a.name == name)
+}
+
 /// The id of the default rubric.
 pub const DEFAULT_RUBRIC: &str = "wenger-trayner";
 

@@ -39,6 +39,17 @@ pub enum Command {
     )]
     Assess(AssessArgs),
 
+    /// Turn a response into a reflection report: Markdown, HTML, JSON or a terminal table
+    #[command(
+        long_about = include_str!("help/report.txt"),
+        after_help = include_str!("help/report-examples.txt")
+    )]
+    Report(ReportArgs),
+
+    /// Write out the shipped report templates, as a starting point for your own
+    #[command(subcommand)]
+    Templates(TemplatesCommand),
+
     /// List, show, check and write rubrics
     #[command(subcommand)]
     Rubrics(RubricsCommand),
@@ -83,6 +94,51 @@ pub struct AssessArgs {
     /// With --answers: accept a file that leaves items out (the response stays unfinished)
     #[arg(long, requires = "answers")]
     pub partial: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The response file (from `learnlead assess`)
+    pub response: PathBuf,
+
+    /// md, html, json or table [default: from --out's extension, else table on a terminal,
+    /// else md]
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+
+    /// Write the report to FILE (atomically) instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+
+    /// Render with your own minijinja template instead of the shipped one (md or html)
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
+
+    /// An earlier response of the same person on the same rubric: show the change since
+    #[arg(long, value_name = "RESPONSE")]
+    pub baseline: Option<PathBuf>,
+
+    /// The rubric to score on [default: the one the response names]
+    #[arg(long, value_name = "RUBRIC")]
+    pub rubric: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Md,
+    Html,
+    Json,
+    Table,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TemplatesCommand {
+    /// Write the shipped templates into DIR (never overwrites a file)
+    #[command(after_help = include_str!("help/templates-export.txt"))]
+    Export {
+        /// The folder to write into; created if missing
+        dir: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -10,6 +10,8 @@ pub mod answers;
 pub mod assets;
 /// Finds rubrics by id or path: shipped, in the user's folder, or a file.
 pub mod catalog;
+/// Chart geometry for reports.
+pub mod chart;
 /// The command line (clap).
 pub mod cli;
 /// One module per command.
@@ -22,6 +24,8 @@ pub mod output;
 pub mod prompt;
 /// The questionnaire's logic, apart from the terminal.
 pub mod questionnaire;
+/// Rendering reports with minijinja templates.
+pub mod render;
 /// A person's answers to a rubric: the response file.
 pub mod response;
 /// The rubric model and its validation.
@@ -30,6 +34,8 @@ pub mod rubric;
 pub mod score;
 /// Terminal tables.
 pub mod table;
+/// The report's view: the template context.
+pub mod view;
 /// The only place that knows the YAML library.
 pub mod yaml;
 
@@ -41,6 +47,8 @@ pub fn run(cli: Cli) -> Result<()> {
     let catalog = catalog::Catalog::new(cli.global.rubrics_dir);
     match cli.command {
         Command::Assess(args) => commands::assess::run(&catalog, args),
+        Command::Report(args) => commands::report::run(&catalog, args),
+        Command::Templates(c) => commands::templates::run(c),
         Command::Rubrics(c) => commands::rubrics::run(&catalog, c),
     }
 }

@@ -58,58 +58,82 @@ pub fn fmt_score(v: Option<f64>) -> String {
     }
 }
 
-/// Scores per group and dimension, with bars, bands and (when the rubric asks, or the person
-/// said) where the person wants to be.
-pub fn scores(rubric: &crate::rubric::Rubric, scores: &crate::score::Scores) -> Table {
-    let (min, max) = (rubric.scale.min, rubric.scale.max);
-    let with_desired = rubric.ask_desired || scores.dimensions().any(|d| d.desired.is_some());
+/// Scores per group and dimension, with bars, bands, where the person wants to be (when the
+/// rubric asks or they said) and the change since a baseline (when there is one).
+pub fn report(view: &crate::view::ReportView) -> Table {
+    let with_desired = view.has_desired;
+    let with_change = view.baseline.is_some();
     let mut headers = vec!["", "score", "", "band"];
     if with_desired {
         headers.extend(["want", "gap"]);
     }
+    if with_change {
+        headers.push("change");
+    }
     let mut t = new(&headers);
-    align_right(&mut t, &[1, 4, 5]);
-    let row =
-        |name: String, score: Option<f64>, band: String, desired: Option<i64>, gap: Option<f64>| {
-            let mut r = vec![name, fmt_score(score), bar(score, min, max, 10), band];
-            if with_desired {
-                r.push(desired.map(|d| d.to_string()).unwrap_or_default());
-                r.push(gap.map(|g| format!("{g:+.1}")).unwrap_or_default());
-            }
-            r
-        };
-    for (group, gs) in rubric.groups.iter().zip(&scores.groups) {
+    align_right(&mut t, &[1, 4, 5, 6]);
+    let row = |name: String,
+               score: Option<f64>,
+               percent: Option<f64>,
+               band: String,
+               desired: Option<i64>,
+               gap: Option<f64>,
+               change: Option<&crate::view::Change>| {
+        let mut r = vec![name, fmt_score(score), bar(percent, 0, 100, 10), band];
+        if with_desired {
+            r.push(desired.map(|d| d.to_string()).unwrap_or_default());
+            r.push(gap.map(|g| format!("{g:+.1}")).unwrap_or_default());
+        }
+        if with_change {
+            r.push(change.map(change_text).unwrap_or_default());
+        }
+        r
+    };
+    for g in &view.groups {
         t.add_row(row(
-            group.name.to_uppercase(),
-            gs.score,
+            g.name.to_uppercase(),
+            g.score,
+            g.percent,
             String::new(),
             None,
             None,
+            g.baseline.as_ref(),
         ));
-        for (dim, ds) in group.dimensions.iter().zip(&gs.dimensions) {
-            let band = ds
-                .band
-                .as_ref()
-                .and_then(|b| rubric.bands.iter().find(|x| &x.id == b))
-                .map(|b| b.name.clone())
-                .unwrap_or_default();
+        for d in &g.dimensions {
+            let band = d.band.as_ref().map(|b| b.name.clone()).unwrap_or_default();
             t.add_row(row(
-                format!("  {}", dim.name),
-                ds.score,
+                format!("  {}", d.name),
+                d.score,
+                d.percent,
                 band,
-                ds.desired,
-                ds.gap,
+                d.desired,
+                d.gap,
+                d.baseline.as_ref(),
             ));
         }
     }
+    let overall_change = view.baseline.as_ref().and_then(|b| b.overall.as_ref());
     t.add_row(row(
         "OVERALL".to_string(),
-        scores.overall,
-        String::new(),
+        view.overall,
+        view.overall_percent,
+        view.overall_band
+            .as_ref()
+            .map(|b| b.name.clone())
+            .unwrap_or_default(),
         None,
         None,
+        overall_change,
     ));
     t
+}
+
+/// `▲ +0.5`, `▼ -1`, `= 0`, or `–` when there is nothing to compare.
+pub fn change_text(c: &crate::view::Change) -> String {
+    match c.change {
+        Some(v) => format!("{} {:+}", c.arrow, crate::score::round2(v)),
+        None => c.arrow.to_string(),
+    }
 }
 
 #[cfg(test)]

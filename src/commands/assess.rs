@@ -16,6 +16,7 @@ use crate::response::{date_of, Response};
 use crate::rubric::Rubric;
 use crate::score;
 use crate::table;
+use crate::view;
 
 pub fn run(catalog: &Catalog, args: AssessArgs) -> Result<()> {
     if let Some(file) = &args.answers {
@@ -265,7 +266,8 @@ fn stopped(path: Option<&Path>) -> Result<()> {
 /// The first look at the scores, where the file is, and what to run next.
 fn finish_message(rubric: &Rubric, response: &Response, path: &Path) {
     let scores = score::score(rubric, response);
-    println!("\n{}", table::scores(rubric, &scores));
+    let view = view::report(rubric, response, &scores, None);
+    println!("\n{}", table::report(&view));
     let c = scores.coverage;
     println!(
         "{} answered, {} not applicable, {} unanswered.",

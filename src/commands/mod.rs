@@ -2,4 +2,55 @@
 //! or writes the result. No other module prints.
 
 pub mod assess;
+pub mod report;
 pub mod rubrics;
+pub mod templates;
+
+use std::path::Path;
+
+use crate::catalog::Catalog;
+use crate::error::{Error, Result};
+use crate::output;
+use crate::response::Response;
+use crate::rubric::Rubric;
+
+/// Reads a response file and the rubric it answers (`rubric` if named, else the one the file
+/// names), and holds one against the other. When the rubric has changed since, answers to items
+/// it no longer has are dropped with a warning; everything else that does not fit is an error
+/// naming the file and line.
+pub fn load_response(
+    catalog: &Catalog,
+    path: &Path,
+    rubric: Option<&str>,
+) -> Result<(Response, Rubric)> {
+    let text = output::read_text(path)?;
+    let mut response = Response::parse(&text).map_err(|p| Error::invalid_one(path, p))?;
+    let loaded = catalog.load_for(&response.rubric, rubric)?;
+    assess::note_override(&loaded);
+    let rubric = loaded.rubric;
+    if response.rubric.id == rubric.id && response.rubric_changed(&rubric) {
+        let gone: Vec<String> = response
+            .answers
+            .keys()
+            .filter(|id| rubric.find_item(id).is_none())
+            .cloned()
+            .collect();
+        if !gone.is_empty() {
+            eprintln!(
+                "warning: {}: the rubric `{}` no longer has {}; those answers are left out",
+                path.display(),
+                rubric.id,
+                gone.join(", ")
+            );
+            response.answers.retain(|id, _| !gone.contains(id));
+        }
+        response
+            .dimensions
+            .retain(|id, _| rubric.find_dimension(id).is_some());
+    }
+    let problems = response.problems(&rubric, Some(&text));
+    if !problems.is_empty() {
+        return Err(Error::invalid(path, problems));
+    }
+    Ok((response, rubric))
+}

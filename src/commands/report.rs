@@ -1,0 +1,123 @@
+//! `learnlead report`: a response as a reflection report in Markdown, HTML, JSON or a table.
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use crate::catalog::Catalog;
+use crate::cli::{ReportArgs, ReportFormat};
+use crate::commands::load_response;
+use crate::error::{Error, Result};
+use crate::output;
+use crate::render::{self, Markup};
+use crate::score;
+use crate::table;
+use crate::view;
+
+pub fn run(catalog: &Catalog, args: ReportArgs) -> Result<()> {
+    let format = choose_format(args.format, args.out.as_deref())?;
+    if args.template.is_some() && matches!(format, ReportFormat::Json | ReportFormat::Table) {
+        return Err(Error::usage(
+            "--template renders md or html; choose --format md or html (or an --out ending in .md or .html)",
+        ));
+    }
+    let (response, rubric) = load_response(catalog, &args.response, args.rubric.as_deref())?;
+    let baseline = match &args.baseline {
+        Some(path) => {
+            let (b, _) = load_response(catalog, path, Some(&rubric_path_or_id(&args, &response)))?;
+            Some(b)
+        }
+        None => None,
+    };
+    let scores = score::score(&rubric, &response);
+    let base_scores = baseline.as_ref().map(|b| score::score(&rubric, b));
+    let view = view::report(
+        &rubric,
+        &response,
+        &scores,
+        baseline.as_ref().zip(base_scores.as_ref()),
+    );
+    for w in &view.warnings {
+        eprintln!("warning: {w}");
+    }
+    let text = match format {
+        ReportFormat::Json => {
+            let json = view::json(&view, &rubric.content_hash());
+            serde_json::to_string_pretty(&json).map_err(|e| Error::Other(e.to_string()))? + "\n"
+        }
+        ReportFormat::Table => format!("{}\n", table::report(&view)),
+        ReportFormat::Md => render::render(
+            "report.md.j2",
+            Markup::Markdown,
+            args.template.as_deref(),
+            &view,
+        )?,
+        ReportFormat::Html => render::render(
+            "report.html.j2",
+            Markup::Html,
+            args.template.as_deref(),
+            &view,
+        )?,
+    };
+    match &args.out {
+        Some(path) => {
+            output::write_atomic(path, text.as_bytes())?;
+            eprintln!("wrote {}", path.display());
+            Ok(())
+        }
+        None => output::print(&text),
+    }
+}
+
+/// The baseline must be on the same rubric as the response: name it the same way.
+fn rubric_path_or_id(args: &ReportArgs, response: &crate::response::Response) -> String {
+    args.rubric
+        .clone()
+        .or_else(|| response.rubric.file.clone())
+        .unwrap_or_else(|| response.rubric.id.clone())
+}
+
+/// `--format`, else the extension of `--out`, else a table on a terminal and Markdown elsewhere.
+fn choose_format(format: Option<ReportFormat>, out: Option<&Path>) -> Result<ReportFormat> {
+    if let Some(f) = format {
+        return Ok(f);
+    }
+    if let Some(out) = out {
+        let ext = out
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        return match ext.as_deref() {
+            Some("md" | "markdown") => Ok(ReportFormat::Md),
+            Some("html" | "htm") => Ok(ReportFormat::Html),
+            Some("json") => Ok(ReportFormat::Json),
+            Some("txt") => Ok(ReportFormat::Table),
+            _ => Err(Error::usage(format!(
+                "cannot tell the format from {}; add --format md, html, json or table",
+                out.display()
+            ))),
+        };
+    }
+    Ok(if std::io::stdout().is_terminal() {
+        ReportFormat::Table
+    } else {
+        ReportFormat::Md
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_comes_from_flag_then_extension() {
+        let f = |fmt, out: Option<&str>| choose_format(fmt, out.map(Path::new));
+        assert_eq!(
+            f(Some(ReportFormat::Json), Some("a.html")).unwrap(),
+            ReportFormat::Json
+        );
+        assert_eq!(f(None, Some("a.HTML")).unwrap(), ReportFormat::Html);
+        assert_eq!(f(None, Some("a.md")).unwrap(), ReportFormat::Md);
+        assert_eq!(f(None, Some("a.json")).unwrap(), ReportFormat::Json);
+        assert!(f(None, Some("a.pdf")).is_err());
+    }
+}

@@ -1,0 +1,284 @@
+//! Rendering reports with minijinja: the shipped templates (embedded), a person's own template
+//! (`--template FILE`), and the filters templates use.
+//!
+//! - Escaping follows the output: HTML output escapes everything from a response (minijinja's
+//!   auto-escape); Markdown has no auto-escape, so templates pass text through the `md` and
+//!   `md_cell` filters, which make any text inert Markdown.
+//! - Names in `extends`, `include` and `import` resolve beside the user's template first, then
+//!   among the shipped templates, and never outside those folders.
+//! - A user's template runs on a bounded amount of work (fuel), so an endless loop stops.
+//! - Errors name the template and line, with the line itself.
+
+use std::path::{Path, PathBuf};
+
+use minijinja::syntax::SyntaxConfig;
+use minijinja::value::{Serde, Value};
+use minijinja::{AutoEscape, Environment, Error as JinjaError, ErrorKind, UndefinedBehavior};
+use serde::Serialize;
+
+use crate::assets;
+use crate::error::{Error, Result};
+
+/// An output format rendered by a template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Markup {
+    Html,
+    Markdown,
+}
+
+impl Markup {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Markup::Html => "html",
+            Markup::Markdown => "md",
+        }
+    }
+}
+
+/// How much work a user's template may do before it is stopped: far more than any real report
+/// needs, far less than an endless loop.
+const USER_TEMPLATE_FUEL: u64 = 50_000_000;
+
+/// Renders `context` with the shipped template `name` (e.g. `report.html.j2`), or with the
+/// user's `template` file instead.
+pub fn render<T: Serialize>(
+    name: &str,
+    markup: Markup,
+    template: Option<&Path>,
+    context: &T,
+) -> Result<String> {
+    let env = environment(
+        markup,
+        template.and_then(Path::parent).map(Path::to_path_buf),
+    )?;
+    let main = match template {
+        Some(path) => {
+            let file = path.file_name().and_then(|f| f.to_str()).ok_or_else(|| {
+                Error::usage(format!("{} is not a template file", path.display()))
+            })?;
+            if !path.is_file() {
+                return Err(Error::read(
+                    path,
+                    std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
+                ));
+            }
+            file.to_string()
+        }
+        None => name.to_string(),
+    };
+    let tmpl = env.get_template(&main).map_err(template_error)?;
+    tmpl.render(Value::from(Serde(context)))
+        .map_err(template_error)
+}
+
+fn environment(markup: Markup, user_dir: Option<PathBuf>) -> Result<Environment<'static>> {
+    let mut env = Environment::new();
+    env.set_debug(true);
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    let syntax = SyntaxConfig::builder()
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .keep_trailing_newline(true)
+        .build()
+        .map_err(|e| Error::Template(e.to_string()))?;
+    env.set_syntax(syntax);
+    let user = user_dir.is_some();
+    if user {
+        env.set_fuel(Some(USER_TEMPLATE_FUEL));
+    }
+    env.set_loader(move |name| load(user_dir.as_deref(), name));
+    // Escaping follows the template's own name where it says html or md, else the output's.
+    env.set_auto_escape_callback(move |name| {
+        let name = name.trim_end_matches(".j2");
+        if name.ends_with(".html") || name.ends_with(".htm") || name.ends_with(".svg") {
+            AutoEscape::Html
+        } else if name.ends_with(".md") {
+            AutoEscape::None
+        } else {
+            match markup {
+                Markup::Html => AutoEscape::Html,
+                Markup::Markdown => AutoEscape::None,
+            }
+        }
+    });
+    env.add_filter("md", md);
+    env.add_filter("md_cell", md_cell);
+    env.add_filter("score", |v: Option<f64>| crate::table::fmt_score(v));
+    env.add_filter("bar", |percent: Option<f64>| {
+        crate::table::bar(percent, 0, 100, 10)
+    });
+    env.add_filter("signed", |v: Option<f64>| match v {
+        Some(v) => format!("{:+}", crate::score::round2(v)),
+        None => "–".to_string(),
+    });
+    Ok(env)
+}
+
+/// Finds a template by name: beside the user's template first, then among the shipped ones.
+/// Names that could leave those folders (absolute, or with `..`) are refused.
+fn load(user_dir: Option<&Path>, name: &str) -> std::result::Result<Option<String>, JinjaError> {
+    let path = Path::new(name);
+    let safe = !name.is_empty()
+        && path.is_relative()
+        && path
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+    if !safe {
+        return Err(JinjaError::new(
+            ErrorKind::TemplateNotFound,
+            format!(
+                "template names are relative to the template's folder and stay in it: {name:?}"
+            ),
+        ));
+    }
+    if let Some(dir) = user_dir {
+        let p = dir.join(path);
+        if p.is_file() {
+            return std::fs::read_to_string(&p).map(Some).map_err(|e| {
+                JinjaError::new(
+                    ErrorKind::InvalidOperation,
+                    format!("cannot read template {}", p.display()),
+                )
+                .with_source(e)
+            });
+        }
+    }
+    Ok(assets::shipped_template(name).map(|a| a.text.to_string()))
+}
+
+/// A template error as people can act on it: the template and line, what went wrong, and the
+/// template's lines around it.
+fn template_error(e: JinjaError) -> Error {
+    let mut msg = String::new();
+    match (e.name(), e.line()) {
+        (Some(name), Some(line)) => msg.push_str(&format!("template {name}, line {line}: ")),
+        (Some(name), None) => msg.push_str(&format!("template {name}: ")),
+        _ => msg.push_str("template: "),
+    }
+    let kind = match e.kind() {
+        ErrorKind::OutOfFuel => {
+            "the template did too much work and was stopped (an endless loop?)".to_string()
+        }
+        k => match e.detail() {
+            Some(d) => format!("{k}: {d}"),
+            None => k.to_string(),
+        },
+    };
+    msg.push_str(&kind);
+    // The framed excerpt of the template; the dump of every variable after it is too long to
+    // help.
+    let info = e.display_debug_info().to_string();
+    let excerpt = match info.find("Referenced variables:") {
+        Some(i) => info[..i].trim_end(),
+        None => info.trim_end(),
+    };
+    if !excerpt.trim().is_empty() {
+        msg.push('\n');
+        msg.push_str(excerpt.trim_start_matches('\n'));
+    }
+    Error::Template(msg)
+}
+
+/// Text made inert for a Markdown paragraph or list item: every character that Markdown or HTML
+/// could read as syntax is escaped, lines that could open a block (a heading, a list, a quote, a
+/// rule) are defused, and line breaks become hard breaks.
+pub fn md(value: &Value) -> String {
+    let text = value_text(value);
+    let lines: Vec<String> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(escape_md_line)
+        .collect();
+    lines.join("\\\n")
+}
+
+/// Text made inert for a GFM table cell: as [`md`], on one line.
+pub fn md_cell(value: &Value) -> String {
+    let text = value_text(value);
+    let one_line: Vec<&str> = text.split_whitespace().collect();
+    escape_md_line(&one_line.join(" "))
+}
+
+fn value_text(value: &Value) -> String {
+    if value.is_none() || value.is_undefined() {
+        String::new()
+    } else if let Some(s) = value.as_str() {
+        s.to_string()
+    } else {
+        value.to_string()
+    }
+}
+
+fn escape_md_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    for (i, c) in line.chars().enumerate() {
+        match c {
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '#' | '!' | '|' | '~'
+            | '&' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // Only at the start of a line do these open a block.
+            '-' | '+' | '=' if i == 0 => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    // "1. " or "1) " at the start would open an ordered list.
+    let digits = out.chars().take_while(|c| c.is_ascii_digit()).count();
+    if digits > 0 && matches!(out[digits..].chars().next(), Some('.' | ')')) {
+        out.insert(digits, '\\');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md_of(s: &str) -> String {
+        md(&Value::from(s))
+    }
+
+    #[test]
+    fn markdown_syntax_is_escaped() {
+        assert_eq!(
+            md_of("*bold* _it_ `code`"),
+            "\\*bold\\* \\_it\\_ \\`code\\`"
+        );
+        assert_eq!(
+            md_of("<script>alert(1)</script>"),
+            "\\<script\\>alert(1)\\</script\\>"
+        );
+        assert_eq!(md_of("[link](http://x)"), "\\[link\\](http://x)");
+        assert_eq!(md_of("a & b"), "a \\& b");
+    }
+
+    #[test]
+    fn block_openers_are_defused_and_lines_become_hard_breaks() {
+        assert_eq!(
+            md_of("# title\n- item\n\n1. first\n> quote"),
+            "\\# title\\\n\\- item\\\n1\\. first\\\n\\> quote"
+        );
+        assert_eq!(md_of("---"), "\\---");
+        assert_eq!(md_of("a - b"), "a - b", "a dash inside a line is text");
+    }
+
+    #[test]
+    fn table_cells_stay_on_one_line_and_pipes_are_escaped() {
+        assert_eq!(md_cell(&Value::from("a | b\nc")), "a \\| b c");
+        assert_eq!(md_cell(&Value::from(())), "");
+    }
+
+    #[test]
+    fn template_names_cannot_leave_their_folders() {
+        for name in ["../secret", "/etc/passwd", "a/../../b"] {
+            assert!(load(None, name).is_err(), "{name}");
+        }
+        assert!(load(None, "report.html.j2").unwrap().is_some());
+        assert!(load(None, "nope.j2").unwrap().is_none());
+    }
+}

@@ -1,0 +1,761 @@
+//! The report's view: everything a report template receives, built from a rubric, a response,
+//! its scores and (optionally) a baseline response. This is the template context documented in
+//! `docs/templates.md`; it stays stable, so user templates keep working. Scores here are rounded
+//! to two decimals; the exact ones stay in `score`.
+
+use serde::Serialize;
+
+use crate::chart::{self, Radar};
+use crate::response::{date_of, Answer, Response};
+use crate::rubric::{Rubric, Source};
+use crate::score::{round2, Scores};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportView {
+    pub generator: Generator,
+    pub rubric: RubricInfo,
+    pub respondent: Respondent,
+    /// Every item answered (or not applicable) and the questionnaire finished.
+    pub complete: bool,
+    /// Things the reader should know, such as a rubric that changed since the response.
+    pub warnings: Vec<String>,
+    pub overall: Option<f64>,
+    pub overall_band: Option<BandRef>,
+    /// Position of the overall score on the scale, 0 to 100.
+    pub overall_percent: Option<f64>,
+    pub groups: Vec<GroupView>,
+    /// Up to three dimensions to build on: the highest scores.
+    pub strengths: Vec<DimensionRef>,
+    /// Up to three dimensions to work on: the largest gaps to where the person wants to be, or
+    /// where no one was given, the lowest scores.
+    pub focus: Vec<DimensionRef>,
+    /// `gap` or `score`: what `focus` was chosen by.
+    pub focus_by: &'static str,
+    pub coverage: CoverageView,
+    /// The earlier response this one is compared with, if any.
+    pub baseline: Option<BaselineInfo>,
+    /// Whether any dimension has a desired position.
+    pub has_desired: bool,
+    pub charts: Charts,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Generator {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RubricInfo {
+    pub id: String,
+    pub title: String,
+    pub version: String,
+    pub description: String,
+    pub source: SourceInfo,
+    pub scale: ScaleInfo,
+    pub bands: Vec<BandInfo>,
+}
+
+/// Where the rubric's framework comes from. Every field is present (`none` when not given).
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceInfo {
+    pub authors: Vec<String>,
+    pub title: String,
+    pub year: Option<u32>,
+    pub link: Option<String>,
+    pub note: Option<String>,
+}
+
+impl From<&Source> for SourceInfo {
+    fn from(s: &Source) -> Self {
+        SourceInfo {
+            authors: s.authors.clone(),
+            title: s.title.clone(),
+            year: s.year,
+            link: s.link.clone(),
+            note: s.note.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ScaleInfo {
+    pub min: i64,
+    pub max: i64,
+    pub labels: Vec<ScalePoint>,
+    pub not_applicable: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ScalePoint {
+    pub value: i64,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BandInfo {
+    pub id: String,
+    pub name: String,
+    pub from: f64,
+    pub to: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BandRef {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Respondent {
+    /// `None` when anonymous.
+    pub name: Option<String>,
+    /// The name, or "anonymous".
+    pub display_name: String,
+    pub community: Option<String>,
+    pub role: Option<String>,
+    pub started: String,
+    pub completed: Option<String>,
+    /// The date of the response (completed, else started), YYYY-MM-DD.
+    pub date: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupView {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub score: Option<f64>,
+    pub percent: Option<f64>,
+    pub dimensions: Vec<DimensionView>,
+    pub baseline: Option<Change>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DimensionView {
+    pub id: String,
+    pub name: String,
+    pub group: String,
+    pub question: String,
+    pub description: String,
+    pub score: Option<f64>,
+    /// Position of the score on the scale, 0 to 100, for bars.
+    pub percent: Option<f64>,
+    pub band: Option<BandRef>,
+    pub desired: Option<i64>,
+    pub desired_percent: Option<f64>,
+    /// `desired - score`.
+    pub gap: Option<f64>,
+    /// The person's own note.
+    pub note: Option<String>,
+    /// The reflection prompts for this dimension's band.
+    pub prompts: Vec<String>,
+    pub perspectives: Vec<String>,
+    pub methods: Vec<String>,
+    pub pitfalls: Vec<String>,
+    pub quality_signs: Vec<String>,
+    pub items: Vec<ItemView>,
+    pub answered: usize,
+    pub not_applicable: usize,
+    pub unanswered: usize,
+    pub baseline: Option<Change>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemView {
+    pub id: String,
+    pub statement: String,
+    pub reverse: bool,
+    /// The answer as given, when it is a score.
+    pub answer: Option<i64>,
+    /// The scale label of the answer, "not applicable", or "not answered".
+    pub answer_label: String,
+    pub not_applicable: bool,
+    pub na_reason: Option<String>,
+    /// The answer as scored (reverse items flipped).
+    pub score: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DimensionRef {
+    pub id: String,
+    pub name: String,
+    pub group: String,
+    pub score: Option<f64>,
+    pub desired: Option<i64>,
+    pub gap: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CoverageView {
+    pub answered: usize,
+    pub not_applicable: usize,
+    pub unanswered: usize,
+    pub total: usize,
+    /// Items answered "not applicable", with the reasons given.
+    pub not_applicable_items: Vec<CoverageItem>,
+    pub unanswered_items: Vec<CoverageItem>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CoverageItem {
+    pub id: String,
+    pub statement: String,
+    pub dimension: String,
+    pub reason: Option<String>,
+}
+
+/// A change since the baseline.
+#[derive(Debug, Clone, Serialize)]
+pub struct Change {
+    /// The score then.
+    pub score: Option<f64>,
+    /// Now minus then.
+    pub change: Option<f64>,
+    /// `up`, `down`, `same`, or `none` when either score is missing.
+    pub direction: &'static str,
+    /// ▲, ▼, = or –: an arrow that reads in black and white.
+    pub arrow: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BaselineInfo {
+    pub display_name: String,
+    pub date: String,
+    pub overall: Option<Change>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Charts {
+    /// A radar chart of all dimensions; `None` with fewer than three dimensions.
+    pub radar: Option<Radar>,
+    /// A sentence describing the radar chart, for screen readers and print.
+    pub radar_text: String,
+}
+
+/// Builds the view of `response` (scored as `scores`), compared with `baseline` if given.
+pub fn report(
+    rubric: &Rubric,
+    response: &Response,
+    scores: &Scores,
+    baseline: Option<(&Response, &Scores)>,
+) -> ReportView {
+    let (min, max) = (rubric.scale.min, rubric.scale.max);
+    let percent = |v: Option<f64>| v.map(|v| round2((v - min as f64) / (max - min) as f64 * 100.0));
+    let band_ref = |id: &Option<String>| {
+        id.as_ref()
+            .and_then(|id| rubric.bands.iter().find(|b| &b.id == id))
+            .map(|b| BandRef {
+                id: b.id.clone(),
+                name: b.name.clone(),
+            })
+    };
+    let mut warnings = Vec::new();
+    if response.rubric_changed(rubric) {
+        warnings.push(format!(
+            "The rubric has changed since this response was given (version {} then, {} now). Answers are matched by item id; items the rubric no longer has are left out.",
+            response.rubric.version, rubric.version
+        ));
+    }
+    if let Some((b, _)) = baseline {
+        if b.name != response.name {
+            warnings.push(format!(
+                "The baseline is {}'s response and this is {}'s: the change shown is between two people, not over time.",
+                b.display_name(),
+                response.display_name()
+            ));
+        }
+    }
+
+    let mut na_items = Vec::new();
+    let mut unanswered_items = Vec::new();
+    let mut groups = Vec::new();
+    for (g, gs) in rubric.groups.iter().zip(&scores.groups) {
+        let mut dims = Vec::new();
+        for (d, ds) in g.dimensions.iter().zip(&gs.dimensions) {
+            let items = d
+                .items
+                .iter()
+                .zip(&ds.items)
+                .map(|(item, is)| {
+                    let answer = response.answers.get(&item.id);
+                    let na_reason = match answer {
+                        Some(Answer::NotApplicable { reason }) => reason.clone(),
+                        _ => None,
+                    };
+                    let cov = CoverageItem {
+                        id: item.id.clone(),
+                        statement: item.statement.trim().to_string(),
+                        dimension: d.name.clone(),
+                        reason: na_reason.clone(),
+                    };
+                    match answer {
+                        Some(Answer::NotApplicable { .. }) => na_items.push(cov),
+                        None => unanswered_items.push(cov),
+                        _ => {}
+                    }
+                    ItemView {
+                        id: item.id.clone(),
+                        statement: item.statement.trim().to_string(),
+                        reverse: item.reverse,
+                        answer: is.answer,
+                        answer_label: match answer {
+                            Some(Answer::Score(a)) => format!("{a} · {}", rubric.label(*a)),
+                            Some(Answer::NotApplicable { .. }) => "not applicable".into(),
+                            None => "not answered".into(),
+                        },
+                        not_applicable: is.not_applicable,
+                        na_reason,
+                        score: is.score,
+                    }
+                })
+                .collect();
+            let prompts = ds
+                .band
+                .as_ref()
+                .and_then(|b| d.prompts.get(b))
+                .cloned()
+                .unwrap_or_default();
+            let then = baseline
+                .and_then(|(_, s)| s.dimension(&d.id))
+                .and_then(|x| x.score);
+            dims.push(DimensionView {
+                id: d.id.clone(),
+                name: d.name.clone(),
+                group: g.name.clone(),
+                question: d.question.clone(),
+                description: d.description.trim().to_string(),
+                score: ds.score.map(round2),
+                percent: percent(ds.score),
+                band: band_ref(&ds.band),
+                desired: ds.desired,
+                desired_percent: percent(ds.desired.map(|v| v as f64)),
+                gap: ds.gap.map(round2),
+                note: response.dimensions.get(&d.id).and_then(|a| a.note.clone()),
+                prompts,
+                perspectives: d.perspectives.clone(),
+                methods: d.methods.clone(),
+                pitfalls: d.pitfalls.clone(),
+                quality_signs: d.quality_signs.clone(),
+                items,
+                answered: ds.coverage.answered,
+                not_applicable: ds.coverage.not_applicable,
+                unanswered: ds.coverage.unanswered,
+                baseline: baseline.map(|_| change(then, ds.score)),
+            });
+        }
+        let then = baseline
+            .and_then(|(_, s)| s.groups.iter().find(|x| x.id == g.id))
+            .and_then(|x| x.score);
+        groups.push(GroupView {
+            id: g.id.clone(),
+            name: g.name.clone(),
+            description: g.description.trim().to_string(),
+            score: gs.score.map(round2),
+            percent: percent(gs.score),
+            dimensions: dims,
+            baseline: baseline.map(|_| change(then, gs.score)),
+        });
+    }
+
+    let all: Vec<&DimensionView> = groups.iter().flat_map(|g| g.dimensions.iter()).collect();
+    let dim_ref = |d: &DimensionView| DimensionRef {
+        id: d.id.clone(),
+        name: d.name.clone(),
+        group: d.group.clone(),
+        score: d.score,
+        desired: d.desired,
+        gap: d.gap,
+    };
+    let mut by_gap: Vec<&DimensionView> = all
+        .iter()
+        .copied()
+        .filter(|d| d.gap.is_some_and(|g| g > 0.0))
+        .collect();
+    let focus_by = if by_gap.is_empty() { "score" } else { "gap" };
+    let focus: Vec<DimensionRef> = if by_gap.is_empty() {
+        let mut by_score: Vec<&DimensionView> =
+            all.iter().copied().filter(|d| d.score.is_some()).collect();
+        by_score.sort_by(|a, b| {
+            a.score
+                .partial_cmp(&b.score)
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        by_score.into_iter().take(3).map(dim_ref).collect()
+    } else {
+        by_gap.sort_by(|a, b| {
+            b.gap
+                .partial_cmp(&a.gap)
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        by_gap.into_iter().take(3).map(dim_ref).collect()
+    };
+    let mut by_score: Vec<&DimensionView> = all
+        .iter()
+        .copied()
+        .filter(|d| d.score.is_some() && !focus.iter().any(|f| f.id == d.id))
+        .collect();
+    by_score.sort_by(|a, b| {
+        b.score
+            .partial_cmp(&a.score)
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let strengths: Vec<DimensionRef> = by_score.into_iter().take(3).map(dim_ref).collect();
+
+    let axes: Vec<(String, String)> = all.iter().map(|d| (d.id.clone(), d.name.clone())).collect();
+    let mut series: Vec<(&'static str, Vec<Option<f64>>)> =
+        vec![("now", all.iter().map(|d| d.score).collect())];
+    if let Some((_, bs)) = baseline {
+        series.push((
+            "baseline",
+            all.iter()
+                .map(|d| bs.dimension(&d.id).and_then(|x| x.score))
+                .collect(),
+        ));
+    }
+    series.push((
+        "desired",
+        all.iter().map(|d| d.desired.map(|v| v as f64)).collect(),
+    ));
+    let radar = chart::radar(&axes, min, max, &series);
+    let radar_text = radar_text(&all, baseline.is_some());
+    let has_desired = all.iter().any(|d| d.desired.is_some());
+
+    let c = scores.coverage;
+    ReportView {
+        generator: Generator {
+            name: "learnlead",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        rubric: RubricInfo {
+            id: rubric.id.clone(),
+            title: rubric.title.clone(),
+            version: rubric.version.clone(),
+            description: rubric.description.trim().to_string(),
+            source: SourceInfo::from(&rubric.source),
+            scale: ScaleInfo {
+                min,
+                max,
+                labels: rubric
+                    .scale
+                    .labels
+                    .iter()
+                    .map(|(v, l)| ScalePoint {
+                        value: *v,
+                        label: l.clone(),
+                    })
+                    .collect(),
+                not_applicable: rubric.scale.not_applicable,
+            },
+            bands: rubric
+                .bands
+                .iter()
+                .map(|b| BandInfo {
+                    id: b.id.clone(),
+                    name: b.name.clone(),
+                    from: b.from,
+                    to: b.to,
+                })
+                .collect(),
+        },
+        respondent: respondent(response),
+        complete: response.is_complete() && c.unanswered == 0,
+        warnings,
+        overall: scores.overall.map(round2),
+        overall_band: scores
+            .overall
+            .and_then(|s| rubric.band_for(s))
+            .map(|b| BandRef {
+                id: b.id.clone(),
+                name: b.name.clone(),
+            }),
+        overall_percent: percent(scores.overall),
+        groups,
+        strengths,
+        focus,
+        focus_by,
+        coverage: CoverageView {
+            answered: c.answered,
+            not_applicable: c.not_applicable,
+            unanswered: c.unanswered,
+            total: c.total(),
+            not_applicable_items: na_items,
+            unanswered_items,
+        },
+        baseline: baseline.map(|(b, bs)| BaselineInfo {
+            display_name: b.display_name().to_string(),
+            date: date_of(b.completed.as_deref().unwrap_or(&b.started)).to_string(),
+            overall: Some(change(bs.overall, scores.overall)),
+        }),
+        has_desired,
+        charts: Charts { radar, radar_text },
+    }
+}
+
+pub fn respondent(r: &Response) -> Respondent {
+    Respondent {
+        name: r.name.clone(),
+        display_name: r.display_name().to_string(),
+        community: r.community.clone(),
+        role: r.role.clone(),
+        started: r.started.clone(),
+        completed: r.completed.clone(),
+        date: date_of(r.completed.as_deref().unwrap_or(&r.started)).to_string(),
+    }
+}
+
+/// The change from `then` to `now`. Changes under 0.005 count as the same.
+pub fn change(then: Option<f64>, now: Option<f64>) -> Change {
+    match (then, now) {
+        (Some(t), Some(n)) => {
+            let c = round2(n - t);
+            let (direction, arrow) = if c > 0.0 {
+                ("up", "▲")
+            } else if c < 0.0 {
+                ("down", "▼")
+            } else {
+                ("same", "=")
+            };
+            Change {
+                score: Some(round2(t)),
+                change: Some(c),
+                direction,
+                arrow,
+            }
+        }
+        _ => Change {
+            score: then.map(round2),
+            change: None,
+            direction: "none",
+            arrow: "–",
+        },
+    }
+}
+
+fn radar_text(dims: &[&DimensionView], with_baseline: bool) -> String {
+    let parts: Vec<String> = dims
+        .iter()
+        .map(|d| {
+            let mut s = format!(
+                "{} {}",
+                d.name,
+                d.score
+                    .map(|v| crate::table::fmt_score(Some(v)))
+                    .unwrap_or_else(|| "no score".into())
+            );
+            if let Some(want) = d.desired {
+                s.push_str(&format!(" (wants {want})"));
+            }
+            if with_baseline {
+                if let Some(Change { score: Some(t), .. }) = &d.baseline {
+                    s.push_str(&format!(", was {}", crate::table::fmt_score(Some(*t))));
+                }
+            }
+            s
+        })
+        .collect();
+    format!(
+        "Radar chart of the scores per dimension: {}.",
+        parts.join("; ")
+    )
+}
+
+/// The report as JSON for scripts: `rubric`, `respondent`, `overall`, and `groups`, each with
+/// `id`, `score` and `dimensions`, each dimension with `id`, `score`, `band`, `desired` and its
+/// item scores. Documented in docs/json.md; field names are stable.
+pub fn json(view: &ReportView, rubric_hash: &str) -> serde_json::Value {
+    use serde_json::json;
+    let change = |c: &Option<Change>| {
+        c.as_ref()
+            .map(|c| json!({"then": c.score, "change": c.change, "direction": c.direction}))
+    };
+    json!({
+        "rubric": {
+            "id": view.rubric.id,
+            "title": view.rubric.title,
+            "version": view.rubric.version,
+            "hash": rubric_hash,
+        },
+        "respondent": {
+            "name": view.respondent.name,
+            "community": view.respondent.community,
+            "role": view.respondent.role,
+            "started": view.respondent.started,
+            "completed": view.respondent.completed,
+        },
+        "complete": view.complete,
+        "warnings": view.warnings,
+        "overall": view.overall,
+        "overall_band": view.overall_band.as_ref().map(|b| &b.id),
+        "groups": view.groups.iter().map(|g| json!({
+            "id": g.id,
+            "name": g.name,
+            "score": g.score,
+            "baseline": change(&g.baseline),
+            "dimensions": g.dimensions.iter().map(|d| json!({
+                "id": d.id,
+                "name": d.name,
+                "score": d.score,
+                "band": d.band.as_ref().map(|b| &b.id),
+                "desired": d.desired,
+                "gap": d.gap,
+                "note": d.note,
+                "answered": d.answered,
+                "not_applicable": d.not_applicable,
+                "unanswered": d.unanswered,
+                "baseline": change(&d.baseline),
+                "items": d.items.iter().map(|i| json!({
+                    "id": i.id,
+                    "answer": i.answer,
+                    "score": i.score,
+                    "reverse": i.reverse,
+                    "not_applicable": i.not_applicable,
+                    "na_reason": i.na_reason,
+                })).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "strengths": view.strengths.iter().map(|d| &d.id).collect::<Vec<_>>(),
+        "focus": view.focus.iter().map(|d| &d.id).collect::<Vec<_>>(),
+        "focus_by": view.focus_by,
+        "coverage": {
+            "answered": view.coverage.answered,
+            "not_applicable": view.coverage.not_applicable,
+            "unanswered": view.coverage.unanswered,
+            "total": view.coverage.total,
+        },
+        "baseline": view.baseline.as_ref().map(|b| json!({
+            "name": b.display_name,
+            "date": b.date,
+            "overall": change(&b.overall),
+        })),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assets;
+    use crate::response::DimensionAnswer;
+    use crate::score::score;
+
+    fn rubric() -> Rubric {
+        Rubric::parse(assets::shipped_rubric("cop-functions").unwrap().text).unwrap()
+    }
+
+    fn with(answers: &[(&str, i64)]) -> Response {
+        let mut r = Response::new(&rubric());
+        for (id, v) in answers {
+            r.answers.insert(id.to_string(), Answer::Score(*v));
+        }
+        r
+    }
+
+    #[test]
+    fn focus_is_by_gap_when_desired_is_given_else_lowest_scores() {
+        let r = rubric();
+        let mut resp = with(&[
+            ("education-1", 2),
+            ("support-1", 5),
+            ("integration-1", 1),
+            ("cultivation-1", 4),
+        ]);
+        let s = score(&r, &resp);
+        let v = report(&r, &resp, &s, None);
+        assert_eq!(v.focus_by, "score");
+        let focus: Vec<&str> = v.focus.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(focus, ["integration", "education", "cultivation"]);
+        let strengths: Vec<&str> = v.strengths.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(strengths, ["support"]);
+
+        resp.dimensions.insert(
+            "support".into(),
+            DimensionAnswer {
+                desired: Some(5),
+                note: None,
+            },
+        );
+        resp.dimensions.insert(
+            "cultivation".into(),
+            DimensionAnswer {
+                desired: Some(5),
+                note: None,
+            },
+        );
+        let s = score(&r, &resp);
+        let v = report(&r, &resp, &s, None);
+        assert_eq!(v.focus_by, "gap");
+        let focus: Vec<&str> = v.focus.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(focus, ["cultivation"], "support has no gap (5 -> 5)");
+        assert!(v.has_desired);
+    }
+
+    #[test]
+    fn prompts_follow_the_band() {
+        let r = rubric();
+        let resp = with(&[("education-1", 1), ("education-2", 1)]);
+        let s = score(&r, &resp);
+        let v = report(&r, &resp, &s, None);
+        let edu = &v.groups[0].dimensions[0];
+        assert_eq!(edu.band.as_ref().unwrap().id, "emerging");
+        assert_eq!(edu.prompts, r.groups[0].dimensions[0].prompts["emerging"]);
+        assert!(
+            v.groups[0].dimensions[1].prompts.is_empty(),
+            "no score, no band, no prompts"
+        );
+    }
+
+    #[test]
+    fn changes_against_a_baseline_have_arrows() {
+        let r = rubric();
+        let before = with(&[("education-1", 2), ("support-1", 4)]);
+        let after = with(&[("education-1", 4), ("support-1", 4), ("integration-1", 3)]);
+        let (sb, sa) = (score(&r, &before), score(&r, &after));
+        let v = report(&r, &after, &sa, Some((&before, &sb)));
+        let dims = &v.groups[0].dimensions;
+        let edu = dims[0].baseline.as_ref().unwrap();
+        assert_eq!(
+            (edu.change, edu.direction, edu.arrow),
+            (Some(2.0), "up", "▲")
+        );
+        let sup = dims[1].baseline.as_ref().unwrap();
+        assert_eq!((sup.change, sup.direction), (Some(0.0), "same"));
+        let int = dims[4].baseline.as_ref().unwrap();
+        assert_eq!((int.change, int.direction), (None, "none"));
+        let shapes: Vec<&str> = v
+            .charts
+            .radar
+            .as_ref()
+            .unwrap()
+            .shapes
+            .iter()
+            .map(|s| s.kind)
+            .collect();
+        assert_eq!(shapes, ["now", "baseline"]);
+        assert!(
+            v.charts.radar_text.contains("Education 4, was 2"),
+            "{}",
+            v.charts.radar_text
+        );
+    }
+
+    #[test]
+    fn coverage_lists_not_applicable_reasons_and_unanswered_items() {
+        let r = rubric();
+        let mut resp = with(&[("education-1", 2)]);
+        resp.answers.insert(
+            "education-2".into(),
+            Answer::NotApplicable {
+                reason: Some("no repository yet".into()),
+            },
+        );
+        let s = score(&r, &resp);
+        let v = report(&r, &resp, &s, None);
+        assert_eq!(
+            v.coverage.not_applicable_items[0].reason.as_deref(),
+            Some("no repository yet")
+        );
+        assert_eq!(v.coverage.unanswered, 12);
+        assert_eq!(v.coverage.unanswered_items.len(), 12);
+        assert!(!v.complete);
+    }
+}
