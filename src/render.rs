@@ -107,10 +107,7 @@ fn environment(markup: Markup, user_dir: Option<PathBuf>) -> Result<Environment<
     env.add_filter("bar", |percent: Option<f64>| {
         crate::table::bar(percent, 0, 100, 10)
     });
-    env.add_filter("signed", |v: Option<f64>| match v {
-        Some(v) => format!("{:+}", crate::score::round2(v)),
-        None => "–".to_string(),
-    });
+    env.add_filter("signed", crate::table::fmt_signed);
     Ok(env)
 }
 

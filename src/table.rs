@@ -82,7 +82,7 @@ pub fn report(view: &crate::view::ReportView) -> Table {
         let mut r = vec![name, fmt_score(score), bar(percent, 0, 100, 10), band];
         if with_desired {
             r.push(desired.map(|d| d.to_string()).unwrap_or_default());
-            r.push(gap.map(|g| format!("{g:+.1}")).unwrap_or_default());
+            r.push(gap.map(|g| fmt_signed(Some(g))).unwrap_or_default());
         }
         if with_change {
             r.push(change.map(change_text).unwrap_or_default());
@@ -128,6 +128,15 @@ pub fn report(view: &crate::view::ReportView) -> Table {
     t
 }
 
+/// A change or gap for people: `+0.5`, `-1.25`, `+0`; "–" when there is none.
+pub fn fmt_signed(v: Option<f64>) -> String {
+    match v.map(crate::score::round2) {
+        Some(v) if v == 0.0 => "0".to_string(),
+        Some(v) => format!("{v:+}"),
+        None => "–".to_string(),
+    }
+}
+
 /// `▲ +0.5`, `▼ -1`, `= 0`, or `–` when there is nothing to compare.
 pub fn change_text(c: &crate::view::Change) -> String {
     match c.change {
@@ -146,6 +155,14 @@ mod tests {
         assert_eq!(bar(Some(3.0), 1, 5, 8), "████░░░░");
         assert_eq!(bar(Some(5.0), 1, 5, 8), "████████");
         assert_eq!(bar(None, 1, 5, 8), "");
+    }
+
+    #[test]
+    fn changes_have_a_sign_except_zero() {
+        assert_eq!(fmt_signed(Some(0.5)), "+0.5");
+        assert_eq!(fmt_signed(Some(-1.254)), "-1.25");
+        assert_eq!(fmt_signed(Some(0.001)), "0");
+        assert_eq!(fmt_signed(None), "–");
     }
 
     #[test]

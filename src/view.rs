@@ -390,16 +390,23 @@ pub fn report(
         });
         by_gap.into_iter().take(3).map(dim_ref).collect()
     };
-    let mut by_score: Vec<&DimensionView> = all
-        .iter()
-        .copied()
-        .filter(|d| d.score.is_some() && !focus.iter().any(|f| f.id == d.id))
-        .collect();
+    // Strengths are the highest scores; those already named in focus are left out unless
+    // nothing else is scored (a rubric of two or three dimensions).
+    let mut by_score: Vec<&DimensionView> =
+        all.iter().copied().filter(|d| d.score.is_some()).collect();
     by_score.sort_by(|a, b| {
         b.score
             .partial_cmp(&a.score)
             .unwrap_or(std::cmp::Ordering::Equal)
     });
+    let outside_focus: Vec<&DimensionView> = by_score
+        .iter()
+        .copied()
+        .filter(|d| !focus.iter().any(|f| f.id == d.id))
+        .collect();
+    if !outside_focus.is_empty() {
+        by_score = outside_focus;
+    }
     let strengths: Vec<DimensionRef> = by_score.into_iter().take(3).map(dim_ref).collect();
 
     let axes: Vec<(String, String)> = all.iter().map(|d| (d.id.clone(), d.name.clone())).collect();

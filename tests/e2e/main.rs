@@ -2,5 +2,6 @@
 //! `tests/fixtures/`. See tests/README.md for how to add a test.
 
 mod assess;
+mod report;
 mod rubrics;
 mod support;

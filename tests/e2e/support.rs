@@ -35,3 +35,55 @@ pub fn run(cmd: &mut Command) -> Outcome {
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
 }
+
+/// A response file made from an answers fixture through `learnlead assess --answers`, so it
+/// always matches the rubric as it is now, with fixed times so that reports are stable.
+pub fn response_from(dir: &std::path::Path, answers: &str, rubric: &str, name: &str) -> PathBuf {
+    response_on(dir, answers, rubric, name, "2026-03-02")
+}
+
+/// As [`response_from`], answered on `date` (YYYY-MM-DD).
+pub fn response_on(
+    dir: &std::path::Path,
+    answers: &str,
+    rubric: &str,
+    name: &str,
+    date: &str,
+) -> PathBuf {
+    let out = dir.join(name);
+    let made = run(learnlead()
+        .args(["assess", "--rubric", rubric, "--partial", "--answers"])
+        .arg(fixture(&format!("answers/{answers}")))
+        .arg("--out")
+        .arg(&out));
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    let text = std::fs::read_to_string(&out).unwrap();
+    let fixed: Vec<String> = text
+        .lines()
+        .map(|l| {
+            if l.starts_with("started:") {
+                format!("started: {date}T09:00:00Z")
+            } else if l.starts_with("completed:") {
+                format!("completed: {date}T09:12:00Z")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    std::fs::write(&out, fixed.join("\n") + "\n").unwrap();
+    out
+}
+
+/// A browser to test HTML in: Chromium or Chrome on PATH.
+pub fn browser() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    [
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+    ]
+    .iter()
+    .flat_map(|name| std::env::split_paths(&path).map(move |d| d.join(name)))
+    .find(|p| p.is_file())
+}

@@ -1,0 +1,511 @@
+//! `learnlead report` in every format, read as a person and a parser would.
+
+use std::path::{Path, PathBuf};
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::support::{browser, fixture, learnlead, response_from, response_on, run};
+
+struct Fixtures {
+    _dir: tempfile::TempDir,
+    full: PathBuf,
+    baseline: PathBuf,
+    partial: PathBuf,
+    small: PathBuf,
+    small_before: PathBuf,
+}
+
+fn fixtures() -> Fixtures {
+    let dir = tempfile::tempdir().unwrap();
+    let small_rubric = fixture("rubrics/small.yaml").display().to_string();
+    let f = Fixtures {
+        full: response_from(dir.path(), "wt-full.yaml", "wenger-trayner", "full.yaml"),
+        baseline: response_on(
+            dir.path(),
+            "wt-baseline.yaml",
+            "wenger-trayner",
+            "baseline.yaml",
+            "2025-09-15",
+        ),
+        partial: response_from(
+            dir.path(),
+            "wt-partial.yaml",
+            "wenger-trayner",
+            "partial.yaml",
+        ),
+        small: response_from(dir.path(), "small-full.yaml", &small_rubric, "small.yaml"),
+        small_before: response_on(
+            dir.path(),
+            "small-before.yaml",
+            &small_rubric,
+            "small-before.yaml",
+            "2025-09-15",
+        ),
+        _dir: dir,
+    };
+    f
+}
+
+fn report(response: &Path, args: &[&str]) -> String {
+    let out = run(learnlead().arg("report").arg(response).args(args));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.stdout
+}
+
+/// Paths of temporary files vary from run to run; snapshots show a placeholder.
+fn redact(text: &str, f: &Fixtures) -> String {
+    text.replace(&f._dir.path().display().to_string(), "[TMP]")
+}
+
+#[test]
+fn snapshots_of_every_format() {
+    let f = fixtures();
+    insta::assert_snapshot!("full.md", report(&f.full, &["--format", "md"]));
+    insta::assert_snapshot!("partial.md", report(&f.partial, &["--format", "md"]));
+    insta::assert_snapshot!(
+        "baseline.md",
+        report(
+            &f.full,
+            &["--format", "md", "--baseline", f.baseline.to_str().unwrap()]
+        )
+    );
+    insta::assert_snapshot!("full.json", report(&f.full, &["--format", "json"]));
+    insta::assert_snapshot!(
+        "baseline.table",
+        report(
+            &f.full,
+            &[
+                "--format",
+                "table",
+                "--baseline",
+                f.baseline.to_str().unwrap()
+            ]
+        )
+    );
+    insta::assert_snapshot!("partial.table", report(&f.partial, &["--format", "table"]));
+    insta::assert_snapshot!(
+        "small-baseline.html",
+        redact(
+            &report(
+                &f.small,
+                &[
+                    "--format",
+                    "html",
+                    "--baseline",
+                    f.small_before.to_str().unwrap()
+                ]
+            ),
+            &f
+        )
+    );
+}
+
+/// Walks Markdown as a CommonMark + GFM parser reads it.
+struct MdShape {
+    tables: Vec<Vec<usize>>, // cells per row, per table
+    html: Vec<String>,
+    text: String,
+    headings: usize,
+}
+
+fn parse_md(md: &str) -> MdShape {
+    let mut shape = MdShape {
+        tables: vec![],
+        html: vec![],
+        text: String::new(),
+        headings: 0,
+    };
+    let mut row_cells = 0;
+    for event in Parser::new_ext(md, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Table(_)) => shape.tables.push(vec![]),
+            Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => row_cells = 0,
+            Event::Start(Tag::TableCell) => row_cells += 1,
+            Event::End(TagEnd::TableHead) | Event::End(TagEnd::TableRow) => {
+                shape.tables.last_mut().unwrap().push(row_cells)
+            }
+            Event::Start(Tag::Heading { .. }) => shape.headings += 1,
+            Event::Html(h) | Event::InlineHtml(h) => shape.html.push(h.to_string()),
+            Event::Text(t) | Event::Code(t) => shape.text.push_str(&t),
+            Event::End(_) | Event::SoftBreak | Event::HardBreak => shape.text.push('\n'),
+            _ => {}
+        }
+    }
+    shape
+}
+
+#[test]
+fn markdown_tables_are_tables_and_notes_cannot_break_them() {
+    let f = fixtures();
+    let md = report(
+        &f.full,
+        &["--format", "md", "--baseline", f.baseline.to_str().unwrap()],
+    );
+    let shape = parse_md(&md);
+    // Groups, dimensions, and one table of statements for each of the twelve dimensions.
+    assert_eq!(shape.tables.len(), 14, "{:?}", shape.tables);
+    for (t, rows) in shape.tables.iter().enumerate() {
+        assert!(rows.len() >= 2, "table {t} has a header and rows");
+        assert!(
+            rows.iter().all(|&c| c == rows[0]),
+            "table {t} rows differ: {rows:?}"
+        );
+    }
+    assert_eq!(
+        shape.tables[0],
+        vec![5; 5],
+        "groups: name, score, bar, band, change; header and 4 rows"
+    );
+    assert_eq!(
+        shape.tables[1][0], 8,
+        "dimensions: group, dimension, score, bar, band, want, gap, change"
+    );
+    assert!(
+        shape.html.is_empty(),
+        "raw HTML got through: {:?}",
+        shape.html
+    );
+    // Exactly the headings of the template: title, 6 sections, 4 groups, 12 dimensions.
+    assert_eq!(shape.headings, 1 + 6 + 4 + 12);
+    // What people typed shows as text, as they typed it.
+    assert!(
+        shape
+            .text
+            .contains("<script>alert(\"x\")</script> We drifted | a lot"),
+        "{}",
+        shape.text
+    );
+    assert!(shape.text.contains("# Not a heading"));
+    assert!(shape.text.contains("**not bold** & <b>not html</b>"));
+    assert!(shape.text.contains("Ana <Admin> | Lead"));
+    assert!(shape.text.contains("We have no senior people | yet"));
+}
+
+#[test]
+fn json_has_the_documented_fields() {
+    let f = fixtures();
+    let json: serde_json::Value =
+        serde_json::from_str(&report(&f.full, &["--format", "json"])).unwrap();
+    assert_eq!(json["rubric"]["id"], "wenger-trayner");
+    assert_eq!(json["respondent"]["name"], "Ana <Admin> | Lead");
+    assert!(json["overall"].as_f64().is_some());
+    let g = &json["groups"][0];
+    assert_eq!(g["id"], "meaning");
+    let d = &g["dimensions"][0];
+    assert_eq!(d["id"], "relevance");
+    assert_eq!(d["band"], "established");
+    assert_eq!(d["desired"], 5);
+    assert_eq!(d["items"].as_array().unwrap().len(), 4);
+    assert_eq!(d["items"][2]["reverse"], true);
+    assert_eq!(d["items"][2]["answer"], 2);
+    assert_eq!(d["items"][2]["score"], 4.0);
+}
+
+#[test]
+fn a_partial_response_has_no_scores_where_nothing_was_answered() {
+    let f = fixtures();
+    let json: serde_json::Value =
+        serde_json::from_str(&report(&f.partial, &["--format", "json"])).unwrap();
+    assert_eq!(json["complete"], false);
+    assert!(json["groups"][3]["score"].is_null());
+    assert!(json["groups"][3]["dimensions"][0]["band"].is_null());
+    assert_eq!(json["coverage"]["unanswered"], 46 - 15);
+}
+
+#[test]
+fn format_follows_the_out_extension_and_writes_atomically() {
+    let f = fixtures();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.html");
+    let r = run(learnlead()
+        .arg("report")
+        .arg(&f.small)
+        .arg("--out")
+        .arg(&out));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary file left"
+    );
+}
+
+#[test]
+fn html_is_self_contained_and_escapes_what_people_typed() {
+    let f = fixtures();
+    let html = report(&f.full, &["--format", "html"]);
+    assert!(!html.contains("<script"), "no script in the report itself");
+    assert!(html.contains("&lt;script&gt;alert("));
+    assert!(html.contains("Ana &lt;Admin&gt; | Lead"));
+    for external in ["http://", "https://", "src=", "@import", "url("] {
+        let hits: Vec<&str> = html.lines().filter(|l| l.contains(external)).collect();
+        // The only link allowed is the rubric's source, as text in the header.
+        assert!(
+            hits.iter()
+                .all(|l| l.contains("wenger-trayner.com") && !l.contains("src=")),
+            "external resource {external}: {hits:?}"
+        );
+    }
+    assert!(html.contains(r#"<html lang="en">"#));
+    assert!(
+        html.contains("role=\"img\""),
+        "charts are images with a text alternative"
+    );
+    assert!(html
+        .contains("<desc id=\"radar-desc\">Radar chart of the scores per dimension: Relevance 4"));
+}
+
+#[test]
+fn invalid_response_is_a_clear_error_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = fixtures();
+    let bad = dir.path().join("bad.yaml");
+    let text = std::fs::read_to_string(&f.small)
+        .unwrap()
+        .replace("care-1: 2", "care-1: 9");
+    std::fs::write(&bad, text).unwrap();
+    let out_file = dir.path().join("r.html");
+    let r = run(learnlead()
+        .arg("report")
+        .arg(&bad)
+        .arg("--out")
+        .arg(&out_file));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("bad.yaml:"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("item `care-1`: 9 is outside the scale 1..4"),
+        "{}",
+        r.stderr
+    );
+    assert!(!out_file.exists());
+}
+
+#[test]
+fn a_response_for_another_rubric_is_refused() {
+    let f = fixtures();
+    let r = run(learnlead()
+        .arg("report")
+        .arg(&f.full)
+        .args(["--rubric", "cop-functions"]));
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("answers the rubric `wenger-trayner`, not `cop-functions`"),
+        "{}",
+        r.stderr
+    );
+    let r = run(learnlead()
+        .arg("report")
+        .arg(&f.full)
+        .arg("--baseline")
+        .arg(&f.small));
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("answers the rubric `small`, not `wenger-trayner`"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn a_changed_rubric_warns_and_reports_what_still_matches() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = fixtures();
+    let rubric = dir.path().join("small.yaml");
+    let text = std::fs::read_to_string(fixture("rubrics/small.yaml"))
+        .unwrap()
+        .replace(
+            "          - {id: care-1, statement: We notice who is missing.}",
+            "          - {id: care-2, statement: We call who is missing.}",
+        )
+        .replace("version: \"1\"", "version: \"2\"");
+    std::fs::write(&rubric, text).unwrap();
+    let r = run(learnlead()
+        .arg("report")
+        .arg(&f.small)
+        .arg("--rubric")
+        .arg(&rubric)
+        .args(["--format", "json"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("no longer has care-1"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("has changed since this response was given (version 1 then, 2 now)"),
+        "{}",
+        r.stderr
+    );
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(json["groups"][0]["dimensions"][0]["score"], 3.0);
+    assert!(json["groups"][0]["dimensions"][1]["score"].is_null());
+}
+
+#[test]
+fn missing_response_file() {
+    let r = run(learnlead().args(["report", "nowhere.yaml"]));
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("cannot read nowhere.yaml"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn templates_export_then_render_with_a_changed_copy() {
+    let f = fixtures();
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(learnlead().args(["templates", "export"]).arg(dir.path()));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mine = dir.path().join("report.md.j2");
+    let text = std::fs::read_to_string(&mine).unwrap();
+    std::fs::write(
+        &mine,
+        text.replace("# Reflection report:", "# Our house report:"),
+    )
+    .unwrap();
+    let md = report(
+        &f.small,
+        &["--format", "md", "--template", mine.to_str().unwrap()],
+    );
+    assert!(md.starts_with("# Our house report: A small rubric"), "{md}");
+    let again = run(learnlead().args(["templates", "export"]).arg(dir.path()));
+    assert_eq!(again.code, 2, "never overwrites");
+}
+
+#[test]
+fn a_broken_user_template_names_file_and_line() {
+    let f = fixtures();
+    let dir = tempfile::tempdir().unwrap();
+    let t = dir.path().join("mine.md.j2");
+    std::fs::write(&t, "# {{ rubric.title }}\n{{ rubric.titel }}\n").unwrap();
+    let r = run(learnlead()
+        .arg("report")
+        .arg(&f.small)
+        .arg("--template")
+        .arg(&t)
+        .args(["--format", "md"]));
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("template mine.md.j2, line 2"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("rubric.titel"), "{}", r.stderr);
+}
+
+#[test]
+fn an_endless_template_stops_with_an_error() {
+    let f = fixtures();
+    let dir = tempfile::tempdir().unwrap();
+    let t = dir.path().join("loop.md.j2");
+    std::fs::write(
+        &t,
+        "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}\n",
+    )
+    .unwrap();
+    let r = run(learnlead()
+        .arg("report")
+        .arg(&f.small)
+        .arg("--template")
+        .arg(&t)
+        .args(["--format", "md"]));
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("too much work"), "{}", r.stderr);
+}
+
+/// The HTML report in a real browser: it renders, the chart has a size, nothing errs, and a
+/// note holding `<script>` shows as text. Skipped without a browser, except on CI.
+#[test]
+fn html_report_renders_in_a_real_browser() {
+    let Some(chromium) = browser() else {
+        assert!(
+            std::env::var("CI").is_err(),
+            "CI must have Chromium: .ci/run installs it"
+        );
+        eprintln!("skipped: no chromium on PATH (apt-get install chromium)");
+        return;
+    };
+    let f = fixtures();
+    let html = report(
+        &f.full,
+        &[
+            "--format",
+            "html",
+            "--baseline",
+            f.baseline.to_str().unwrap(),
+        ],
+    );
+    let dir = tempfile::tempdir().unwrap();
+    // A copy with a probe: the report itself has no script. The probe measures what the browser
+    // laid out and writes it into the page, which --dump-dom prints.
+    let probe = r#"<script>
+var out = {};
+var svg = document.querySelector('figure.chart > svg');
+var r = svg ? svg.getBoundingClientRect() : {width: 0, height: 0};
+out.radar = [r.width, r.height];
+out.bars = document.querySelectorAll('td svg[role=img]').length;
+out.scripts = document.querySelectorAll('script').length;
+out.notes = Array.prototype.map.call(document.querySelectorAll('.note-box'), function (n) { return n.textContent; });
+out.title = document.title;
+out.h1 = document.querySelector('h1').textContent;
+var pre = document.createElement('pre'); pre.id = 'probe'; pre.textContent = JSON.stringify(out); document.body.appendChild(pre);
+</script></body>"#;
+    let page = dir.path().join("report.html");
+    std::fs::write(&page, html.replace("</body>", probe)).unwrap();
+    let out = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--dump-dom",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            dir.path().join("profile").display()
+        ))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let log = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{log}");
+    let console: Vec<&str> = log.lines().filter(|l| l.contains("CONSOLE")).collect();
+    assert!(console.is_empty(), "console messages: {console:?}");
+    let start = dom.find("<pre id=\"probe\">").expect("the probe ran") + "<pre id=\"probe\">".len();
+    let end = start + dom[start..].find("</pre>").unwrap();
+    let json = dom[start..end]
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&");
+    let probe: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(probe["radar"][0].as_f64().unwrap() > 200.0, "{probe}");
+    assert!(probe["radar"][1].as_f64().unwrap() > 150.0, "{probe}");
+    assert_eq!(probe["bars"], 12 + 4, "a bar per dimension and per group");
+    assert_eq!(
+        probe["scripts"], 1,
+        "only the probe: the note's <script> is text"
+    );
+    assert!(probe["notes"][0]
+        .as_str()
+        .unwrap()
+        .starts_with("<script>alert(\"x\")</script>"));
+    assert!(probe["title"]
+        .as_str()
+        .unwrap()
+        .starts_with("Reflection report: The disciplines"));
+    assert_eq!(
+        probe["h1"],
+        "Reflection report: The disciplines of social learning leadership"
+    );
+}
