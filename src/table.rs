@@ -131,7 +131,7 @@ pub fn report(view: &crate::view::ReportView) -> Table {
 /// A change or gap for people: `+0.5`, `-1.25`, `+0`; "–" when there is none.
 pub fn fmt_signed(v: Option<f64>) -> String {
     match v.map(crate::score::round2) {
-        Some(v) if v == 0.0 => "0".to_string(),
+        Some(0.0) => "0".to_string(),
         Some(v) => format!("{v:+}"),
         None => "–".to_string(),
     }
