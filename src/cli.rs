@@ -46,6 +46,13 @@ pub enum Command {
     )]
     Report(ReportArgs),
 
+    /// Compare a group's responses: statistics, agreement, and what to talk about first
+    #[command(
+        long_about = include_str!("help/compare.txt"),
+        after_help = include_str!("help/compare-examples.txt")
+    )]
+    Compare(CompareArgs),
+
     /// Write out the shipped report templates, as a starting point for your own
     #[command(subcommand)]
     Templates(TemplatesCommand),
@@ -121,6 +128,61 @@ pub struct ReportArgs {
     /// The rubric to score on [default: the one the response names]
     #[arg(long, value_name = "RUBRIC")]
     pub rubric: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Response files, or folders of them (every .yaml file in the folder)
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+
+    /// table, md, html, json or csv [default: from --out's extension, else table on a
+    /// terminal, else md]
+    #[arg(long, value_enum)]
+    pub format: Option<CompareFormat>,
+
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+
+    /// Show participants as "Participant A", "B", ...: no names, communities, notes or file
+    /// names in the output
+    #[arg(long)]
+    pub anonymize: bool,
+
+    /// With --anonymize: withhold answer distributions of groups smaller than this
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub min_group: usize,
+
+    /// With --anonymize: show the participants' notes anyway, without saying whose
+    #[arg(long, requires = "anonymize")]
+    pub with_notes: bool,
+
+    /// Side by side per perspective: `role`
+    #[arg(long, value_enum, value_name = "FIELD")]
+    pub by: Option<CompareBy>,
+
+    /// Render md or html with your own minijinja template
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
+
+    /// The rubric to compare on [default: the one the responses name]
+    #[arg(long, value_name = "RUBRIC")]
+    pub rubric: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    Table,
+    Md,
+    Html,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareBy {
+    Role,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

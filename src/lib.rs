@@ -4,6 +4,8 @@
 //! scores and statistics -> a view -> rendered text -> written atomically ([`output`]).
 //! The binary (`main.rs`) only parses arguments and calls [`run`].
 
+/// Krippendorff's alpha, through the coincidence matrix.
+pub mod agreement;
 /// Answers given outside the questionnaire (`assess --answers`).
 pub mod answers;
 /// The only place that knows what is embedded in the binary.
@@ -16,6 +18,8 @@ pub mod chart;
 pub mod cli;
 /// One module per command.
 pub mod commands;
+/// A group's responses side by side: statistics, agreement, what to talk about.
+pub mod compare;
 /// The error type and exit codes.
 pub mod error;
 /// Standard output and atomic file writes.
@@ -32,6 +36,8 @@ pub mod response;
 pub mod rubric;
 /// Scoring, defined once.
 pub mod score;
+/// Descriptive statistics for groups.
+pub mod stats;
 /// Terminal tables.
 pub mod table;
 /// The report's view: the template context.
@@ -48,6 +54,7 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Assess(args) => commands::assess::run(&catalog, args),
         Command::Report(args) => commands::report::run(&catalog, args),
+        Command::Compare(args) => commands::compare::run(&catalog, args),
         Command::Templates(c) => commands::templates::run(c),
         Command::Rubrics(c) => commands::rubrics::run(&catalog, c),
     }

@@ -145,6 +145,129 @@ pub fn change_text(c: &crate::view::Change) -> String {
     }
 }
 
+/// A group comparison for the terminal: agreement, dimensions, what to talk about, and the
+/// roles side by side when asked.
+pub fn comparison(c: &crate::compare::Comparison) -> String {
+    use std::fmt::Write as _;
+    let alpha = |a: &crate::compare::AgreementView| match (a.ordinal, a.interval) {
+        (Some(o), Some(i)) => format!("{o:.3} / {i:.3}"),
+        _ => "undefined".to_string(),
+    };
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{} · {} participant{}{}",
+        c.rubric.title,
+        c.participants.len(),
+        if c.participants.len() == 1 { "" } else { "s" },
+        if c.anonymized { " (anonymized)" } else { "" }
+    );
+    let _ = writeln!(
+        s,
+        "Agreement (Krippendorff's alpha, ordinal / interval): {} — {}",
+        alpha(&c.agreement),
+        c.agreement
+            .undefined
+            .as_deref()
+            .unwrap_or(c.agreement.reading)
+    );
+    for n in &c.notices {
+        let _ = writeln!(s, "Note: {n}");
+    }
+    let (min, max) = (c.rubric.scale.min, c.rubric.scale.max);
+    let mut t = new(&[
+        "group",
+        "dimension",
+        "n",
+        "mean",
+        "",
+        "sd",
+        "min–max",
+        "alpha",
+    ]);
+    align_right(&mut t, &[2, 3, 5, 6, 7]);
+    for d in &c.dimensions {
+        t.add_row(vec![
+            d.group.clone(),
+            d.name.clone(),
+            d.stats.n.to_string(),
+            fmt_score(d.stats.mean),
+            bar(d.stats.mean, min, max, 10),
+            fmt_score(d.stats.sd),
+            match (d.stats.min, d.stats.max) {
+                (Some(lo), Some(hi)) => format!("{}–{}", fmt_score(Some(lo)), fmt_score(Some(hi))),
+                _ => "—".to_string(),
+            },
+            d.agreement
+                .ordinal
+                .map(|a| format!("{a:.2}"))
+                .unwrap_or_else(|| "—".into()),
+        ]);
+    }
+    t.add_row(vec![
+        "OVERALL".to_string(),
+        String::new(),
+        c.overall.n.to_string(),
+        fmt_score(c.overall.mean),
+        bar(c.overall.mean, min, max, 10),
+        fmt_score(c.overall.sd),
+        match (c.overall.min, c.overall.max) {
+            (Some(lo), Some(hi)) => format!("{}–{}", fmt_score(Some(lo)), fmt_score(Some(hi))),
+            _ => "—".to_string(),
+        },
+        c.agreement
+            .ordinal
+            .map(|a| format!("{a:.2}"))
+            .unwrap_or_else(|| "—".into()),
+    ]);
+    let _ = writeln!(s, "{t}");
+    let list = |s: &mut String, title: &str, refs: &[crate::compare::TalkRef]| {
+        if refs.is_empty() {
+            return;
+        }
+        let _ = writeln!(s, "{title}");
+        for r in refs {
+            let _ = writeln!(
+                s,
+                "  - {} (mean {}, sd {})",
+                r.name,
+                fmt_score(r.mean),
+                fmt_score(r.sd)
+            );
+        }
+    };
+    list(
+        &mut s,
+        "Where you see it differently (talk about these first):",
+        &c.talk.dimensions,
+    );
+    list(&mut s, "Statements with the most spread:", &c.talk.items);
+    list(
+        &mut s,
+        "Shared strengths (high, agreed):",
+        &c.talk.shared_strengths,
+    );
+    list(&mut s, "Shared gaps (low, agreed):", &c.talk.shared_gaps);
+    if let Some(b) = &c.by_role {
+        let mut headers: Vec<String> = vec!["dimension".into()];
+        headers.extend(b.roles.iter().map(|r| format!("{} (n={})", r.role, r.n)));
+        headers.push("spread".into());
+        let refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+        let mut t = new(&refs);
+        for d in &b.dimensions {
+            let mut row = vec![d.name.clone()];
+            row.extend(d.stats.iter().map(|st| match st {
+                Some(st) => fmt_score(st.mean),
+                None => "withheld".to_string(),
+            }));
+            row.push(fmt_score(d.spread));
+            t.add_row(row);
+        }
+        let _ = writeln!(s, "\nBy role (mean per dimension)\n{t}");
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

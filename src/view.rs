@@ -434,37 +434,7 @@ pub fn report(
             name: "learnlead",
             version: env!("CARGO_PKG_VERSION"),
         },
-        rubric: RubricInfo {
-            id: rubric.id.clone(),
-            title: rubric.title.clone(),
-            version: rubric.version.clone(),
-            description: rubric.description.trim().to_string(),
-            source: SourceInfo::from(&rubric.source),
-            scale: ScaleInfo {
-                min,
-                max,
-                labels: rubric
-                    .scale
-                    .labels
-                    .iter()
-                    .map(|(v, l)| ScalePoint {
-                        value: *v,
-                        label: l.clone(),
-                    })
-                    .collect(),
-                not_applicable: rubric.scale.not_applicable,
-            },
-            bands: rubric
-                .bands
-                .iter()
-                .map(|b| BandInfo {
-                    id: b.id.clone(),
-                    name: b.name.clone(),
-                    from: b.from,
-                    to: b.to,
-                })
-                .collect(),
-        },
+        rubric: rubric_info(rubric),
         respondent: respondent(response),
         complete: response.is_complete() && c.unanswered == 0,
         warnings,
@@ -496,6 +466,42 @@ pub fn report(
         }),
         has_desired,
         charts: Charts { radar, radar_text },
+    }
+}
+
+/// The rubric as templates see it.
+pub fn rubric_info(rubric: &Rubric) -> RubricInfo {
+    let (min, max) = (rubric.scale.min, rubric.scale.max);
+    RubricInfo {
+        id: rubric.id.clone(),
+        title: rubric.title.clone(),
+        version: rubric.version.clone(),
+        description: rubric.description.trim().to_string(),
+        source: SourceInfo::from(&rubric.source),
+        scale: ScaleInfo {
+            min,
+            max,
+            labels: rubric
+                .scale
+                .labels
+                .iter()
+                .map(|(v, l)| ScalePoint {
+                    value: *v,
+                    label: l.clone(),
+                })
+                .collect(),
+            not_applicable: rubric.scale.not_applicable,
+        },
+        bands: rubric
+            .bands
+            .iter()
+            .map(|b| BandInfo {
+                id: b.id.clone(),
+                name: b.name.clone(),
+                from: b.from,
+                to: b.to,
+            })
+            .collect(),
     }
 }
 

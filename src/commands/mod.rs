@@ -2,6 +2,7 @@
 //! or writes the result. No other module prints.
 
 pub mod assess;
+pub mod compare;
 pub mod report;
 pub mod rubrics;
 pub mod templates;

@@ -1,0 +1,282 @@
+//! Krippendorff's alpha: how much participants agree, beyond chance, on the items of a rubric.
+//!
+//! Units are items, coders are participants, values are item scores; missing and "not
+//! applicable" answers are allowed. Alpha is computed through the coincidence matrix, in one
+//! pass over the answers, so its cost grows linearly with the number of participants:
+//! for each item, the count of each value is enough to add its pairs to the matrix.
+//!
+//! `alpha = 1 - D_o / D_e`, with the interval metric `δ²(c,k) = (c-k)²` and the ordinal metric
+//! `δ²(c,k) = (Σ_{g=c..k} n_g - (n_c + n_k)/2)²` (Krippendorff, *Computing Krippendorff's
+//! Alpha-Reliability*, 2011).
+
+use serde::Serialize;
+
+/// Alpha with both metrics, or why it cannot be computed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Agreement {
+    pub ordinal: Option<f64>,
+    pub interval: Option<f64>,
+    /// Why alpha is undefined, when it is.
+    pub undefined: Option<String>,
+    /// How many values could be paired (answers to items that at least two people scored).
+    pub pairable: usize,
+}
+
+/// Counts of values per unit: `units[u][v]` is how many coders gave unit `u` the value
+/// `min + v`. Values are whole points on a scale of `points` points.
+pub struct Reliability {
+    points: usize,
+    /// The coincidence matrix, `points × points`, row-major.
+    coincidences: Vec<f64>,
+    coders_seen: usize,
+}
+
+impl Reliability {
+    pub fn new(points: usize) -> Self {
+        Reliability {
+            points,
+            coincidences: vec![0.0; points * points],
+            coders_seen: 0,
+        }
+    }
+
+    /// Adds one unit, given how many coders chose each value (index 0 = the lowest point).
+    pub fn add_unit(&mut self, counts: &[usize]) {
+        debug_assert_eq!(counts.len(), self.points);
+        let m: usize = counts.iter().sum();
+        self.coders_seen = self.coders_seen.max(m);
+        if m < 2 {
+            return; // a value nobody else coded cannot be paired
+        }
+        let w = 1.0 / (m - 1) as f64;
+        for c in 0..self.points {
+            if counts[c] == 0 {
+                continue;
+            }
+            for k in 0..self.points {
+                let pairs = if c == k {
+                    counts[c] * (counts[c] - 1)
+                } else {
+                    counts[c] * counts[k]
+                };
+                self.coincidences[c * self.points + k] += pairs as f64 * w;
+            }
+        }
+    }
+
+    /// Alpha for the units added so far.
+    pub fn agreement(&self) -> Agreement {
+        let p = self.points;
+        let marginals: Vec<f64> = (0..p)
+            .map(|c| (0..p).map(|k| self.coincidences[c * p + k]).sum())
+            .collect();
+        let n: f64 = marginals.iter().sum();
+        let pairable = n.round() as usize;
+        let undefined = |why: &str| Agreement {
+            ordinal: None,
+            interval: None,
+            undefined: Some(why.to_string()),
+            pairable,
+        };
+        if self.coders_seen < 2 {
+            return undefined("fewer than two participants answered any item");
+        }
+        if n < 2.0 {
+            return undefined("no item was scored by two or more participants");
+        }
+        let alpha = |delta: &dyn Fn(usize, usize) -> f64| {
+            let mut observed = 0.0;
+            let mut expected = 0.0;
+            for c in 0..p {
+                for k in 0..p {
+                    let d = delta(c, k);
+                    observed += self.coincidences[c * p + k] * d;
+                    expected += marginals[c] * marginals[k] * d;
+                }
+            }
+            if expected == 0.0 {
+                None
+            } else {
+                Some(1.0 - (n - 1.0) * observed / expected)
+            }
+        };
+        let interval = alpha(&|c, k| {
+            let d = c as f64 - k as f64;
+            d * d
+        });
+        let ordinal = alpha(&|c, k| {
+            let (lo, hi) = (c.min(k), c.max(k));
+            let between: f64 = marginals[lo..=hi].iter().sum();
+            let d = between - (marginals[c] + marginals[k]) / 2.0;
+            d * d
+        });
+        if interval.is_none() {
+            return undefined("every answer was the same, so there is no variation to agree on");
+        }
+        Agreement {
+            ordinal,
+            interval,
+            undefined: None,
+            pairable,
+        }
+    }
+}
+
+/// How Krippendorff suggests reading alpha.
+pub fn reading(alpha: Option<f64>) -> &'static str {
+    match alpha {
+        None => "undefined",
+        Some(a) if a >= 0.8 => "high: the group sees this alike",
+        Some(a) if a >= 0.667 => "moderate: tentative agreement",
+        Some(_) => "low: the group sees this differently",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Krippendorff's worked example (Computing Krippendorff's Alpha-Reliability, 2011,
+    /// section C): four observers, twelve units, values 1 to 5, with missing values.
+    fn published_example() -> Reliability {
+        let data: [[Option<usize>; 12]; 4] = {
+            let n = None;
+            let s = Some;
+            [
+                [
+                    s(1),
+                    s(2),
+                    s(3),
+                    s(3),
+                    s(2),
+                    s(1),
+                    s(4),
+                    s(1),
+                    s(2),
+                    n,
+                    n,
+                    n,
+                ],
+                [
+                    s(1),
+                    s(2),
+                    s(3),
+                    s(3),
+                    s(2),
+                    s(2),
+                    s(4),
+                    s(1),
+                    s(2),
+                    s(5),
+                    n,
+                    s(3),
+                ],
+                [
+                    n,
+                    s(3),
+                    s(3),
+                    s(3),
+                    s(2),
+                    s(3),
+                    s(4),
+                    s(2),
+                    s(2),
+                    s(5),
+                    s(1),
+                    n,
+                ],
+                [
+                    s(1),
+                    s(2),
+                    s(3),
+                    s(3),
+                    s(2),
+                    s(4),
+                    s(4),
+                    s(1),
+                    s(2),
+                    s(5),
+                    s(1),
+                    n,
+                ],
+            ]
+        };
+        let mut r = Reliability::new(5);
+        for unit in 0..12 {
+            let mut counts = [0usize; 5];
+            for coder in &data {
+                if let Some(v) = coder[unit] {
+                    counts[v - 1] += 1;
+                }
+            }
+            r.add_unit(&counts);
+        }
+        r
+    }
+
+    #[test]
+    fn matches_krippendorffs_published_example() {
+        let a = published_example().agreement();
+        // Published: interval .849, ordinal .815 (and nominal .743, ratio .797).
+        assert_eq!((a.interval.unwrap() * 1000.0).round() / 1000.0, 0.849);
+        assert_eq!((a.ordinal.unwrap() * 1000.0).round() / 1000.0, 0.815);
+        assert_eq!(a.pairable, 40);
+    }
+
+    #[test]
+    fn perfect_agreement_is_one() {
+        let mut r = Reliability::new(3);
+        r.add_unit(&[2, 0, 0]);
+        r.add_unit(&[0, 0, 2]);
+        r.add_unit(&[0, 2, 0]);
+        let a = r.agreement();
+        assert_eq!(a.interval, Some(1.0));
+        assert_eq!(a.ordinal, Some(1.0));
+    }
+
+    #[test]
+    fn systematic_disagreement_is_below_zero() {
+        let mut r = Reliability::new(2);
+        r.add_unit(&[1, 1]);
+        r.add_unit(&[1, 1]);
+        let a = r.agreement();
+        assert!(a.interval.unwrap() < 0.0, "{a:?}");
+    }
+
+    #[test]
+    fn undefined_cases_say_why() {
+        let mut one = Reliability::new(5);
+        one.add_unit(&[0, 1, 0, 0, 0]);
+        one.add_unit(&[0, 0, 1, 0, 0]);
+        assert!(one
+            .agreement()
+            .undefined
+            .unwrap()
+            .contains("fewer than two participants"));
+
+        let mut unpaired = Reliability::new(5);
+        unpaired.add_unit(&[1, 0, 0, 0, 0]);
+        unpaired.add_unit(&[0, 0, 0, 0, 0]);
+        unpaired.add_unit(&[0, 1, 0, 0, 0]);
+        unpaired.coders_seen = 2; // two people, but never on the same item
+        assert!(unpaired
+            .agreement()
+            .undefined
+            .unwrap()
+            .contains("no item was scored by two"));
+
+        let mut same = Reliability::new(5);
+        same.add_unit(&[0, 0, 3, 0, 0]);
+        same.add_unit(&[0, 0, 2, 0, 0]);
+        let a = same.agreement();
+        assert!(a.undefined.unwrap().contains("no variation"));
+        assert_eq!(a.interval, None);
+    }
+
+    #[test]
+    fn readings_follow_krippendorffs_guidance() {
+        assert_eq!(reading(Some(0.81)), "high: the group sees this alike");
+        assert_eq!(reading(Some(0.7)), "moderate: tentative agreement");
+        assert_eq!(reading(Some(0.2)), "low: the group sees this differently");
+    }
+}

@@ -1,0 +1,202 @@
+//! `learnlead compare`: a group's responses side by side.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use crate::catalog::Catalog;
+use crate::cli::{CompareArgs, CompareBy, CompareFormat};
+use crate::compare::{self, Options, Participant};
+use crate::error::{Error, Result};
+use crate::output;
+use crate::render::{self, Markup};
+use crate::response::Response;
+use crate::rubric::Rubric;
+use crate::table;
+
+pub fn run(catalog: &Catalog, args: CompareArgs) -> Result<()> {
+    let format = choose_format(args.format, args.out.as_deref())?;
+    if args.template.is_some() && !matches!(format, CompareFormat::Md | CompareFormat::Html) {
+        return Err(Error::usage(
+            "--template renders md or html; choose --format md or html",
+        ));
+    }
+    if args.min_group < 1 {
+        return Err(Error::usage("--min-group must be at least 1"));
+    }
+    let files = response_files(&args.inputs)?;
+    let (rubric, mut participants) = load(catalog, &files, args.rubric.as_deref())?;
+    let opts = Options {
+        anonymize: args.anonymize,
+        min_group: args.min_group,
+        with_notes: args.with_notes,
+        by_role: args.by == Some(CompareBy::Role),
+    };
+    let comparison = compare::compare(&rubric, &mut participants, &opts);
+    let text = match format {
+        CompareFormat::Json => {
+            serde_json::to_string_pretty(&comparison).map_err(|e| Error::Other(e.to_string()))?
+                + "\n"
+        }
+        CompareFormat::Csv => {
+            let mut buf = Vec::new();
+            compare::write_csv(&rubric, &participants, args.anonymize, &mut buf)
+                .map_err(|e| Error::Other(e.to_string()))?;
+            String::from_utf8(buf).map_err(|e| Error::Other(e.to_string()))?
+        }
+        CompareFormat::Table => table::comparison(&comparison),
+        CompareFormat::Md => render::render(
+            "compare.md.j2",
+            Markup::Markdown,
+            args.template.as_deref(),
+            &comparison,
+        )?,
+        CompareFormat::Html => render::render(
+            "compare.html.j2",
+            Markup::Html,
+            args.template.as_deref(),
+            &comparison,
+        )?,
+    };
+    match &args.out {
+        Some(path) => {
+            output::write_atomic(path, text.as_bytes())?;
+            eprintln!("wrote {}", path.display());
+            Ok(())
+        }
+        None => output::print(&text),
+    }
+}
+
+/// The response files named: files as given, and every `.yaml`/`.yml` file in a folder, in
+/// name order.
+pub fn response_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let entries = std::fs::read_dir(input).map_err(|e| Error::read(input, e))?;
+            let mut found: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.is_file()
+                        && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+                })
+                .collect();
+            found.sort();
+            if found.is_empty() {
+                return Err(Error::usage(format!(
+                    "{} holds no response files (.yaml)",
+                    input.display()
+                )));
+            }
+            files.extend(found);
+        } else if input.is_file() {
+            files.push(input.clone());
+        } else {
+            return Err(Error::read(
+                input,
+                std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder"),
+            ));
+        }
+    }
+    Ok(files)
+}
+
+/// Reads every response, each reduced to a participant as it is read. All must answer the same
+/// rubric: the one named, else the first file's. Files on another rubric are an error naming
+/// them all; files on another version of the rubric are compared by item id, with a warning.
+pub fn load(
+    catalog: &Catalog,
+    files: &[PathBuf],
+    rubric_name: Option<&str>,
+) -> Result<(Rubric, Vec<Participant>)> {
+    let mut rubric: Option<(Rubric, String)> = None;
+    if let Some(name) = rubric_name {
+        let loaded = catalog.load(name)?;
+        let hash = loaded.rubric.content_hash();
+        rubric = Some((loaded.rubric, hash));
+    }
+    let mut participants = Vec::with_capacity(files.len());
+    let mut odd: Vec<String> = Vec::new();
+    let mut other_version = 0;
+    let mut dropped = 0;
+    for file in files {
+        let text = output::read_text(file)?;
+        let mut response = Response::parse(&text).map_err(|p| Error::invalid_one(file, p))?;
+        if rubric.is_none() {
+            let loaded = catalog.load_for(&response.rubric, None)?;
+            crate::commands::assess::note_override(&loaded);
+            let hash = loaded.rubric.content_hash();
+            rubric = Some((loaded.rubric, hash));
+        }
+        let (r, hash) = rubric.as_ref().expect("set above");
+        if response.rubric.id != r.id {
+            odd.push(format!("{} (`{}`)", file.display(), response.rubric.id));
+            continue;
+        }
+        if &response.rubric.hash != hash {
+            other_version += 1;
+            let before = response.answers.len();
+            response.answers.retain(|id, _| r.find_item(id).is_some());
+            response
+                .dimensions
+                .retain(|id, _| r.find_dimension(id).is_some());
+            dropped += before - response.answers.len();
+        }
+        let problems = response.problems(r, Some(&text));
+        if !problems.is_empty() {
+            return Err(Error::invalid(file, problems));
+        }
+        participants.push(Participant::new(r, &response, file.display().to_string()));
+    }
+    let Some((rubric, _)) = rubric else {
+        return Err(Error::usage("no response files to compare"));
+    };
+    if !odd.is_empty() {
+        return Err(Error::usage(format!(
+            "all responses must answer the same rubric, `{}`; these answer another:\n  {}",
+            rubric.id,
+            odd.join("\n  ")
+        )));
+    }
+    if other_version > 0 {
+        eprintln!(
+            "warning: {other_version} response(s) were given on another version of the rubric `{}` (now {}); they are compared by item id{}",
+            rubric.id,
+            rubric.version,
+            if dropped > 0 {
+                format!(", and {dropped} answer(s) to items it no longer has are left out")
+            } else {
+                String::new()
+            }
+        );
+    }
+    Ok((rubric, participants))
+}
+
+fn choose_format(format: Option<CompareFormat>, out: Option<&Path>) -> Result<CompareFormat> {
+    if let Some(f) = format {
+        return Ok(f);
+    }
+    if let Some(out) = out {
+        let ext = out
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        return match ext.as_deref() {
+            Some("md" | "markdown") => Ok(CompareFormat::Md),
+            Some("html" | "htm") => Ok(CompareFormat::Html),
+            Some("json") => Ok(CompareFormat::Json),
+            Some("csv") => Ok(CompareFormat::Csv),
+            Some("txt") => Ok(CompareFormat::Table),
+            _ => Err(Error::usage(format!(
+                "cannot tell the format from {}; add --format table, md, html, json or csv",
+                out.display()
+            ))),
+        };
+    }
+    Ok(if std::io::stdout().is_terminal() {
+        CompareFormat::Table
+    } else {
+        CompareFormat::Md
+    })
+}
