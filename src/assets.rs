@@ -34,6 +34,8 @@ pub const TEMPLATES: &[Asset] = &[
     asset!("templates", "report.md.j2"),
     asset!("templates", "compare.html.j2"),
     asset!("templates", "compare.md.j2"),
+    asset!("templates", "worksheet.html.j2"),
+    asset!("templates", "worksheet.md.j2"),
 ];
 
 /// The shipped template with this name.

@@ -39,6 +39,23 @@ pub struct Loaded {
     pub overrides_shipped: bool,
 }
 
+impl Loaded {
+    /// What a response records of this rubric: id, version, content hash, and the file it was
+    /// read from when it is not shipped, so that later commands can find it again.
+    pub fn stamp(&self) -> RubricStamp {
+        let mut stamp = RubricStamp::of(&self.rubric);
+        if let Origin::File(p) = &self.origin {
+            stamp.file = Some(
+                std::fs::canonicalize(p)
+                    .unwrap_or_else(|_| p.clone())
+                    .display()
+                    .to_string(),
+            );
+        }
+        stamp
+    }
+}
+
 /// The rubrics a person can name.
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {

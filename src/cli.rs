@@ -53,6 +53,14 @@ pub enum Command {
     )]
     Compare(CompareArgs),
 
+    /// Make one response file per row of a CSV file (from an online form or a spreadsheet)
+    #[command(after_help = include_str!("help/import.txt"))]
+    Import(ImportArgs),
+
+    /// Print the questionnaire as a paper form, for workshops held in a room
+    #[command(after_help = include_str!("help/worksheet.txt"))]
+    Worksheet(WorksheetArgs),
+
     /// Write out the shipped report templates, as a starting point for your own
     #[command(subcommand)]
     Templates(TemplatesCommand),
@@ -169,6 +177,42 @@ pub struct CompareArgs {
     /// The rubric to compare on [default: the one the responses name]
     #[arg(long, value_name = "RUBRIC")]
     pub rubric: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The CSV file: a header row with `name` (and optional `community`, `role`) and one column
+    /// per item id; one row per participant
+    pub file: PathBuf,
+
+    /// The rubric the columns belong to
+    #[arg(long, value_name = "RUBRIC")]
+    pub rubric: String,
+
+    /// Where to write the response files (created if missing; existing files are kept)
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct WorksheetArgs {
+    /// The rubric [default: wenger-trayner]
+    #[arg(long, value_name = "RUBRIC")]
+    pub rubric: Option<String>,
+
+    /// md or html [default: from --out's extension, else md]
+    #[arg(long, value_enum)]
+    pub format: Option<WorksheetFormat>,
+
+    /// Write to FILE instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum WorksheetFormat {
+    Md,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -22,6 +22,8 @@ pub mod commands;
 pub mod compare;
 /// The error type and exit codes.
 pub mod error;
+/// Responses from a CSV file.
+pub mod import;
 /// Standard output and atomic file writes.
 pub mod output;
 /// The terminal prompts: the only place that knows inquire.
@@ -55,6 +57,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Assess(args) => commands::assess::run(&catalog, args),
         Command::Report(args) => commands::report::run(&catalog, args),
         Command::Compare(args) => commands::compare::run(&catalog, args),
+        Command::Import(args) => commands::import::run(&catalog, args),
+        Command::Worksheet(args) => commands::worksheet::run(&catalog, args),
         Command::Templates(c) => commands::templates::run(c),
         Command::Rubrics(c) => commands::rubrics::run(&catalog, c),
     }

@@ -469,6 +469,85 @@ pub fn report(
     }
 }
 
+/// What a worksheet template receives: the rubric, and its questions in order.
+#[derive(Debug, Clone, Serialize)]
+pub struct WorksheetView {
+    pub generator: Generator,
+    pub rubric: RubricInfo,
+    pub ask_desired: bool,
+    pub ask_na_reason: bool,
+    pub item_count: usize,
+    pub groups: Vec<WorksheetGroup>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WorksheetGroup {
+    pub id: String,
+    pub name: String,
+    pub dimensions: Vec<WorksheetDimension>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WorksheetDimension {
+    pub id: String,
+    pub name: String,
+    pub question: String,
+    pub description: String,
+    /// Items with their `number` (1, 2, ... across the rubric), `id` and `statement`.
+    pub items: Vec<WorksheetItem>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WorksheetItem {
+    pub number: usize,
+    pub id: String,
+    pub statement: String,
+}
+
+pub fn worksheet(rubric: &Rubric) -> WorksheetView {
+    let mut number = 0;
+    WorksheetView {
+        generator: Generator {
+            name: "learnlead",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        rubric: rubric_info(rubric),
+        ask_desired: rubric.ask_desired,
+        ask_na_reason: rubric.ask_na_reason,
+        item_count: rubric.item_count(),
+        groups: rubric
+            .groups
+            .iter()
+            .map(|g| WorksheetGroup {
+                id: g.id.clone(),
+                name: g.name.clone(),
+                dimensions: g
+                    .dimensions
+                    .iter()
+                    .map(|d| WorksheetDimension {
+                        id: d.id.clone(),
+                        name: d.name.clone(),
+                        question: d.question.clone(),
+                        description: d.description.trim().to_string(),
+                        items: d
+                            .items
+                            .iter()
+                            .map(|i| {
+                                number += 1;
+                                WorksheetItem {
+                                    number,
+                                    id: i.id.clone(),
+                                    statement: i.statement.trim().to_string(),
+                                }
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
 /// The rubric as templates see it.
 pub fn rubric_info(rubric: &Rubric) -> RubricInfo {
     let (min, max) = (rubric.scale.min, rubric.scale.max);

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::answers;
 use crate::assets;
-use crate::catalog::{Catalog, Loaded, Origin};
+use crate::catalog::{Catalog, Loaded};
 use crate::cli::AssessArgs;
 use crate::error::{Error, Result};
 use crate::output;
@@ -54,14 +54,7 @@ pub fn note_override(loaded: &Loaded) {
 /// A new response to the loaded rubric, remembering the rubric's file if it came from one.
 fn new_response(loaded: &Loaded) -> Response {
     let mut r = Response::new(&loaded.rubric);
-    if let Origin::File(p) = &loaded.origin {
-        r.rubric.file = Some(
-            std::fs::canonicalize(p)
-                .unwrap_or_else(|_| p.clone())
-                .display()
-                .to_string(),
-        );
-    }
+    r.rubric = loaded.stamp();
     r
 }
 
@@ -115,7 +108,7 @@ pub fn default_path(response: &Response, dir: &Path) -> PathBuf {
 }
 
 /// Lowercase ASCII letters and digits, other runs of characters as one `-`.
-fn slug(s: &str) -> String {
+pub fn slug(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
         if c.is_ascii_alphanumeric() {
@@ -133,7 +126,7 @@ fn from_answers(catalog: &Catalog, args: &AssessArgs, file: &Path) -> Result<()>
     let text = output::read_text(file)?;
     let mut response =
         answers::build(rubric, &text, args.partial).map_err(|p| Error::invalid(file, p))?;
-    response.rubric = new_response(&loaded).rubric;
+    response.rubric = loaded.stamp();
     for (flag, field) in [
         (&args.name, &mut response.name),
         (&args.community, &mut response.community),

@@ -3,9 +3,11 @@
 
 pub mod assess;
 pub mod compare;
+pub mod import;
 pub mod report;
 pub mod rubrics;
 pub mod templates;
+pub mod worksheet;
 
 use std::path::Path;
 

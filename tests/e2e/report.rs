@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use crate::support::{browser, fixture, learnlead, response_from, response_on, run};
+use crate::support::{browser_or_skip, fixture, learnlead, response_from, response_on, run};
 
 struct Fixtures {
     _dir: tempfile::TempDir,
@@ -421,12 +421,7 @@ fn an_endless_template_stops_with_an_error() {
 /// note holding `<script>` shows as text. Skipped without a browser, except on CI.
 #[test]
 fn html_report_renders_in_a_real_browser() {
-    let Some(chromium) = browser() else {
-        assert!(
-            std::env::var("CI").is_err(),
-            "CI must have Chromium: .ci/run installs it"
-        );
-        eprintln!("skipped: no chromium on PATH (apt-get install chromium)");
+    let Some(chromium) = browser_or_skip() else {
         return;
     };
     let f = fixtures();
@@ -439,56 +434,7 @@ fn html_report_renders_in_a_real_browser() {
             f.baseline.to_str().unwrap(),
         ],
     );
-    let dir = tempfile::tempdir().unwrap();
-    // A copy with a probe: the report itself has no script. The probe measures what the browser
-    // laid out and writes it into the page, which --dump-dom prints.
-    let probe = r#"<script>
-var out = {};
-var svg = document.querySelector('figure.chart > svg');
-var r = svg ? svg.getBoundingClientRect() : {width: 0, height: 0};
-out.radar = [r.width, r.height];
-out.bars = document.querySelectorAll('td svg[role=img]').length;
-out.scripts = document.querySelectorAll('script').length;
-out.notes = Array.prototype.map.call(document.querySelectorAll('.note-box'), function (n) { return n.textContent; });
-out.title = document.title;
-out.h1 = document.querySelector('h1').textContent;
-var pre = document.createElement('pre'); pre.id = 'probe'; pre.textContent = JSON.stringify(out); document.body.appendChild(pre);
-</script></body>"#;
-    let page = dir.path().join("report.html");
-    std::fs::write(&page, html.replace("</body>", probe)).unwrap();
-    let out = std::process::Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--enable-logging=stderr",
-            "--v=0",
-            "--dump-dom",
-        ])
-        .arg(format!(
-            "--user-data-dir={}",
-            dir.path().join("profile").display()
-        ))
-        .arg(format!("file://{}", page.display()))
-        .output()
-        .unwrap();
-    let dom = String::from_utf8_lossy(&out.stdout);
-    let log = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{log}");
-    let console: Vec<&str> = log.lines().filter(|l| l.contains("CONSOLE")).collect();
-    assert!(console.is_empty(), "console messages: {console:?}");
-    let start = dom.find("<pre id=\"probe\">").expect("the probe ran") + "<pre id=\"probe\">".len();
-    let end = start + dom[start..].find("</pre>").unwrap();
-    let json = dom[start..end]
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&amp;", "&");
-    let probe: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let probe = crate::support::probe_in_browser(&chromium, &html);
     assert!(probe["radar"][0].as_f64().unwrap() > 200.0, "{probe}");
     assert!(probe["radar"][1].as_f64().unwrap() > 150.0, "{probe}");
     assert_eq!(probe["bars"], 12 + 4, "a bar per dimension and per group");

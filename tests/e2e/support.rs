@@ -87,3 +87,70 @@ pub fn browser() -> Option<PathBuf> {
     .flat_map(|name| std::env::split_paths(&path).map(move |d| d.join(name)))
     .find(|p| p.is_file())
 }
+
+/// Loads `html` in headless Chromium with a probe script appended (the page itself has none),
+/// and returns what the probe measured: the first chart's size, bars, scripts, notes, title and
+/// heading. Fails on any console message.
+pub fn probe_in_browser(chromium: &std::path::Path, html: &str) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let probe = r#"<script>
+var out = {};
+var svg = document.querySelector('figure.chart > svg');
+var r = svg ? svg.getBoundingClientRect() : {width: 0, height: 0};
+out.radar = [r.width, r.height];
+out.bars = document.querySelectorAll('td svg[role=img]').length;
+out.scripts = document.querySelectorAll('script').length;
+out.notes = Array.prototype.map.call(document.querySelectorAll('.note-box'), function (n) { return n.textContent; });
+out.title = document.title;
+out.h1 = document.querySelector('h1').textContent;
+var pre = document.createElement('pre'); pre.id = 'probe'; pre.textContent = JSON.stringify(out); document.body.appendChild(pre);
+</script></body>"#;
+    let page = dir.path().join("page.html");
+    std::fs::write(&page, html.replace("</body>", probe)).unwrap();
+    let out = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--dump-dom",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            dir.path().join("profile").display()
+        ))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let log = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{log}");
+    let console: Vec<&str> = log.lines().filter(|l| l.contains("CONSOLE")).collect();
+    assert!(console.is_empty(), "console messages: {console:?}");
+    let start = dom.find("<pre id=\"probe\">").expect("the probe ran") + "<pre id=\"probe\">".len();
+    let end = start + dom[start..].find("</pre>").unwrap();
+    let json = dom[start..end]
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&");
+    serde_json::from_str(&json).unwrap()
+}
+
+/// Chromium, or `None` with a note that the test was skipped; on CI its absence is a failure.
+pub fn browser_or_skip() -> Option<PathBuf> {
+    let found = browser();
+    if found.is_none() {
+        assert!(
+            std::env::var("CI").is_err(),
+            "CI must have Chromium: .ci/run installs it"
+        );
+        eprintln!("skipped: no chromium on PATH (apt-get install chromium)");
+    }
+    found
+}

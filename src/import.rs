@@ -1,0 +1,219 @@
+//! Responses from a CSV file, as exported from an online form or a spreadsheet: one row per
+//! participant, a `name` column (and optional `community` and `role`), one column per item id.
+//! A cell is a score on the scale, `na`, or empty (unanswered). Every bad cell is reported by
+//! its row and column, as a spreadsheet shows them.
+
+use crate::error::{Location, Problem};
+use crate::response::{now, Answer, Response};
+use crate::rubric::Rubric;
+
+/// One row, made into a response.
+#[derive(Debug)]
+pub struct Row {
+    /// The row number in the spreadsheet (the header is row 1).
+    pub row: usize,
+    pub response: Response,
+}
+
+/// The spreadsheet's name of a column: A, B, ..., Z, AA, ...
+pub fn column_name(index: usize) -> String {
+    let mut n = index + 1;
+    let mut s = Vec::new();
+    while n > 0 {
+        let r = (n - 1) % 26;
+        s.push((b'A' + r as u8) as char);
+        n = (n - 1) / 26;
+    }
+    s.iter().rev().collect()
+}
+
+/// Reads every row of `text` into a response on `rubric`. Returns every problem found, or, if
+/// there are none, the responses and the rubric's items that had no column (unanswered).
+pub fn read(rubric: &Rubric, text: &str) -> Result<(Vec<Row>, Vec<String>), Vec<Problem>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let at = |row: usize, col: usize| {
+        Some(Location {
+            line: row,
+            column: col + 1,
+        })
+    };
+    let headers = match reader.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => {
+            return Err(vec![Problem::at(
+                at(1, 0),
+                format!("cannot read the header row: {e}"),
+            )])
+        }
+    };
+    let mut problems = Vec::new();
+    enum Col {
+        Name,
+        Community,
+        Role,
+        Item(String),
+    }
+    let mut columns = Vec::new();
+    for (i, h) in headers.iter().enumerate() {
+        let key = h.trim();
+        let col = match key.to_ascii_lowercase().as_str() {
+            "name" => Col::Name,
+            "community" => Col::Community,
+            "role" => Col::Role,
+            _ if rubric.find_item(key).is_some() => Col::Item(key.to_string()),
+            _ => {
+                problems.push(Problem::at(
+                    at(1, i),
+                    format!(
+                        "column {} `{key}` is not `name`, `community`, `role` or an item of the rubric `{}`",
+                        column_name(i),
+                        rubric.id
+                    ),
+                ));
+                continue;
+            }
+        };
+        columns.push((i, col));
+    }
+    if !columns.iter().any(|(_, c)| matches!(c, Col::Name)) {
+        problems.push(Problem::at(at(1, 0), "the header row has no `name` column"));
+    }
+    let missing: Vec<String> = rubric
+        .items()
+        .filter(|r| !headers.iter().any(|h| h.trim() == r.item.id))
+        .map(|r| r.item.id.clone())
+        .collect();
+    let (min, max) = (rubric.scale.min, rubric.scale.max);
+    let mut rows = Vec::new();
+    for (n, record) in reader.records().enumerate() {
+        let row = n + 2;
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                problems.push(Problem::at(at(row, 0), format!("row {row}: {e}")));
+                continue;
+            }
+        };
+        let mut response = Response::new(rubric);
+        for (i, col) in &columns {
+            let cell = record.get(*i).unwrap_or("").trim();
+            let text = (!cell.is_empty()).then(|| cell.to_string());
+            match col {
+                Col::Name => response.name = text,
+                Col::Community => response.community = text,
+                Col::Role => response.role = text,
+                Col::Item(id) => {
+                    if cell.is_empty() {
+                        continue;
+                    }
+                    let answer = if cell.eq_ignore_ascii_case("na")
+                        || cell.eq_ignore_ascii_case("n/a")
+                    {
+                        if !rubric.scale.not_applicable {
+                            problems.push(Problem::at(
+                                at(row, *i),
+                                format!("row {row}, column {} `{id}`: the rubric does not offer \"not applicable\"", column_name(*i)),
+                            ));
+                            continue;
+                        }
+                        Answer::NotApplicable { reason: None }
+                    } else {
+                        match cell.parse::<i64>() {
+                            Ok(v) if (min..=max).contains(&v) => Answer::Score(v),
+                            Ok(v) => {
+                                problems.push(Problem::at(
+                                    at(row, *i),
+                                    format!("row {row}, column {} `{id}`: {v} is outside the scale {min}..{max}", column_name(*i)),
+                                ));
+                                continue;
+                            }
+                            Err(_) => {
+                                problems.push(Problem::at(
+                                    at(row, *i),
+                                    format!("row {row}, column {} `{id}`: {cell:?} is not a score ({min} to {max}), `na` or empty", column_name(*i)),
+                                ));
+                                continue;
+                            }
+                        }
+                    };
+                    response.answers.insert(id.clone(), answer);
+                }
+            }
+        }
+        response.sort_like(rubric);
+        if response.unanswered(rubric).is_empty() {
+            response.completed = Some(now());
+        }
+        rows.push(Row { row, response });
+    }
+    if problems.is_empty() {
+        Ok((rows, missing))
+    } else {
+        Err(problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assets;
+
+    fn rubric() -> Rubric {
+        Rubric::parse(assets::shipped_rubric("pioneering-leaders").unwrap().text).unwrap()
+    }
+
+    #[test]
+    fn column_names_are_spreadsheet_letters() {
+        assert_eq!(column_name(0), "A");
+        assert_eq!(column_name(25), "Z");
+        assert_eq!(column_name(26), "AA");
+        assert_eq!(column_name(27), "AB");
+    }
+
+    #[test]
+    fn rows_become_responses() {
+        let csv = "name,role,name-1,name-2,connect-1\nAna,leader,4,na,\n,member,1,2,3\n";
+        let (rows, missing) = read(&rubric(), csv).unwrap();
+        assert_eq!(rows.len(), 2);
+        let ana = &rows[0].response;
+        assert_eq!(ana.name.as_deref(), Some("Ana"));
+        assert_eq!(ana.answers["name-1"], Answer::Score(4));
+        assert_eq!(
+            ana.answers["name-2"],
+            Answer::NotApplicable { reason: None }
+        );
+        assert!(
+            !ana.answers.contains_key("connect-1"),
+            "empty is unanswered"
+        );
+        assert_eq!(rows[1].response.name, None);
+        assert_eq!(rows[1].row, 3);
+        assert!(missing.contains(&"illuminate-3".to_string()));
+        assert!(!ana.is_complete());
+    }
+
+    #[test]
+    fn every_bad_cell_is_named_by_row_and_column() {
+        let csv = "name,name-1,nme-2,name-3\nAna,4,1,x\nBo,9,2,3\n";
+        let problems = read(&rubric(), csv).unwrap_err();
+        let msgs: Vec<String> = problems.iter().map(|p| p.message.clone()).collect();
+        assert_eq!(
+            msgs,
+            [
+                "column C `nme-2` is not `name`, `community`, `role` or an item of the rubric `pioneering-leaders`",
+                "row 2, column D `name-3`: \"x\" is not a score (1 to 5), `na` or empty",
+                "row 3, column B `name-1`: 9 is outside the scale 1..5",
+            ]
+        );
+        assert_eq!(problems[2].location, Some(Location { line: 3, column: 2 }));
+    }
+
+    #[test]
+    fn a_ragged_row_is_an_error() {
+        let problems = read(&rubric(), "name,name-1\nAna,4,5\n").unwrap_err();
+        assert!(problems[0].message.starts_with("row 2:"), "{:?}", problems);
+    }
+}

@@ -1,0 +1,340 @@
+//! `learnlead compare`, `import` and `worksheet`: a workshop group end to end.
+
+use std::path::{Path, PathBuf};
+
+use crate::support::{browser_or_skip, fixture, learnlead, probe_in_browser, response_from, run};
+
+fn small() -> String {
+    fixture("rubrics/small.yaml").display().to_string()
+}
+
+/// Imports the small group's CSV into a folder of responses.
+fn group(dir: &Path) -> PathBuf {
+    let out = dir.join("responses");
+    let r = run(learnlead()
+        .arg("import")
+        .arg(fixture("csv/small-group.csv"))
+        .args(["--rubric", &small(), "--out-dir"])
+        .arg(&out));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    out
+}
+
+fn compare(args: &[&str], inputs: &[&Path]) -> String {
+    let r = run(learnlead().arg("compare").args(inputs).args(args));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    r.stdout
+}
+
+#[test]
+fn import_writes_one_response_per_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(learnlead()
+        .arg("import")
+        .arg(fixture("csv/small-group.csv"))
+        .args(["--rubric", &small(), "--out-dir"])
+        .arg(dir.path()));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("wrote 4 response(s)"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("3 complete, 1 unfinished"),
+        "{}",
+        r.stdout
+    );
+    let cy = std::fs::read_to_string(dir.path().join("cy-moreau.yaml")).unwrap();
+    assert!(cy.contains("share-2: na"), "{cy}");
+    assert!(cy.contains("role: member"), "{cy}");
+    // A second import never replaces the first.
+    let again = run(learnlead()
+        .arg("import")
+        .arg(fixture("csv/small-group.csv"))
+        .args(["--rubric", &small(), "--out-dir"])
+        .arg(dir.path()));
+    assert_eq!(again.code, 0);
+    assert!(dir.path().join("cy-moreau-2.yaml").exists());
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("cy-moreau.yaml")).unwrap(),
+        cy
+    );
+}
+
+#[test]
+fn bad_csv_cells_are_named_by_row_and_column_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let r = run(learnlead()
+        .arg("import")
+        .arg(fixture("csv/small-bad.csv"))
+        .args(["--rubric", &small(), "--out-dir"])
+        .arg(&out));
+    assert_eq!(r.code, 2);
+    let f = fixture("csv/small-bad.csv").display().to_string();
+    assert!(
+        r.stderr.contains(&format!(
+            "{f}:3:2: row 3, column B `share-1`: 7 is outside the scale 1..4"
+        )),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains(&format!(
+            "{f}:4:3: row 4, column C `share-2`: \"maybe\" is not a score"
+        )),
+        "{}",
+        r.stderr
+    );
+    assert!(!out.exists(), "nothing written");
+}
+
+#[test]
+fn table_shows_statistics_agreement_and_talk() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = group(dir.path());
+    let out = compare(&["--format", "table", "--by", "role"], &[&g]);
+    assert!(out.contains("4 participants"), "{out}");
+    assert!(
+        out.contains("Agreement (Krippendorff's alpha, ordinal / interval)"),
+        "{out}"
+    );
+    assert!(out.contains("leader (n=1)"), "{out}");
+    assert!(out.contains("member (n=3)"), "{out}");
+}
+
+#[test]
+fn json_has_the_documented_fields_and_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = group(dir.path());
+    let json: serde_json::Value =
+        serde_json::from_str(&compare(&["--format", "json"], &[&g])).unwrap();
+    assert_eq!(json["rubric"]["id"], "small");
+    assert_eq!(json["participants"].as_array().unwrap().len(), 4);
+    // share-1 answers 4, 2, 3, 1: mean 2.5, median 2.5, sd 1.29, one answer on each point.
+    let item = &json["items"][0];
+    assert_eq!(item["id"], "share-1");
+    assert_eq!(item["n"], 4);
+    assert_eq!(item["mean"], 2.5);
+    assert_eq!(item["median"], 2.5);
+    assert_eq!(item["sd"], 1.29);
+    assert_eq!(item["counts"], serde_json::json!([1, 1, 1, 1]));
+    // share-2 is reverse-scored: answers 1, 3, na, 4 score 4, 2, 1.
+    let rev = &json["items"][1];
+    assert_eq!((rev["n"].as_u64(), rev["na"].as_u64()), (Some(3), Some(1)));
+    assert_eq!(rev["mean"], 2.33);
+    assert_eq!(
+        rev["counts"],
+        serde_json::json!([1, 0, 1, 1]),
+        "answers as given"
+    );
+    for key in ["n", "na", "mean", "median", "min", "max", "sd", "counts"] {
+        assert!(
+            json["dimensions"][0].get(key).is_some(),
+            "dimension has {key}"
+        );
+        assert!(json["groups"][0].get(key).is_some(), "group has {key}");
+        assert!(json["overall"].get(key).is_some(), "overall has {key}");
+    }
+    assert!(json["agreement"].get("ordinal").is_some());
+    assert!(json["agreement"].get("interval").is_some());
+    assert!(json["dimensions"][0]["agreement"].get("ordinal").is_some());
+}
+
+#[test]
+fn csv_is_long_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = group(dir.path());
+    let csv = compare(&["--format", "csv"], &[&g]);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "participant,role,group,dimension,item,answer,score"
+    );
+    assert_eq!(lines.len(), 1 + 4 * 3);
+    assert!(
+        lines.contains(&"Ana Okafor,leader,together,sharing,share-2,1,4"),
+        "{csv}"
+    );
+    assert!(
+        lines.contains(&"Cy Moreau,member,together,sharing,share-2,na,"),
+        "{csv}"
+    );
+    assert!(
+        lines.contains(&"Dee Patel,member,together,caring,care-1,,"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn anonymize_leaks_no_name_community_note_or_file_in_any_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = group(dir.path());
+    // Add a note that names someone, to one response.
+    let ana = g.join("ana-okafor.yaml");
+    let text = std::fs::read_to_string(&ana).unwrap();
+    std::fs::write(
+        &ana,
+        text + "dimensions:\n  sharing:\n    note: Okafor thinks we share too little\n",
+    )
+    .unwrap();
+    for format in ["table", "md", "html", "json", "csv"] {
+        let out = compare(&["--anonymize", "--format", format], &[&g]);
+        for leak in [
+            "Ana",
+            "Okafor",
+            "Lindqvist",
+            "Moreau",
+            "Patel",
+            "Makers",
+            "okafor.yaml",
+            "responses/",
+        ] {
+            assert!(!out.contains(leak), "{format}: {leak} leaked");
+        }
+        assert!(
+            out.contains("Participant A") || format == "table",
+            "{format}"
+        );
+    }
+    // Four people, default --min-group 3: distributions shown; roles of 1 are withheld.
+    let json: serde_json::Value = serde_json::from_str(&compare(
+        &["--anonymize", "--by", "role", "--format", "json"],
+        &[&g],
+    ))
+    .unwrap();
+    assert!(json["items"][0]["counts"].is_array());
+    let roles = &json["by_role"]["roles"];
+    assert_eq!(roles[0]["role"], "leader");
+    assert_eq!(roles[0]["withheld"], true);
+    assert!(json["by_role"]["dimensions"][0]["stats"][0].is_null());
+    assert_eq!(json["notes_omitted"], true);
+    // A smaller group than --min-group: every distribution withheld, and the report says so.
+    let md = compare(
+        &["--anonymize", "--min-group", "5", "--format", "md"],
+        &[&g],
+    );
+    assert!(md.contains("distributions of answers are withheld"), "{md}");
+    let json: serde_json::Value = serde_json::from_str(&compare(
+        &["--anonymize", "--min-group", "5", "--format", "json"],
+        &[&g],
+    ))
+    .unwrap();
+    assert!(json["items"][0]["counts"].is_null());
+    // --with-notes shows notes without saying whose.
+    let md = compare(&["--anonymize", "--with-notes", "--format", "md"], &[&g]);
+    assert!(md.contains("thinks we share too little"), "{md}");
+}
+
+#[test]
+fn mixed_rubrics_fail_naming_the_odd_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = group(dir.path());
+    let other = dir.path().join("other.yaml");
+    let made = run(learnlead()
+        .args([
+            "assess",
+            "--rubric",
+            "pioneering-leaders",
+            "--partial",
+            "--answers",
+        ])
+        .arg(
+            fixture("answers/small-full.yaml")
+                .parent()
+                .unwrap()
+                .join("../answers/pioneering-one.yaml"),
+        )
+        .arg("--out")
+        .arg(&other));
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    let r = run(learnlead().arg("compare").arg(&g).arg(&other));
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("all responses must answer the same rubric, `small`"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("other.yaml (`pioneering-leaders`)"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn one_participant_says_agreement_is_undefined() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = group(dir.path());
+    let md = compare(&["--format", "md"], &[&g.join("ana-okafor.yaml")]);
+    assert!(
+        md.contains("Agreement (Krippendorff's alpha): undefined: fewer than two participants"),
+        "{md}"
+    );
+}
+
+#[test]
+fn markdown_group_report_tables_stay_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = group(dir.path());
+    let md = compare(&["--format", "md", "--by", "role"], &[&g]);
+    let mut tables = 0;
+    let mut html = 0;
+    for e in pulldown_cmark::Parser::new_ext(&md, pulldown_cmark::Options::ENABLE_TABLES) {
+        match e {
+            pulldown_cmark::Event::Start(pulldown_cmark::Tag::Table(_)) => tables += 1,
+            pulldown_cmark::Event::Html(_) | pulldown_cmark::Event::InlineHtml(_) => html += 1,
+            _ => {}
+        }
+    }
+    // dimensions, groups, by role, participants, statements
+    assert_eq!(tables, 5, "{md}");
+    assert_eq!(html, 0);
+}
+
+#[test]
+fn group_report_renders_in_a_real_browser() {
+    let Some(chromium) = browser_or_skip() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let g = group(dir.path());
+    let html = compare(&["--format", "html", "--by", "role"], &[&g]);
+    let probe = probe_in_browser(&chromium, &html);
+    assert_eq!(probe["h1"], "Group report: A small rubric");
+    // Two dimensions: no radar (a radar needs three), but a bar per dimension and a
+    // distribution per statement.
+    assert_eq!(probe["radar"][0], 0.0, "{probe}");
+    assert_eq!(probe["bars"], 2 + 3, "{probe}");
+
+    // The default rubric's twelve dimensions: the radar with the group's range.
+    let a = response_from(dir.path(), "wt-full.yaml", "wenger-trayner", "a.yaml");
+    let b = response_from(dir.path(), "wt-baseline.yaml", "wenger-trayner", "b.yaml");
+    let html = compare(&["--format", "html"], &[&a, &b]);
+    let probe = probe_in_browser(&chromium, &html);
+    assert!(probe["radar"][0].as_f64().unwrap() > 200.0, "{probe}");
+    assert!(probe["radar"][1].as_f64().unwrap() > 150.0, "{probe}");
+    assert!(
+        html.contains("fill-rule=\"evenodd\""),
+        "the min-max band is drawn"
+    );
+    assert!(
+        probe["notes"].to_string().contains("&lt;script&gt;")
+            || probe["notes"].to_string().contains("<script>")
+    );
+    assert_eq!(probe["scripts"], 1, "a note's <script> stays text");
+}
+
+#[test]
+fn worksheet_lists_every_item_with_its_id() {
+    let md = run(learnlead().args(["worksheet", "--rubric", &small()]));
+    assert_eq!(md.code, 0, "{}", md.stderr);
+    for id in ["share-1", "share-2", "care-1"] {
+        assert!(md.stdout.contains(&format!("`{id}`")), "{id}");
+    }
+    assert!(
+        !md.stdout.contains("reverse"),
+        "respondents are not told which items are reversed"
+    );
+    let html = run(learnlead().args(["worksheet", "--format", "html"]));
+    assert_eq!(html.code, 0);
+    assert_eq!(html.stdout.matches("<tr><td class=\"num\">").count(), 46);
+}
