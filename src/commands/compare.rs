@@ -104,53 +104,56 @@ pub fn response_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
 /// Reads every response, each reduced to a participant as it is read. All must answer the same
 /// rubric: the one named, else the first file's. Files on another rubric are an error naming
 /// them all; files on another version of the rubric are compared by item id, with a warning.
+/// Files are read on every core, in order; the work per file is independent, so it stays
+/// linear in the number of files.
 pub fn load(
     catalog: &Catalog,
     files: &[PathBuf],
     rubric_name: Option<&str>,
 ) -> Result<(Rubric, Vec<Participant>)> {
-    let mut rubric: Option<(Rubric, String)> = None;
-    if let Some(name) = rubric_name {
-        let loaded = catalog.load(name)?;
-        let hash = loaded.rubric.content_hash();
-        rubric = Some((loaded.rubric, hash));
-    }
-    let mut participants = Vec::with_capacity(files.len());
-    let mut odd: Vec<String> = Vec::new();
-    let mut other_version = 0;
-    let mut dropped = 0;
-    for file in files {
-        let text = output::read_text(file)?;
-        let mut response = Response::parse(&text).map_err(|p| Error::invalid_one(file, p))?;
-        if rubric.is_none() {
-            let loaded = catalog.load_for(&response.rubric, None)?;
-            crate::commands::assess::note_override(&loaded);
-            let hash = loaded.rubric.content_hash();
-            rubric = Some((loaded.rubric, hash));
-        }
-        let (r, hash) = rubric.as_ref().expect("set above");
-        if response.rubric.id != r.id {
-            odd.push(format!("{} (`{}`)", file.display(), response.rubric.id));
-            continue;
-        }
-        if &response.rubric.hash != hash {
-            other_version += 1;
-            let before = response.answers.len();
-            response.answers.retain(|id, _| r.find_item(id).is_some());
-            response
-                .dimensions
-                .retain(|id, _| r.find_dimension(id).is_some());
-            dropped += before - response.answers.len();
-        }
-        let problems = response.problems(r, Some(&text));
-        if !problems.is_empty() {
-            return Err(Error::invalid(file, problems));
-        }
-        participants.push(Participant::new(r, &response, file.display().to_string()));
-    }
-    let Some((rubric, _)) = rubric else {
+    let Some(first) = files.first() else {
         return Err(Error::usage("no response files to compare"));
     };
+    let loaded = match rubric_name {
+        Some(name) => catalog.load(name)?,
+        None => {
+            let text = output::read_text(first)?;
+            let response = Response::parse(&text).map_err(|p| Error::invalid_one(first, p))?;
+            catalog.load_for(&response.rubric, None)?
+        }
+    };
+    crate::commands::assess::note_override(&loaded);
+    let rubric = loaded.rubric;
+    let hash = rubric.content_hash();
+
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .clamp(1, files.len());
+    let per_thread = files.len().div_ceil(threads);
+    let chunks: Vec<Result<Chunk>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(per_thread)
+            .map(|chunk| scope.spawn(|| read_chunk(&rubric, &hash, chunk)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(Error::Other("a reader thread failed".into())))
+            })
+            .collect()
+    });
+    let mut participants = Vec::with_capacity(files.len());
+    let mut odd: Vec<String> = Vec::new();
+    let (mut other_version, mut dropped) = (0, 0);
+    for chunk in chunks {
+        let chunk = chunk?;
+        participants.extend(chunk.participants);
+        odd.extend(chunk.odd);
+        other_version += chunk.other_version;
+        dropped += chunk.dropped;
+    }
     if !odd.is_empty() {
         return Err(Error::usage(format!(
             "all responses must answer the same rubric, `{}`; these answer another:\n  {}",
@@ -171,6 +174,50 @@ pub fn load(
         );
     }
     Ok((rubric, participants))
+}
+
+/// What one reader thread found in its share of the files.
+#[derive(Default)]
+struct Chunk {
+    participants: Vec<Participant>,
+    /// Files that answer another rubric, with its id.
+    odd: Vec<String>,
+    other_version: usize,
+    dropped: usize,
+}
+
+fn read_chunk(rubric: &Rubric, hash: &str, files: &[PathBuf]) -> Result<Chunk> {
+    let mut out = Chunk::default();
+    for file in files {
+        let text = output::read_text(file)?;
+        let mut response = Response::parse(&text).map_err(|p| Error::invalid_one(file, p))?;
+        if response.rubric.id != rubric.id {
+            out.odd
+                .push(format!("{} (`{}`)", file.display(), response.rubric.id));
+            continue;
+        }
+        if response.rubric.hash != hash {
+            out.other_version += 1;
+            let before = response.answers.len();
+            response
+                .answers
+                .retain(|id, _| rubric.find_item(id).is_some());
+            response
+                .dimensions
+                .retain(|id, _| rubric.find_dimension(id).is_some());
+            out.dropped += before - response.answers.len();
+        }
+        let problems = response.problems(rubric, Some(&text));
+        if !problems.is_empty() {
+            return Err(Error::invalid(file, problems));
+        }
+        out.participants.push(Participant::new(
+            rubric,
+            &response,
+            file.display().to_string(),
+        ));
+    }
+    Ok(out)
 }
 
 fn choose_format(format: Option<CompareFormat>, out: Option<&Path>) -> Result<CompareFormat> {
