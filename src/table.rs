@@ -265,7 +265,59 @@ pub fn comparison(c: &crate::compare::Comparison) -> String {
         }
         let _ = writeln!(s, "\nBy role (mean per dimension)\n{t}");
     }
+    if c.show_matrix {
+        let mut headers: Vec<String> = vec!["participant".into()];
+        headers.extend(c.dimensions.iter().map(|d| d.name.clone()));
+        headers.push("overall".into());
+        let refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+        let mut t = new(&refs);
+        align_right(&mut t, &(1..headers.len()).collect::<Vec<_>>());
+        for p in &c.participants {
+            let mut row = vec![p.label.clone()];
+            row.extend(p.dimensions.iter().map(|v| fmt_score(*v)));
+            row.push(fmt_score(p.overall));
+            t.add_row(row);
+        }
+        let _ = writeln!(s, "\nParticipants × dimensions\n{t}");
+    }
+    let mut t = new(&["item", "statement", "n", "na", "mean", "sd", "answers"]);
+    align_right(&mut t, &[2, 3, 4, 5]);
+    for i in &c.items {
+        t.add_row(vec![
+            i.id.clone(),
+            format!(
+                "{}{}",
+                i.statement,
+                if i.reverse { " (reverse)" } else { "" }
+            ),
+            i.stats.n.to_string(),
+            i.stats.na.to_string(),
+            fmt_score(i.stats.mean),
+            fmt_score(i.stats.sd),
+            i.stats
+                .counts
+                .as_ref()
+                .map(|counts| distribution(&c.scale_points, counts))
+                .unwrap_or_else(|| "withheld".into()),
+        ]);
+    }
+    let _ = writeln!(s, "\nStatements (answers per point of the scale)\n{t}");
     s
+}
+
+/// Answers per scale point as small bars with their counts: `1▁0 2▃2 3█5`.
+pub fn distribution(points: &[i64], counts: &[usize]) -> String {
+    const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let top = counts.iter().copied().max().unwrap_or(0).max(1);
+    points
+        .iter()
+        .zip(counts)
+        .map(|(p, c)| {
+            let level = if *c == 0 { 0 } else { (c * 7).div_ceil(top) };
+            format!("{p}{}{c}", LEVELS[level.min(7)])
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -278,6 +330,11 @@ mod tests {
         assert_eq!(bar(Some(3.0), 1, 5, 8), "████░░░░");
         assert_eq!(bar(Some(5.0), 1, 5, 8), "████████");
         assert_eq!(bar(None, 1, 5, 8), "");
+    }
+
+    #[test]
+    fn distributions_scale_to_the_largest_count() {
+        assert_eq!(distribution(&[1, 2, 3], &[0, 2, 4]), "1▁0 2▅2 3█4");
     }
 
     #[test]
