@@ -116,8 +116,8 @@ pub struct ReportArgs {
     /// The response file (from `learnlead assess`)
     pub response: PathBuf,
 
-    /// md, html, json or table [default: from --out's extension, else table on a terminal,
-    /// else md]
+    /// md, html, json, table or pdf [default: from --out's extension, else table on a
+    /// terminal, else md]
     #[arg(long, value_enum)]
     pub format: Option<ReportFormat>,
 
@@ -136,6 +136,13 @@ pub struct ReportArgs {
     /// The rubric to score on [default: the one the response names]
     #[arg(long, value_name = "RUBRIC")]
     pub rubric: Option<String>,
+
+    /// Branding and framing [default: learnlead.yaml in the current folder, if any]
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub pdf: PdfArgs,
 }
 
 #[derive(Debug, Args)]
@@ -144,7 +151,7 @@ pub struct CompareArgs {
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 
-    /// table, md, html, json or csv [default: from --out's extension, else table on a
+    /// table, md, html, json, csv or pdf [default: from --out's extension, else table on a
     /// terminal, else md]
     #[arg(long, value_enum)]
     pub format: Option<CompareFormat>,
@@ -174,9 +181,21 @@ pub struct CompareArgs {
     #[arg(long, value_name = "FILE")]
     pub template: Option<PathBuf>,
 
+    /// The responses of an earlier round on the same rubric (files or folders): show what
+    /// changed
+    #[arg(long, value_name = "INPUT", num_args = 1..)]
+    pub baseline: Vec<PathBuf>,
+
     /// The rubric to compare on [default: the one the responses name]
     #[arg(long, value_name = "RUBRIC")]
     pub rubric: Option<String>,
+
+    /// Branding and framing [default: learnlead.yaml in the current folder, if any]
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub pdf: PdfArgs,
 }
 
 #[derive(Debug, Args)]
@@ -222,6 +241,7 @@ pub enum CompareFormat {
     Html,
     Json,
     Csv,
+    Pdf,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -235,6 +255,19 @@ pub enum ReportFormat {
     Html,
     Json,
     Table,
+    Pdf,
+}
+
+/// How a PDF is printed (with `--format pdf` or `--pdf`).
+#[derive(Debug, Args)]
+pub struct PdfArgs {
+    /// Paper size for PDF
+    #[arg(long, value_enum, default_value_t = crate::pdf::Paper::A4)]
+    pub paper: crate::pdf::Paper,
+
+    /// The Chromium or Chrome that prints PDF [default: the first found on PATH]
+    #[arg(long, value_name = "PATH")]
+    pub browser: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -120,6 +120,127 @@ pub struct Comparison {
     /// Whether the participants × dimensions table is small enough to show.
     pub show_matrix: bool,
     pub charts: Charts,
+    /// What changed since an earlier round (`--baseline`); `None` without one.
+    pub change: Option<ChangeOverTime>,
+}
+
+/// What changed between an earlier round and this one, on the same rubric.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeOverTime {
+    /// How many participants each round had.
+    pub then_participants: usize,
+    pub now_participants: usize,
+    pub overall: DimensionChange,
+    pub dimensions: Vec<DimensionChange>,
+    /// People present in both rounds, matched by name; empty when anonymized.
+    pub people: Vec<PersonChange>,
+    /// Whether people were matched (not when anonymized).
+    pub matched_by_name: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DimensionChange {
+    pub id: String,
+    pub name: String,
+    pub mean_then: Option<f64>,
+    pub mean_now: Option<f64>,
+    /// Now minus then.
+    pub change: Option<f64>,
+    /// ▲, ▼, = or –.
+    pub arrow: &'static str,
+    pub sd_then: Option<f64>,
+    pub sd_now: Option<f64>,
+    /// `narrowed`, `widened`, `same`, or `unknown`.
+    pub spread: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonChange {
+    pub label: String,
+    pub overall_then: Option<f64>,
+    pub overall_now: Option<f64>,
+    pub change: Option<f64>,
+    pub arrow: &'static str,
+}
+
+/// Compares this round (`now`, from `now_people`) with an earlier one. People are matched by
+/// name, ignoring case and surrounding spaces, unless anonymized.
+pub fn change_over_time(
+    now: &Comparison,
+    then: &Comparison,
+    now_people: &[Participant],
+    then_people: &[Participant],
+    anonymize: bool,
+) -> ChangeOverTime {
+    let dim_change = |id: &str, name: &str, t: &Stats, n: &Stats| {
+        let c = view::change(t.mean, n.mean);
+        let spread = match (t.sd, n.sd) {
+            (Some(a), Some(b)) if b < a => "narrowed",
+            (Some(a), Some(b)) if b > a => "widened",
+            (Some(_), Some(_)) => "same",
+            _ => "unknown",
+        };
+        DimensionChange {
+            id: id.to_string(),
+            name: name.to_string(),
+            mean_then: t.mean,
+            mean_now: n.mean,
+            change: c.change,
+            arrow: c.arrow,
+            sd_then: t.sd,
+            sd_now: n.sd,
+            spread,
+        }
+    };
+    let dimensions = now
+        .dimensions
+        .iter()
+        .map(|d| {
+            let t = then
+                .dimensions
+                .iter()
+                .find(|x| x.id == d.id)
+                .map(|x| x.stats.clone())
+                .unwrap_or_default();
+            dim_change(&d.id, &d.name, &t, &d.stats)
+        })
+        .collect();
+    let key = |p: &Participant| {
+        p.name
+            .as_deref()
+            .map(|n| n.trim().to_lowercase())
+            .filter(|n| !n.is_empty())
+    };
+    let people = if anonymize {
+        Vec::new()
+    } else {
+        let earlier: HashMap<String, &Participant> = then_people
+            .iter()
+            .filter_map(|p| key(p).map(|k| (k, p)))
+            .collect();
+        now_people
+            .iter()
+            .filter_map(|p| {
+                let before = earlier.get(&key(p)?)?;
+                let c = view::change(before.overall, p.overall);
+                Some(PersonChange {
+                    label: p.label.clone(),
+                    overall_then: before.overall.map(round2),
+                    overall_now: p.overall.map(round2),
+                    change: c.change,
+                    arrow: c.arrow,
+                })
+            })
+            .collect()
+    };
+    ChangeOverTime {
+        then_participants: then.participants.len(),
+        now_participants: now.participants.len(),
+        overall: dim_change("overall", "Overall", &then.overall, &now.overall),
+        dimensions,
+        people,
+        matched_by_name: !anonymize,
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -597,6 +718,7 @@ pub fn compare(rubric: &Rubric, participants: &mut [Participant], opts: &Options
         notes,
         notes_omitted,
         charts: Charts { radar, radar_text },
+        change: None,
     }
 }
 
@@ -951,6 +1073,40 @@ groups:
         let c = compare(&r, &mut p, &opts());
         assert!(c.agreement.undefined.is_some());
         assert_eq!(c.agreement.reading, "undefined");
+    }
+
+    #[test]
+    fn change_over_time_matches_people_by_name_and_tracks_spread() {
+        let r = Rubric::parse(RUBRIC).unwrap();
+        let mut then = people(
+            &r,
+            &[
+                ("Ana", "l", [Some(1), Some(5), Some(1)]),
+                ("Bo", "m", [Some(5), Some(1), Some(5)]),
+            ],
+        );
+        let mut now = people(
+            &r,
+            &[
+                ("ana ", "l", [Some(3), Some(3), Some(3)]),
+                ("Cy", "m", [Some(4), Some(2), Some(4)]),
+            ],
+        );
+        let c_then = compare(&r, &mut then, &opts());
+        let c_now = compare(&r, &mut now, &opts());
+        let ch = change_over_time(&c_now, &c_then, &now, &then, false);
+        // d1 then: Ana 1, Bo 5 (mean 3, sd 2.83); now: Ana 3, Cy 4 (mean 3.5, sd 0.71)
+        let d1 = &ch.dimensions[0];
+        assert_eq!(
+            (d1.mean_then, d1.mean_now, d1.change),
+            (Some(3.0), Some(3.5), Some(0.5))
+        );
+        assert_eq!((d1.arrow, d1.spread), ("▲", "narrowed"));
+        assert_eq!(ch.people.len(), 1, "Ana is in both rounds");
+        assert_eq!(ch.people[0].overall_then, Some(1.0));
+        assert_eq!(ch.people[0].change, Some(2.0));
+        let anon = change_over_time(&c_now, &c_then, &now, &then, true);
+        assert!(anon.people.is_empty() && !anon.matched_by_name);
     }
 
     #[test]

@@ -20,12 +20,16 @@ pub mod cli;
 pub mod commands;
 /// A group's responses side by side: statistics, agreement, what to talk about.
 pub mod compare;
+/// A consultant's branding and framing (learnlead.yaml).
+pub mod config;
 /// The error type and exit codes.
 pub mod error;
 /// Responses from a CSV file.
 pub mod import;
 /// Standard output and atomic file writes.
 pub mod output;
+/// PDF by printing HTML with a local Chromium or Chrome.
+pub mod pdf;
 /// The terminal prompts: the only place that knows inquire.
 pub mod prompt;
 /// The questionnaire's logic, apart from the terminal.

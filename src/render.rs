@@ -39,14 +39,30 @@ impl Markup {
 /// needs, far less than an endless loop.
 const USER_TEMPLATE_FUEL: u64 = 50_000_000;
 
+/// What every template receives: the view's fields, and `brand` and `show` from the
+/// configuration (docs/templates.md).
+#[derive(Serialize)]
+struct Framed<'a, T: Serialize> {
+    #[serde(flatten)]
+    view: &'a T,
+    brand: &'a crate::config::Brand,
+    show: &'a crate::config::Show,
+}
+
 /// Renders `context` with the shipped template `name` (e.g. `report.html.j2`), or with the
-/// user's `template` file instead.
+/// user's `template` file instead, branded and framed by `framing`.
 pub fn render<T: Serialize>(
     name: &str,
     markup: Markup,
     template: Option<&Path>,
     context: &T,
+    framing: &crate::config::Framing,
 ) -> Result<String> {
+    let context = Framed {
+        view: context,
+        brand: &framing.brand,
+        show: &framing.show,
+    };
     let env = environment(
         markup,
         template.and_then(Path::parent).map(Path::to_path_buf),
@@ -67,7 +83,7 @@ pub fn render<T: Serialize>(
         None => name.to_string(),
     };
     let tmpl = env.get_template(&main).map_err(template_error)?;
-    tmpl.render(Value::from(Serde(context)))
+    tmpl.render(Value::from(Serde(&context)))
         .map_err(template_error)
 }
 

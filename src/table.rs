@@ -265,6 +265,34 @@ pub fn comparison(c: &crate::compare::Comparison) -> String {
         }
         let _ = writeln!(s, "\nBy role (mean per dimension)\n{t}");
     }
+    if let Some(ch) = &c.change {
+        let mut t = new(&[
+            "since the earlier round",
+            "mean then",
+            "mean now",
+            "change",
+            "sd then",
+            "sd now",
+            "spread",
+        ]);
+        align_right(&mut t, &[1, 2, 3, 4, 5]);
+        for d in std::iter::once(&ch.overall).chain(&ch.dimensions) {
+            t.add_row(vec![
+                d.name.clone(),
+                fmt_score(d.mean_then),
+                fmt_score(d.mean_now),
+                format!("{} {}", d.arrow, fmt_signed(d.change)),
+                fmt_score(d.sd_then),
+                fmt_score(d.sd_now),
+                d.spread.to_string(),
+            ]);
+        }
+        let _ = writeln!(
+            s,
+            "\nWhat changed ({} participants then, {} now)\n{t}",
+            ch.then_participants, ch.now_participants
+        );
+    }
     if c.show_matrix {
         let mut headers: Vec<String> = vec!["participant".into()];
         headers.extend(c.dimensions.iter().map(|d| d.name.clone()));

@@ -23,6 +23,7 @@ pub fn run(catalog: &Catalog, args: CompareArgs) -> Result<()> {
     if args.min_group < 1 {
         return Err(Error::usage("--min-group must be at least 1"));
     }
+    let framing = crate::config::find(args.config.as_deref())?;
     let files = response_files(&args.inputs)?;
     let (rubric, mut participants) = load(catalog, &files, args.rubric.as_deref())?;
     let opts = Options {
@@ -31,7 +32,29 @@ pub fn run(catalog: &Catalog, args: CompareArgs) -> Result<()> {
         with_notes: args.with_notes,
         by_role: args.by == Some(CompareBy::Role),
     };
-    let comparison = compare::compare(&rubric, &mut participants, &opts);
+    let mut comparison = compare::compare(&rubric, &mut participants, &opts);
+    if !args.baseline.is_empty() {
+        comparison.change = Some(baseline(
+            catalog,
+            &args.baseline,
+            &rubric,
+            &comparison,
+            &participants,
+            &opts,
+        )?);
+    }
+    if format == CompareFormat::Pdf {
+        let browser = crate::pdf::find_browser(args.pdf.browser.as_deref())?;
+        let html = render::render(
+            "compare.html.j2",
+            Markup::Html,
+            args.template.as_deref(),
+            &comparison,
+            &framing,
+        )?;
+        let pdf = crate::pdf::print(&html, args.pdf.paper, &browser)?;
+        return crate::commands::write_out(args.out.as_deref(), &pdf, true);
+    }
     let text = match format {
         CompareFormat::Json => {
             serde_json::to_string_pretty(&comparison).map_err(|e| Error::Other(e.to_string()))?
@@ -49,22 +72,45 @@ pub fn run(catalog: &Catalog, args: CompareArgs) -> Result<()> {
             Markup::Markdown,
             args.template.as_deref(),
             &comparison,
+            &framing,
         )?,
-        CompareFormat::Html => render::render(
+        // PDF was printed and returned above.
+        CompareFormat::Html | CompareFormat::Pdf => render::render(
             "compare.html.j2",
             Markup::Html,
             args.template.as_deref(),
             &comparison,
+            &framing,
         )?,
     };
-    match &args.out {
-        Some(path) => {
-            output::write_atomic(path, text.as_bytes())?;
-            eprintln!("wrote {}", path.display());
-            Ok(())
-        }
-        None => output::print(&text),
+    crate::commands::write_out(args.out.as_deref(), text.as_bytes(), false)
+}
+
+/// Compares an earlier round (on the same rubric) with this one.
+pub fn baseline(
+    catalog: &Catalog,
+    inputs: &[PathBuf],
+    rubric: &Rubric,
+    now: &compare::Comparison,
+    now_people: &[Participant],
+    opts: &Options,
+) -> Result<compare::ChangeOverTime> {
+    let files = response_files(inputs)?;
+    let (then_rubric, mut then_people) = load(catalog, &files, None)?;
+    if then_rubric.id != rubric.id {
+        return Err(Error::usage(format!(
+            "the baseline answers the rubric `{}`, not `{}`: compare rounds on the same rubric",
+            then_rubric.id, rubric.id
+        )));
     }
+    let then = compare::compare(rubric, &mut then_people, opts);
+    Ok(compare::change_over_time(
+        now,
+        &then,
+        now_people,
+        &then_people,
+        opts.anonymize,
+    ))
 }
 
 /// The response files named: files as given, and every `.yaml`/`.yml` file in a folder, in
@@ -233,6 +279,7 @@ fn choose_format(format: Option<CompareFormat>, out: Option<&Path>) -> Result<Co
             Some("md" | "markdown") => Ok(CompareFormat::Md),
             Some("html" | "htm") => Ok(CompareFormat::Html),
             Some("json") => Ok(CompareFormat::Json),
+            Some("pdf") => Ok(CompareFormat::Pdf),
             Some("csv") => Ok(CompareFormat::Csv),
             Some("txt") => Ok(CompareFormat::Table),
             _ => Err(Error::usage(format!(

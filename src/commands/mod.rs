@@ -17,6 +17,23 @@ use crate::output;
 use crate::response::Response;
 use crate::rubric::Rubric;
 
+/// Writes a command's result to `out` (atomically) or to standard output. Binary output (PDF)
+/// is not written to a terminal.
+pub fn write_out(out: Option<&Path>, bytes: &[u8], binary: bool) -> Result<()> {
+    use std::io::IsTerminal;
+    match out {
+        Some(path) => {
+            output::write_atomic(path, bytes)?;
+            eprintln!("wrote {}", path.display());
+            Ok(())
+        }
+        None if binary && std::io::stdout().is_terminal() => Err(Error::usage(
+            "a PDF is not for the terminal: add --out FILE.pdf",
+        )),
+        None => output::print_bytes(bytes),
+    }
+}
+
 /// Reads a response file and the rubric it answers (`rubric` if named, else the one the file
 /// names), and holds one against the other. When the rubric has changed since, answers to items
 /// it no longer has are dropped with a warning; everything else that does not fit is an error

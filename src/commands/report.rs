@@ -7,7 +7,6 @@ use crate::catalog::Catalog;
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::commands::load_response;
 use crate::error::{Error, Result};
-use crate::output;
 use crate::render::{self, Markup};
 use crate::score;
 use crate::table;
@@ -28,6 +27,7 @@ pub fn run(catalog: &Catalog, args: ReportArgs) -> Result<()> {
         }
         None => None,
     };
+    let framing = crate::config::find(args.config.as_deref())?;
     let scores = score::score(&rubric, &response);
     let base_scores = baseline.as_ref().map(|b| score::score(&rubric, b));
     let view = view::report(
@@ -38,6 +38,18 @@ pub fn run(catalog: &Catalog, args: ReportArgs) -> Result<()> {
     );
     for w in &view.warnings {
         eprintln!("warning: {w}");
+    }
+    if format == ReportFormat::Pdf {
+        let browser = crate::pdf::find_browser(args.pdf.browser.as_deref())?;
+        let html = render::render(
+            "report.html.j2",
+            Markup::Html,
+            args.template.as_deref(),
+            &view,
+            &framing,
+        )?;
+        let pdf = crate::pdf::print(&html, args.pdf.paper, &browser)?;
+        return crate::commands::write_out(args.out.as_deref(), &pdf, true);
     }
     let text = match format {
         ReportFormat::Json => {
@@ -50,22 +62,18 @@ pub fn run(catalog: &Catalog, args: ReportArgs) -> Result<()> {
             Markup::Markdown,
             args.template.as_deref(),
             &view,
+            &framing,
         )?,
-        ReportFormat::Html => render::render(
+        // PDF was printed and returned above.
+        ReportFormat::Html | ReportFormat::Pdf => render::render(
             "report.html.j2",
             Markup::Html,
             args.template.as_deref(),
             &view,
+            &framing,
         )?,
     };
-    match &args.out {
-        Some(path) => {
-            output::write_atomic(path, text.as_bytes())?;
-            eprintln!("wrote {}", path.display());
-            Ok(())
-        }
-        None => output::print(&text),
-    }
+    crate::commands::write_out(args.out.as_deref(), text.as_bytes(), false)
 }
 
 /// The baseline must be on the same rubric as the response: name it the same way.
@@ -90,6 +98,7 @@ fn choose_format(format: Option<ReportFormat>, out: Option<&Path>) -> Result<Rep
             Some("md" | "markdown") => Ok(ReportFormat::Md),
             Some("html" | "htm") => Ok(ReportFormat::Html),
             Some("json") => Ok(ReportFormat::Json),
+            Some("pdf") => Ok(ReportFormat::Pdf),
             Some("txt") => Ok(ReportFormat::Table),
             _ => Err(Error::usage(format!(
                 "cannot tell the format from {}; add --format md, html, json or table",

@@ -3,7 +3,6 @@
 use crate::catalog::Catalog;
 use crate::cli::{WorksheetArgs, WorksheetFormat};
 use crate::error::{Error, Result};
-use crate::output;
 use crate::render::{self, Markup};
 use crate::{assets, view};
 
@@ -25,16 +24,18 @@ pub fn run(catalog: &Catalog, args: WorksheetArgs) -> Result<()> {
         (None, None) => WorksheetFormat::Md,
     };
     let context = view::worksheet(&loaded.rubric);
+    let framing = crate::config::Framing::default();
     let text = match format {
-        WorksheetFormat::Md => render::render("worksheet.md.j2", Markup::Markdown, None, &context)?,
-        WorksheetFormat::Html => render::render("worksheet.html.j2", Markup::Html, None, &context)?,
-    };
-    match &args.out {
-        Some(path) => {
-            output::write_atomic(path, text.as_bytes())?;
-            eprintln!("wrote {}", path.display());
-            Ok(())
+        WorksheetFormat::Md => render::render(
+            "worksheet.md.j2",
+            Markup::Markdown,
+            None,
+            &context,
+            &framing,
+        )?,
+        WorksheetFormat::Html => {
+            render::render("worksheet.html.j2", Markup::Html, None, &context, &framing)?
         }
-        None => output::print(&text),
-    }
+    };
+    crate::commands::write_out(args.out.as_deref(), text.as_bytes(), false)
 }
