@@ -127,6 +127,7 @@ mod tests {
         assert_eq!(f(None, Some("a.HTML")).unwrap(), ReportFormat::Html);
         assert_eq!(f(None, Some("a.md")).unwrap(), ReportFormat::Md);
         assert_eq!(f(None, Some("a.json")).unwrap(), ReportFormat::Json);
-        assert!(f(None, Some("a.pdf")).is_err());
+        assert_eq!(f(None, Some("a.pdf")).unwrap(), ReportFormat::Pdf);
+        assert!(f(None, Some("a.docx")).is_err());
     }
 }
