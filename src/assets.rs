@@ -32,6 +32,7 @@ pub const TEMPLATES: &[Asset] = &[
     asset!("templates", "base.html.j2"),
     asset!("templates", "report.html.j2"),
     asset!("templates", "report.md.j2"),
+    asset!("templates", "bundle.html.j2"),
     asset!("templates", "compare.html.j2"),
     asset!("templates", "compare.md.j2"),
     asset!("templates", "worksheet.html.j2"),

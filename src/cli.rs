@@ -53,6 +53,20 @@ pub enum Command {
     )]
     Compare(CompareArgs),
 
+    /// One folder to hand over: the branded group report, each participant's report, the data
+    #[command(
+        long_about = include_str!("help/bundle.txt"),
+        after_help = include_str!("help/bundle-examples.txt")
+    )]
+    Bundle(BundleArgs),
+
+    /// Write a commented example learnlead.yaml (branding and framing) to FILE
+    #[command(name = "init-config", after_help = include_str!("help/init-config.txt"))]
+    InitConfig {
+        /// Where to write it, usually learnlead.yaml (never overwrites)
+        file: PathBuf,
+    },
+
     /// Make one response file per row of a CSV file (from an online form or a spreadsheet)
     #[command(after_help = include_str!("help/import.txt"))]
     Import(ImportArgs),
@@ -196,6 +210,52 @@ pub struct CompareArgs {
 
     #[command(flatten)]
     pub pdf: PdfArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct BundleArgs {
+    /// Response files, or folders of them
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+
+    /// The folder to write (created if missing; must be empty unless --force)
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: PathBuf,
+
+    /// Write into a folder that is not empty, replacing files of the same name
+    #[arg(long)]
+    pub force: bool,
+
+    /// Branding and framing [default: learnlead.yaml in the current folder, if any]
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// No names anywhere, and no individual reports
+    #[arg(long)]
+    pub anonymize: bool,
+
+    /// With --anonymize: withhold distributions of groups smaller than this
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub min_group: usize,
+
+    /// Side by side per perspective in the group report: `role`
+    #[arg(long, value_enum, value_name = "FIELD")]
+    pub by: Option<CompareBy>,
+
+    /// The responses of an earlier round (files or folders): show what changed
+    #[arg(long, value_name = "INPUT", num_args = 1..)]
+    pub baseline: Vec<PathBuf>,
+
+    /// The rubric [default: the one the responses name]
+    #[arg(long, value_name = "RUBRIC")]
+    pub rubric: Option<String>,
+
+    /// Also print the group report to index.pdf
+    #[arg(long)]
+    pub pdf: bool,
+
+    #[command(flatten)]
+    pub print: PdfArgs,
 }
 
 #[derive(Debug, Args)]

@@ -62,6 +62,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Report(args) => commands::report::run(&catalog, args),
         Command::Compare(args) => commands::compare::run(&catalog, args),
         Command::Import(args) => commands::import::run(&catalog, args),
+        Command::Bundle(args) => commands::bundle::run(&catalog, args),
+        Command::InitConfig { file } => commands::bundle::init_config(&file),
         Command::Worksheet(args) => commands::worksheet::run(&catalog, args),
         Command::Templates(c) => commands::templates::run(c),
         Command::Rubrics(c) => commands::rubrics::run(&catalog, c),

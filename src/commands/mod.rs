@@ -2,6 +2,7 @@
 //! or writes the result. No other module prints.
 
 pub mod assess;
+pub mod bundle;
 pub mod compare;
 pub mod import;
 pub mod report;
@@ -44,11 +45,31 @@ pub fn load_response(
     rubric: Option<&str>,
 ) -> Result<(Response, Rubric)> {
     let text = output::read_text(path)?;
-    let mut response = Response::parse(&text).map_err(|p| Error::invalid_one(path, p))?;
+    let response = Response::parse(&text).map_err(|p| Error::invalid_one(path, p))?;
     let loaded = catalog.load_for(&response.rubric, rubric)?;
     assess::note_override(&loaded);
     let rubric = loaded.rubric;
-    if response.rubric.id == rubric.id && response.rubric_changed(&rubric) {
+    let response = check_response(response, &text, path, &rubric)?;
+    Ok((response, rubric))
+}
+
+/// Reads a response file answering `rubric` (already loaded).
+pub fn read_response(path: &Path, rubric: &Rubric) -> Result<Response> {
+    let text = output::read_text(path)?;
+    let response = Response::parse(&text).map_err(|p| Error::invalid_one(path, p))?;
+    check_response(response, &text, path, rubric)
+}
+
+/// Holds a response against its rubric: when the rubric has changed since, answers to items it
+/// no longer has are dropped with a warning; anything else that does not fit is an error naming
+/// the file and line.
+fn check_response(
+    mut response: Response,
+    text: &str,
+    path: &Path,
+    rubric: &Rubric,
+) -> Result<Response> {
+    if response.rubric.id == rubric.id && response.rubric_changed(rubric) {
         let gone: Vec<String> = response
             .answers
             .keys()
@@ -68,9 +89,9 @@ pub fn load_response(
             .dimensions
             .retain(|id, _| rubric.find_dimension(id).is_some());
     }
-    let problems = response.problems(&rubric, Some(&text));
+    let problems = response.problems(rubric, Some(text));
     if !problems.is_empty() {
         return Err(Error::invalid(path, problems));
     }
-    Ok((response, rubric))
+    Ok(response)
 }

@@ -2,6 +2,7 @@
 //! `tests/fixtures/`. See tests/README.md for how to add a test.
 
 mod assess;
+mod bundle;
 mod compare;
 mod report;
 mod rubrics;
