@@ -338,3 +338,46 @@ fn worksheet_lists_every_item_with_its_id() {
     assert_eq!(html.code, 0);
     assert_eq!(html.stdout.matches("<tr><td class=\"num\">").count(), 46);
 }
+
+#[test]
+fn baseline_shows_what_changed_and_matches_people_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let now = group(dir.path());
+    // The earlier round: everyone answered share-1 one point lower.
+    let then = dir.path().join("then");
+    std::fs::create_dir(&then).unwrap();
+    for e in std::fs::read_dir(&now).unwrap() {
+        let p = e.unwrap().path();
+        let text = std::fs::read_to_string(&p).unwrap();
+        let lowered: String = text
+            .lines()
+            .map(|l| match l.strip_prefix("  share-1: ") {
+                Some(v) => format!("  share-1: {}", v.parse::<i64>().map(|v| (v - 1).max(1)).unwrap_or(1)),
+                None => l.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        std::fs::write(then.join(p.file_name().unwrap()), lowered + "\n").unwrap();
+    }
+    let md = compare(&["--format", "md", "--baseline", then.to_str().unwrap()], &[&now]);
+    assert!(md.contains("## What changed"), "{md}");
+    // Sharing then: (share-1 - 1 and share-2 reversed) per person; it went up.
+    let sharing = md.lines().find(|l| l.starts_with("| Sharing |")).unwrap();
+    assert!(sharing.contains("▲"), "{sharing}");
+    assert!(md.contains("| Ana Okafor |"), "people matched by name: {md}");
+    let anon = compare(&["--format", "md", "--anonymize", "--baseline", then.to_str().unwrap()], &[&now]);
+    assert!(anon.contains("## What changed"));
+    assert!(!anon.contains("People in both rounds"), "not matched when anonymized");
+}
+
+#[test]
+fn a_config_can_leave_sections_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = group(dir.path());
+    std::fs::write(dir.path().join("c.yaml"), "sections: [overview, talk]\n").unwrap();
+    let html = compare(&["--format", "html", "--config", dir.path().join("c.yaml").to_str().unwrap()], &[&g]);
+    assert!(html.contains("id=\"overview\""));
+    assert!(html.contains("id=\"talk\""));
+    assert!(!html.contains("id=\"items\""), "statements left out");
+    assert!(!html.contains("id=\"matrix\""), "participants left out");
+}
