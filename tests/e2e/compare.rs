@@ -352,22 +352,43 @@ fn baseline_shows_what_changed_and_matches_people_by_name() {
         let lowered: String = text
             .lines()
             .map(|l| match l.strip_prefix("  share-1: ") {
-                Some(v) => format!("  share-1: {}", v.parse::<i64>().map(|v| (v - 1).max(1)).unwrap_or(1)),
+                Some(v) => format!(
+                    "  share-1: {}",
+                    v.parse::<i64>().map(|v| (v - 1).max(1)).unwrap_or(1)
+                ),
                 None => l.to_string(),
             })
             .collect::<Vec<_>>()
             .join("\n");
         std::fs::write(then.join(p.file_name().unwrap()), lowered + "\n").unwrap();
     }
-    let md = compare(&["--format", "md", "--baseline", then.to_str().unwrap()], &[&now]);
+    let md = compare(
+        &["--format", "md", "--baseline", then.to_str().unwrap()],
+        &[&now],
+    );
     assert!(md.contains("## What changed"), "{md}");
     // Sharing then: (share-1 - 1 and share-2 reversed) per person; it went up.
     let sharing = md.lines().find(|l| l.starts_with("| Sharing |")).unwrap();
     assert!(sharing.contains("▲"), "{sharing}");
-    assert!(md.contains("| Ana Okafor |"), "people matched by name: {md}");
-    let anon = compare(&["--format", "md", "--anonymize", "--baseline", then.to_str().unwrap()], &[&now]);
+    assert!(
+        md.contains("| Ana Okafor |"),
+        "people matched by name: {md}"
+    );
+    let anon = compare(
+        &[
+            "--format",
+            "md",
+            "--anonymize",
+            "--baseline",
+            then.to_str().unwrap(),
+        ],
+        &[&now],
+    );
     assert!(anon.contains("## What changed"));
-    assert!(!anon.contains("People in both rounds"), "not matched when anonymized");
+    assert!(
+        !anon.contains("People in both rounds"),
+        "not matched when anonymized"
+    );
 }
 
 #[test]
@@ -375,7 +396,15 @@ fn a_config_can_leave_sections_out() {
     let dir = tempfile::tempdir().unwrap();
     let g = group(dir.path());
     std::fs::write(dir.path().join("c.yaml"), "sections: [overview, talk]\n").unwrap();
-    let html = compare(&["--format", "html", "--config", dir.path().join("c.yaml").to_str().unwrap()], &[&g]);
+    let html = compare(
+        &[
+            "--format",
+            "html",
+            "--config",
+            dir.path().join("c.yaml").to_str().unwrap(),
+        ],
+        &[&g],
+    );
     assert!(html.contains("id=\"overview\""));
     assert!(html.contains("id=\"talk\""));
     assert!(!html.contains("id=\"items\""), "statements left out");
