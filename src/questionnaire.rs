@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 use crate::error::Result;
 use crate::response::{now, Answer, Response};
-use crate::rubric::Rubric;
+use crate::rubric::{Dimension, Group, ItemRef, Rubric};
 
 /// What the person did at a prompt.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,6 +70,9 @@ const CHOOSE_HELP: &str =
 
 pub struct Questionnaire<'a> {
     rubric: &'a Rubric,
+    /// The rubric's items and dimensions in order; steps index into these.
+    items: Vec<ItemRef<'a>>,
+    dimensions: Vec<(&'a Group, &'a Dimension)>,
     response: Response,
     steps: Vec<Step>,
     save: &'a mut dyn FnMut(&Response) -> Result<()>,
@@ -84,6 +87,8 @@ impl<'a> Questionnaire<'a> {
         response.sort_like(rubric);
         Questionnaire {
             rubric,
+            items: rubric.items().collect(),
+            dimensions: rubric.dimensions().collect(),
             steps: steps(rubric),
             response,
             save,
@@ -287,10 +292,7 @@ impl<'a> Questionnaire<'a> {
         };
         match self.steps[i] {
             Step::Item { item, .. } => {
-                let iref = r
-                    .items()
-                    .nth(item)
-                    .expect("steps come from the rubric's items");
+                let iref = self.items[item];
                 let scale: Vec<i64> = (r.scale.min..=r.scale.max).collect();
                 let mut options: Vec<String> = scale
                     .iter()
@@ -355,10 +357,7 @@ impl<'a> Questionnaire<'a> {
                 }
             }
             Step::Desired { dimension } => {
-                let (_, d) = r
-                    .dimensions()
-                    .nth(dimension)
-                    .expect("steps come from the rubric");
+                let (_, d) = self.dimensions[dimension];
                 let scale: Vec<i64> = (r.scale.min..=r.scale.max).collect();
                 let options = back(
                     scale
@@ -388,10 +387,7 @@ impl<'a> Questionnaire<'a> {
                 }
             }
             Step::Note { dimension } => {
-                let (_, d) = r
-                    .dimensions()
-                    .nth(dimension)
-                    .expect("steps come from the rubric");
+                let (_, d) = self.dimensions[dimension];
                 let current = self
                     .response
                     .dimensions
@@ -418,11 +414,7 @@ impl<'a> Questionnaire<'a> {
     }
 
     fn heading(&self, dim: usize) -> String {
-        let (g, d) = self
-            .rubric
-            .dimensions()
-            .nth(dim)
-            .expect("dimension index from the rubric");
+        let (g, d) = self.dimensions[dim];
         format!(
             "\n── {} › {} ({} of {}) ──\n{}\n{}\n",
             g.name,
@@ -438,7 +430,7 @@ impl<'a> Questionnaire<'a> {
     fn step_label(&self, i: usize) -> String {
         match self.steps[i] {
             Step::Item { item, .. } => {
-                let iref = self.rubric.items().nth(item).expect("item index");
+                let iref = self.items[item];
                 let answer = self
                     .response
                     .answers
@@ -455,7 +447,7 @@ impl<'a> Questionnaire<'a> {
             }
             Step::Desired { dimension } => {
                 let id = self.dimension_id(dimension);
-                let (_, d) = self.rubric.dimensions().nth(dimension).expect("dimension");
+                let (_, d) = self.dimensions[dimension];
                 let v = self
                     .response
                     .dimensions
@@ -467,7 +459,7 @@ impl<'a> Questionnaire<'a> {
             }
             Step::Note { dimension } => {
                 let id = self.dimension_id(dimension);
-                let (_, d) = self.rubric.dimensions().nth(dimension).expect("dimension");
+                let (_, d) = self.dimensions[dimension];
                 let v = self
                     .response
                     .dimensions
@@ -533,19 +525,11 @@ impl<'a> Questionnaire<'a> {
     }
 
     fn item_id(&self, item: usize) -> &str {
-        self.rubric
-            .items()
-            .nth(item)
-            .map(|r| r.item.id.as_str())
-            .unwrap_or("")
+        &self.items[item].item.id
     }
 
     fn dimension_id(&self, dimension: usize) -> &str {
-        self.rubric
-            .dimensions()
-            .nth(dimension)
-            .map(|(_, d)| d.id.as_str())
-            .unwrap_or("")
+        &self.dimensions[dimension].1.id
     }
 }
 

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::catalog::Catalog;
 use crate::cli::{BundleArgs, CompareBy};
-use crate::commands::compare::{baseline, load, response_files};
+use crate::commands::compare::Group;
 use crate::compare::{self, Comparison, Options};
 use crate::config;
 use crate::error::{Error, Result};
@@ -40,25 +40,24 @@ pub fn run(catalog: &Catalog, args: BundleArgs) -> Result<()> {
     } else {
         None
     };
-    let files = response_files(&args.inputs)?;
-    let (rubric, mut participants) = load(catalog, &files, args.rubric.as_deref())?;
     let opts = Options {
         anonymize: args.anonymize,
         min_group: args.min_group.max(1),
         with_notes: false,
         by_role: args.by == Some(CompareBy::Role),
     };
-    let mut comparison = compare::compare(&rubric, &mut participants, &opts);
-    if !args.baseline.is_empty() {
-        comparison.change = Some(baseline(
-            catalog,
-            &args.baseline,
-            &rubric,
-            &comparison,
-            &participants,
-            &opts,
-        )?);
-    }
+    let Group {
+        files,
+        rubric,
+        participants,
+        comparison,
+    } = Group::read(
+        catalog,
+        &args.inputs,
+        args.rubric.as_deref(),
+        &args.baseline,
+        &opts,
+    )?;
 
     // Every file, rendered before anything is written: (path in the folder, content).
     let mut out: Vec<(PathBuf, Vec<u8>)> = Vec::new();

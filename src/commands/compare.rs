@@ -1,6 +1,5 @@
 //! `learnlead compare`: a group's responses side by side.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use crate::catalog::Catalog;
@@ -24,32 +23,28 @@ pub fn run(catalog: &Catalog, args: CompareArgs) -> Result<()> {
         return Err(Error::usage("--min-group must be at least 1"));
     }
     let framing = crate::config::find(args.config.as_deref())?;
-    let files = response_files(&args.inputs)?;
-    let (rubric, mut participants) = load(catalog, &files, args.rubric.as_deref())?;
     let opts = Options {
         anonymize: args.anonymize,
         min_group: args.min_group,
         with_notes: args.with_notes,
         by_role: args.by == Some(CompareBy::Role),
     };
-    let mut comparison = compare::compare(&rubric, &mut participants, &opts);
-    if !args.baseline.is_empty() {
-        comparison.change = Some(baseline(
-            catalog,
-            &args.baseline,
-            &rubric,
-            &comparison,
-            &participants,
-            &opts,
-        )?);
-    }
+    let group = Group::read(
+        catalog,
+        &args.inputs,
+        args.rubric.as_deref(),
+        &args.baseline,
+        &opts,
+    )?;
+    let (rubric, participants, comparison) =
+        (&group.rubric, &group.participants, &group.comparison);
     if format == CompareFormat::Pdf {
         let browser = crate::pdf::find_browser(args.pdf.browser.as_deref())?;
         let html = render::render(
             "compare.html.j2",
             Markup::Html,
             args.template.as_deref(),
-            &comparison,
+            comparison,
             &framing,
         )?;
         let pdf = crate::pdf::print(&html, args.pdf.paper, &browser)?;
@@ -57,21 +52,21 @@ pub fn run(catalog: &Catalog, args: CompareArgs) -> Result<()> {
     }
     let text = match format {
         CompareFormat::Json => {
-            serde_json::to_string_pretty(&comparison).map_err(|e| Error::Other(e.to_string()))?
+            serde_json::to_string_pretty(comparison).map_err(|e| Error::Other(e.to_string()))?
                 + "\n"
         }
         CompareFormat::Csv => {
             let mut buf = Vec::new();
-            compare::write_csv(&rubric, &participants, args.anonymize, &mut buf)
+            compare::write_csv(rubric, participants, args.anonymize, &mut buf)
                 .map_err(|e| Error::Other(e.to_string()))?;
             String::from_utf8(buf).map_err(|e| Error::Other(e.to_string()))?
         }
-        CompareFormat::Table => table::comparison(&comparison),
+        CompareFormat::Table => table::comparison(comparison),
         CompareFormat::Md => render::render(
             "compare.md.j2",
             Markup::Markdown,
             args.template.as_deref(),
-            &comparison,
+            comparison,
             &framing,
         )?,
         // PDF was printed and returned above.
@@ -79,11 +74,49 @@ pub fn run(catalog: &Catalog, args: CompareArgs) -> Result<()> {
             "compare.html.j2",
             Markup::Html,
             args.template.as_deref(),
-            &comparison,
+            comparison,
             &framing,
         )?,
     };
     crate::commands::write_out(args.out.as_deref(), text.as_bytes(), false)
+}
+
+/// A group's responses, read and compared, with the change since a baseline if one is named.
+pub struct Group {
+    pub files: Vec<PathBuf>,
+    pub rubric: Rubric,
+    pub participants: Vec<Participant>,
+    pub comparison: compare::Comparison,
+}
+
+impl Group {
+    pub fn read(
+        catalog: &Catalog,
+        inputs: &[PathBuf],
+        rubric: Option<&str>,
+        baseline_inputs: &[PathBuf],
+        opts: &Options,
+    ) -> Result<Group> {
+        let files = response_files(inputs)?;
+        let (rubric, mut participants) = load(catalog, &files, rubric)?;
+        let mut comparison = compare::compare(&rubric, &mut participants, opts);
+        if !baseline_inputs.is_empty() {
+            comparison.change = Some(baseline(
+                catalog,
+                baseline_inputs,
+                &rubric,
+                &comparison,
+                &participants,
+                opts,
+            )?);
+        }
+        Ok(Group {
+            files,
+            rubric,
+            participants,
+            comparison,
+        })
+    }
 }
 
 /// Compares an earlier round (on the same rubric) with this one.
@@ -267,30 +300,19 @@ fn read_chunk(rubric: &Rubric, hash: &str, files: &[PathBuf]) -> Result<Chunk> {
 }
 
 fn choose_format(format: Option<CompareFormat>, out: Option<&Path>) -> Result<CompareFormat> {
-    if let Some(f) = format {
-        return Ok(f);
-    }
-    if let Some(out) = out {
-        let ext = out
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
-        return match ext.as_deref() {
-            Some("md" | "markdown") => Ok(CompareFormat::Md),
-            Some("html" | "htm") => Ok(CompareFormat::Html),
-            Some("json") => Ok(CompareFormat::Json),
-            Some("pdf") => Ok(CompareFormat::Pdf),
-            Some("csv") => Ok(CompareFormat::Csv),
-            Some("txt") => Ok(CompareFormat::Table),
-            _ => Err(Error::usage(format!(
-                "cannot tell the format from {}; add --format table, md, html, json or csv",
-                out.display()
-            ))),
-        };
-    }
-    Ok(if std::io::stdout().is_terminal() {
-        CompareFormat::Table
-    } else {
-        CompareFormat::Md
-    })
+    use CompareFormat::*;
+    crate::commands::choose_format(
+        format,
+        out,
+        &[
+            (&["md", "markdown"], Md),
+            (&["html", "htm"], Html),
+            (&["json"], Json),
+            (&["csv"], Csv),
+            (&["pdf"], Pdf),
+            (&["txt"], Table),
+        ],
+        Table,
+        Md,
+    )
 }

@@ -18,6 +18,48 @@ use crate::output;
 use crate::response::Response;
 use crate::rubric::Rubric;
 
+/// The output format: `--format` if given, else the one whose extensions include `--out`'s,
+/// else `terminal` when standard output is a terminal and `piped` when it is not.
+pub fn choose_format<F: Copy>(
+    format: Option<F>,
+    out: Option<&Path>,
+    by_extension: &[(&[&str], F)],
+    terminal: F,
+    piped: F,
+) -> Result<F> {
+    use std::io::IsTerminal;
+    if let Some(f) = format {
+        return Ok(f);
+    }
+    if let Some(out) = out {
+        let ext = out
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        return by_extension
+            .iter()
+            .find(|(exts, _)| exts.contains(&ext.as_str()))
+            .map(|(_, f)| *f)
+            .ok_or_else(|| {
+                let known: Vec<&str> = by_extension
+                    .iter()
+                    .flat_map(|(e, _)| e.iter().copied())
+                    .collect();
+                Error::usage(format!(
+                    "cannot tell the format from {}; name the file .{} or add --format",
+                    out.display(),
+                    known.join(", .")
+                ))
+            });
+    }
+    Ok(if std::io::stdout().is_terminal() {
+        terminal
+    } else {
+        piped
+    })
+}
+
 /// Writes a command's result to `out` (atomically) or to standard output. Binary output (PDF)
 /// is not written to a terminal.
 pub fn write_out(out: Option<&Path>, bytes: &[u8], binary: bool) -> Result<()> {

@@ -1,6 +1,5 @@
 //! `learnlead report`: a response as a reflection report in Markdown, HTML, JSON or a table.
 
-use std::io::IsTerminal;
 use std::path::Path;
 
 use crate::catalog::Catalog;
@@ -86,31 +85,20 @@ fn rubric_path_or_id(args: &ReportArgs, response: &crate::response::Response) ->
 
 /// `--format`, else the extension of `--out`, else a table on a terminal and Markdown elsewhere.
 fn choose_format(format: Option<ReportFormat>, out: Option<&Path>) -> Result<ReportFormat> {
-    if let Some(f) = format {
-        return Ok(f);
-    }
-    if let Some(out) = out {
-        let ext = out
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
-        return match ext.as_deref() {
-            Some("md" | "markdown") => Ok(ReportFormat::Md),
-            Some("html" | "htm") => Ok(ReportFormat::Html),
-            Some("json") => Ok(ReportFormat::Json),
-            Some("pdf") => Ok(ReportFormat::Pdf),
-            Some("txt") => Ok(ReportFormat::Table),
-            _ => Err(Error::usage(format!(
-                "cannot tell the format from {}; add --format md, html, json or table",
-                out.display()
-            ))),
-        };
-    }
-    Ok(if std::io::stdout().is_terminal() {
-        ReportFormat::Table
-    } else {
-        ReportFormat::Md
-    })
+    use ReportFormat::*;
+    crate::commands::choose_format(
+        format,
+        out,
+        &[
+            (&["md", "markdown"], Md),
+            (&["html", "htm"], Html),
+            (&["json"], Json),
+            (&["pdf"], Pdf),
+            (&["txt"], Table),
+        ],
+        Table,
+        Md,
+    )
 }
 
 #[cfg(test)]
