@@ -6,7 +6,6 @@
 //! says so on standard error whenever it happens, and `rubrics list` marks it.
 
 use std::fmt;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::assets;
@@ -140,16 +139,7 @@ impl Catalog {
         let mut user = Vec::new();
         let mut broken = Vec::new();
         if let Some(dir) = &self.user_dir {
-            let entries = fs::read_dir(dir).map_err(|e| Error::read(dir, e))?;
-            let mut paths: Vec<PathBuf> = entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| {
-                    p.is_file()
-                        && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
-                })
-                .collect();
-            paths.sort();
-            for p in paths {
+            for p in output::yaml_files_in(dir)? {
                 match load_file(&p) {
                     Ok(l) => user.push(l),
                     Err(e) => broken.push(e),
@@ -220,7 +210,7 @@ mod tests {
             .unwrap()
             .text
             .replace("title: ", "title: Ours - ");
-        fs::write(dir.path().join("cop-functions.yaml"), text).unwrap();
+        std::fs::write(dir.path().join("cop-functions.yaml"), text).unwrap();
         let catalog = Catalog::new(Some(dir.path().to_path_buf()));
         let loaded = catalog.load("cop-functions").unwrap();
         assert!(loaded.overrides_shipped);

@@ -317,6 +317,21 @@ impl Response {
         out
     }
 
+    /// Drops answers to items, and entries for dimensions, that `rubric` does not have (it has
+    /// changed since); returns the ids of the items dropped.
+    pub fn fit_to(&mut self, rubric: &Rubric) -> Vec<String> {
+        let gone: Vec<String> = self
+            .answers
+            .keys()
+            .filter(|id| rubric.find_item(id).is_none())
+            .cloned()
+            .collect();
+        self.answers.retain(|id, _| rubric.find_item(id).is_some());
+        self.dimensions
+            .retain(|id, _| rubric.find_dimension(id).is_some());
+        gone
+    }
+
     /// Whether the rubric has changed since this response was given.
     pub fn rubric_changed(&self, rubric: &Rubric) -> bool {
         self.rubric.hash != rubric.content_hash()

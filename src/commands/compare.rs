@@ -152,15 +152,7 @@ pub fn response_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for input in inputs {
         if input.is_dir() {
-            let entries = std::fs::read_dir(input).map_err(|e| Error::read(input, e))?;
-            let mut found: Vec<PathBuf> = entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| {
-                    p.is_file()
-                        && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
-                })
-                .collect();
-            found.sort();
+            let found = output::yaml_files_in(input)?;
             if found.is_empty() {
                 return Err(Error::usage(format!(
                     "{} holds no response files (.yaml)",

@@ -112,12 +112,7 @@ fn check_response(
     rubric: &Rubric,
 ) -> Result<Response> {
     if response.rubric.id == rubric.id && response.rubric_changed(rubric) {
-        let gone: Vec<String> = response
-            .answers
-            .keys()
-            .filter(|id| rubric.find_item(id).is_none())
-            .cloned()
-            .collect();
+        let gone = response.fit_to(rubric);
         if !gone.is_empty() {
             eprintln!(
                 "warning: {}: the rubric `{}` no longer has {}; those answers are left out",
@@ -125,11 +120,7 @@ fn check_response(
                 rubric.id,
                 gone.join(", ")
             );
-            response.answers.retain(|id, _| !gone.contains(id));
         }
-        response
-            .dimensions
-            .retain(|id, _| rubric.find_dimension(id).is_some());
     }
     let problems = response.problems(rubric, Some(text));
     if !problems.is_empty() {
