@@ -39,7 +39,7 @@ pub enum Command {
     )]
     Assess(AssessArgs),
 
-    /// Turn a response into a reflection report: Markdown, HTML, JSON or a terminal table
+    /// Turn a response into a reflection report: Markdown, HTML, PDF, JSON or a terminal table
     #[command(
         long_about = include_str!("help/report.txt"),
         after_help = include_str!("help/report-examples.txt")

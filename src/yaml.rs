@@ -308,6 +308,17 @@ groups:
     }
 
     #[test]
+    fn type_names_become_words() {
+        let p = from_str::<crate::response::Response>("hello\n").unwrap_err();
+        assert!(
+            p.message.contains("expected a learnlead response"),
+            "{}",
+            p.message
+        );
+        assert!(!p.message.contains("struct"), "{}", p.message);
+    }
+
+    #[test]
     fn parse_errors_carry_location() {
         #[derive(serde::Deserialize, Debug)]
         #[serde(deny_unknown_fields)]
