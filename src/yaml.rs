@@ -66,11 +66,28 @@ fn clean_message(message: &str) -> String {
         }
     }
     out.push_str(rest);
-    // Type names are Rust's; people read "a whole number".
-    out.replace("expected i64", "expected a whole number")
-        .replace("expected u32", "expected a whole number")
-        .replace("expected f64", "expected a number")
-        .replace("expected a boolean", "expected true or false")
+    // Type names are Rust's; people read "a whole number" and "a response".
+    out.replace(
+        "expected struct Response",
+        "expected a learnlead response (keys such as `format`, `rubric`, `answers`)",
+    )
+    .replace(
+        "expected struct Rubric",
+        "expected a rubric (keys such as `id`, `title`, `scale`, `groups`)",
+    )
+    .replace(
+        "expected struct AnswersFile",
+        "expected an answers file (keys such as `name`, `answers`)",
+    )
+    .replace(
+        "expected struct Config",
+        "expected a learnlead.yaml configuration (keys such as `title`, `client`)",
+    )
+    .replace("expected struct ", "expected a mapping of keys for ")
+    .replace("expected i64", "expected a whole number")
+    .replace("expected u32", "expected a whole number")
+    .replace("expected f64", "expected a number")
+    .replace("expected a boolean", "expected true or false")
 }
 
 /// Prints `value` as YAML.
