@@ -31,6 +31,23 @@ fn width_override() -> Option<u16> {
     std::env::var("COLUMNS").ok()?.parse().ok()
 }
 
+/// How many cells a bar gets on this terminal: 10, fewer on a narrow one, none below 60
+/// columns, where the numbers matter more than the picture.
+pub fn bar_width() -> usize {
+    match width_override().or_else(|| Table::new().width()) {
+        Some(w) if w < 60 => 0,
+        Some(w) if w < 90 => 6,
+        _ => 10,
+    }
+}
+
+/// Keeps a column on one line (bars must not wrap).
+fn no_wrap(table: &mut Table, column: usize) {
+    if let Some(col) = table.column_mut(column) {
+        col.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+    }
+}
+
 /// A bar of `width` cells for `value` on the scale `min..=max`: filled cells, then light ones,
 /// so it reads without colour.
 pub fn bar(value: Option<f64>, min: i64, max: i64, width: usize) -> String {
@@ -70,6 +87,7 @@ pub fn report(view: &crate::view::ReportView) -> Table {
     if with_change {
         headers.push("change");
     }
+    let width = bar_width();
     let mut t = new(&headers);
     align_right(&mut t, &[1, 4, 5, 6]);
     let row = |name: String,
@@ -79,7 +97,7 @@ pub fn report(view: &crate::view::ReportView) -> Table {
                desired: Option<i64>,
                gap: Option<f64>,
                change: Option<&crate::view::Change>| {
-        let mut r = vec![name, fmt_score(score), bar(percent, 0, 100, 10), band];
+        let mut r = vec![name, fmt_score(score), bar(percent, 0, 100, width), band];
         if with_desired {
             r.push(desired.map(|d| d.to_string()).unwrap_or_default());
             r.push(gap.map(|g| fmt_signed(Some(g))).unwrap_or_default());
@@ -112,6 +130,7 @@ pub fn report(view: &crate::view::ReportView) -> Table {
             ));
         }
     }
+    no_wrap(&mut t, 2);
     let overall_change = view.baseline.as_ref().and_then(|b| b.overall.as_ref());
     t.add_row(row(
         "OVERALL".to_string(),
@@ -192,7 +211,7 @@ pub fn comparison(c: &crate::compare::Comparison) -> String {
             d.name.clone(),
             d.stats.n.to_string(),
             fmt_score(d.stats.mean),
-            bar(d.stats.mean, min, max, 10),
+            bar(d.stats.mean, min, max, bar_width()),
             fmt_score(d.stats.sd),
             match (d.stats.min, d.stats.max) {
                 (Some(lo), Some(hi)) => format!("{}–{}", fmt_score(Some(lo)), fmt_score(Some(hi))),
@@ -209,7 +228,7 @@ pub fn comparison(c: &crate::compare::Comparison) -> String {
         String::new(),
         c.overall.n.to_string(),
         fmt_score(c.overall.mean),
-        bar(c.overall.mean, min, max, 10),
+        bar(c.overall.mean, min, max, bar_width()),
         fmt_score(c.overall.sd),
         match (c.overall.min, c.overall.max) {
             (Some(lo), Some(hi)) => format!("{}–{}", fmt_score(Some(lo)), fmt_score(Some(hi))),
@@ -220,6 +239,7 @@ pub fn comparison(c: &crate::compare::Comparison) -> String {
             .map(|a| format!("{a:.2}"))
             .unwrap_or_else(|| "—".into()),
     ]);
+    no_wrap(&mut t, 4);
     let _ = writeln!(s, "{t}");
     let list = |s: &mut String, title: &str, refs: &[crate::compare::TalkRef]| {
         if refs.is_empty() {
