@@ -66,6 +66,12 @@ pub fn write_out(out: Option<&Path>, bytes: &[u8], binary: bool) -> Result<()> {
     use std::io::IsTerminal;
     match out {
         Some(path) => {
+            if holds_a_response(path) {
+                return Err(Error::usage(format!(
+                    "{} holds someone's answers; it was left as it is (write the output to another file)",
+                    path.display()
+                )));
+            }
             output::write_atomic(path, bytes)?;
             eprintln!("wrote {}", path.display());
             Ok(())
@@ -75,6 +81,14 @@ pub fn write_out(out: Option<&Path>, bytes: &[u8], binary: bool) -> Result<()> {
         )),
         None => output::print_bytes(bytes),
     }
+}
+
+/// Whether `path` is an existing learnlead response file.
+fn holds_a_response(path: &Path) -> bool {
+    path.is_file()
+        && std::fs::read_to_string(path)
+            .ok()
+            .is_some_and(|text| Response::parse(&text).is_ok())
 }
 
 /// Reads a response file and the rubric it answers (`rubric` if named, else the one the file

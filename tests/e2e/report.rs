@@ -344,6 +344,20 @@ fn a_changed_rubric_warns_and_reports_what_still_matches() {
 }
 
 #[test]
+fn a_report_never_replaces_a_response() {
+    let f = fixtures();
+    let before = std::fs::read_to_string(&f.small).unwrap();
+    let r = run(learnlead()
+        .arg("report")
+        .arg(&f.small)
+        .args(["--format", "md", "--out"])
+        .arg(&f.small));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("holds someone's answers"), "{}", r.stderr);
+    assert_eq!(std::fs::read_to_string(&f.small).unwrap(), before);
+}
+
+#[test]
 fn missing_response_file() {
     let r = run(learnlead().args(["report", "nowhere.yaml"]));
     assert_eq!(r.code, 2);
