@@ -61,6 +61,14 @@ fn new_response(loaded: &Loaded) -> Response {
 /// Refuses to replace an existing file at `--out` unless `--force`: it may hold someone's
 /// answers.
 fn check_out(path: &Path, force: bool) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if !dir.is_dir() {
+            return Err(Error::usage(format!(
+                "the folder {} does not exist; create it, or choose another --out",
+                dir.display()
+            )));
+        }
+    }
     if force || !path.exists() {
         return Ok(());
     }

@@ -371,3 +371,18 @@ fn answers_for_an_unknown_rubric_or_missing_file_are_clear_errors() {
         out.stderr
     );
 }
+
+#[test]
+fn an_out_in_a_missing_folder_is_refused_before_any_question() {
+    let out = run(learnlead()
+        .args(["assess", "--rubric", &small(), "--answers"])
+        .arg(fixture("answers/small-full.yaml"))
+        .args(["--out", "/no/such/folder/me.yaml"]));
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("the folder /no/such/folder does not exist"),
+        "{}",
+        out.stderr
+    );
+}
