@@ -28,13 +28,6 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub fn new(message: impl Into<String>) -> Self {
-        Problem {
-            location: None,
-            message: message.into(),
-        }
-    }
-
     pub fn at(location: Option<Location>, message: impl Into<String>) -> Self {
         Problem {
             location,
@@ -163,7 +156,7 @@ mod tests {
             "r.yaml",
             vec![
                 Problem::at(Some(Location { line: 3, column: 5 }), "bad"),
-                Problem::new("worse"),
+                Problem::at(None, "worse"),
             ],
         );
         assert_eq!(

@@ -26,15 +26,6 @@ pub enum Markup {
     Markdown,
 }
 
-impl Markup {
-    pub fn extension(self) -> &'static str {
-        match self {
-            Markup::Html => "html",
-            Markup::Markdown => "md",
-        }
-    }
-}
-
 /// How much work a user's template may do before it is stopped: far more than any real report
 /// needs, far less than an endless loop.
 const USER_TEMPLATE_FUEL: u64 = 50_000_000;

@@ -95,11 +95,6 @@ pub fn to_string<T: Serialize>(value: &T) -> Result<String, String> {
     serde_yaml::to_string(value).map_err(|e| e.to_string())
 }
 
-/// Quotes a string as a YAML double-quoted scalar, for hand-written YAML (comments and all).
-pub fn quote(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| format!("{s:?}"))
-}
-
 /// A key or dash on a line of block-style YAML.
 #[derive(Debug)]
 struct Token<'a> {
