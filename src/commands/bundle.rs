@@ -63,12 +63,18 @@ pub fn run(catalog: &Catalog, args: BundleArgs) -> Result<()> {
     let mut out: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     let mut reports = Vec::new();
     if !args.anonymize {
+        // Each person's report keeps the branding; the summary and recommendations are about
+        // the group, and stay in the index.
+        let mut personal = framing.clone();
+        for section in ["summary", "recommendations"] {
+            personal.show.insert(section.to_string(), false);
+        }
         let mut used = std::collections::HashSet::new();
         for (file, p) in files.iter().zip(&participants) {
             let response = crate::commands::read_response(file, &rubric)?;
             let scores = score::score(&rubric, &response);
             let v = view::report(&rubric, &response, &scores, None);
-            let html = render::render("report.html.j2", Markup::Html, None, &v, &framing)?;
+            let html = render::render("report.html.j2", Markup::Html, None, &v, &personal)?;
             let base = crate::commands::assess::slug(&p.label);
             let base = if base.is_empty() {
                 "participant".to_string()
