@@ -159,23 +159,15 @@ pub struct ReportArgs {
     pub pdf: PdfArgs,
 }
 
+/// What `compare` and `bundle` share: which responses, on which rubric, shown how.
 #[derive(Debug, Args)]
-pub struct CompareArgs {
+pub struct GroupArgs {
     /// Response files, or folders of them (every .yaml file in the folder)
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 
-    /// table, md, html, json, csv or pdf [default: from --out's extension, else table on a
-    /// terminal, else md]
-    #[arg(long, value_enum)]
-    pub format: Option<CompareFormat>,
-
-    /// Write to FILE (atomically) instead of standard output
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-
     /// Show participants as "Participant A", "B", ...: no names, communities, notes or file
-    /// names in the output
+    /// names in the output (and, in a bundle, no individual reports)
     #[arg(long)]
     pub anonymize: bool,
 
@@ -183,17 +175,9 @@ pub struct CompareArgs {
     #[arg(long, value_name = "N", default_value_t = 3)]
     pub min_group: usize,
 
-    /// With --anonymize: show the participants' notes anyway, without saying whose
-    #[arg(long, requires = "anonymize")]
-    pub with_notes: bool,
-
     /// Side by side per perspective: `role`
     #[arg(long, value_enum, value_name = "FIELD")]
     pub by: Option<CompareBy>,
-
-    /// Render md or html with your own minijinja template
-    #[arg(long, value_name = "FILE")]
-    pub template: Option<PathBuf>,
 
     /// The responses of an earlier round on the same rubric (files or folders): show what
     /// changed
@@ -207,6 +191,29 @@ pub struct CompareArgs {
     /// Branding and framing [default: learnlead.yaml in the current folder, if any]
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    #[command(flatten)]
+    pub group: GroupArgs,
+
+    /// table, md, html, json, csv or pdf [default: from --out's extension, else table on a
+    /// terminal, else md]
+    #[arg(long, value_enum)]
+    pub format: Option<CompareFormat>,
+
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+
+    /// With --anonymize: show the participants' notes anyway, without saying whose
+    #[arg(long, requires = "anonymize")]
+    pub with_notes: bool,
+
+    /// Render md or html with your own minijinja template
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
 
     #[command(flatten)]
     pub pdf: PdfArgs,
@@ -214,9 +221,8 @@ pub struct CompareArgs {
 
 #[derive(Debug, Args)]
 pub struct BundleArgs {
-    /// Response files, or folders of them
-    #[arg(required = true, value_name = "INPUT")]
-    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub group: GroupArgs,
 
     /// The folder to write (created if missing; must be empty unless --force)
     #[arg(long, value_name = "DIR")]
@@ -225,30 +231,6 @@ pub struct BundleArgs {
     /// Write into a folder that is not empty, replacing files of the same name
     #[arg(long)]
     pub force: bool,
-
-    /// Branding and framing [default: learnlead.yaml in the current folder, if any]
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
-
-    /// No names anywhere, and no individual reports
-    #[arg(long)]
-    pub anonymize: bool,
-
-    /// With --anonymize: withhold distributions of groups smaller than this
-    #[arg(long, value_name = "N", default_value_t = 3)]
-    pub min_group: usize,
-
-    /// Side by side per perspective in the group report: `role`
-    #[arg(long, value_enum, value_name = "FIELD")]
-    pub by: Option<CompareBy>,
-
-    /// The responses of an earlier round (files or folders): show what changed
-    #[arg(long, value_name = "INPUT", num_args = 1..)]
-    pub baseline: Vec<PathBuf>,
-
-    /// The rubric [default: the one the responses name]
-    #[arg(long, value_name = "RUBRIC")]
-    pub rubric: Option<String>,
 
     /// Also print the group report to index.pdf
     #[arg(long)]

@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::catalog::Catalog;
-use crate::cli::{BundleArgs, CompareBy};
+use crate::cli::BundleArgs;
 use crate::commands::compare::Group;
-use crate::compare::{self, Comparison, Options};
+use crate::compare::{self, Comparison};
 use crate::config;
 use crate::error::{Error, Result};
 use crate::output;
@@ -34,35 +34,23 @@ struct Link {
 
 pub fn run(catalog: &Catalog, args: BundleArgs) -> Result<()> {
     check_out_dir(&args.out_dir, args.force)?;
-    let framing = config::find(args.config.as_deref())?;
+    let framing = config::find(args.group.config.as_deref())?;
     let browser = if args.pdf {
         Some(crate::pdf::find_browser(args.print.browser.as_deref())?)
     } else {
         None
-    };
-    let opts = Options {
-        anonymize: args.anonymize,
-        min_group: args.min_group.max(1),
-        with_notes: false,
-        by_role: args.by == Some(CompareBy::Role),
     };
     let Group {
         files,
         rubric,
         participants,
         comparison,
-    } = Group::read(
-        catalog,
-        &args.inputs,
-        args.rubric.as_deref(),
-        &args.baseline,
-        &opts,
-    )?;
+    } = Group::read(catalog, &args.group, false)?;
 
     // Every file, rendered before anything is written: (path in the folder, content).
     let mut out: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     let mut reports = Vec::new();
-    if !args.anonymize {
+    if !args.group.anonymize {
         // Each person's report keeps the branding; the summary and recommendations are about
         // the group, and stay in the index.
         let mut personal = framing.clone();
@@ -97,7 +85,7 @@ pub fn run(catalog: &Catalog, args: BundleArgs) -> Result<()> {
     let json =
         serde_json::to_string_pretty(&comparison).map_err(|e| Error::Other(e.to_string()))?;
     let mut csv = Vec::new();
-    compare::write_csv(&rubric, &participants, args.anonymize, &mut csv)
+    compare::write_csv(&rubric, &participants, args.group.anonymize, &mut csv)
         .map_err(|e| Error::Other(e.to_string()))?;
     let rubric_yaml = yaml::to_string(&rubric).map_err(Error::Other)?;
     let data = vec![

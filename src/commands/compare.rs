@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::catalog::Catalog;
-use crate::cli::{CompareArgs, CompareBy, CompareFormat};
+use crate::cli::{CompareArgs, CompareBy, CompareFormat, GroupArgs};
 use crate::compare::{self, Options, Participant};
 use crate::error::{Error, Result};
 use crate::output;
@@ -19,23 +19,8 @@ pub fn run(catalog: &Catalog, args: CompareArgs) -> Result<()> {
             "--template renders md or html; choose --format md or html",
         ));
     }
-    if args.min_group < 1 {
-        return Err(Error::usage("--min-group must be at least 1"));
-    }
-    let framing = crate::config::find(args.config.as_deref())?;
-    let opts = Options {
-        anonymize: args.anonymize,
-        min_group: args.min_group,
-        with_notes: args.with_notes,
-        by_role: args.by == Some(CompareBy::Role),
-    };
-    let group = Group::read(
-        catalog,
-        &args.inputs,
-        args.rubric.as_deref(),
-        &args.baseline,
-        &opts,
-    )?;
+    let framing = crate::config::find(args.group.config.as_deref())?;
+    let group = Group::read(catalog, &args.group, args.with_notes)?;
     let (rubric, participants, comparison) =
         (&group.rubric, &group.participants, &group.comparison);
     if format == CompareFormat::Pdf {
@@ -57,7 +42,7 @@ pub fn run(catalog: &Catalog, args: CompareArgs) -> Result<()> {
         }
         CompareFormat::Csv => {
             let mut buf = Vec::new();
-            compare::write_csv(rubric, participants, args.anonymize, &mut buf)
+            compare::write_csv(rubric, participants, args.group.anonymize, &mut buf)
                 .map_err(|e| Error::Other(e.to_string()))?;
             String::from_utf8(buf).map_err(|e| Error::Other(e.to_string()))?
         }
@@ -90,24 +75,29 @@ pub struct Group {
 }
 
 impl Group {
-    pub fn read(
-        catalog: &Catalog,
-        inputs: &[PathBuf],
-        rubric: Option<&str>,
-        baseline_inputs: &[PathBuf],
-        opts: &Options,
-    ) -> Result<Group> {
-        let files = response_files(inputs)?;
-        let (rubric, mut participants) = load(catalog, &files, rubric)?;
-        let mut comparison = compare::compare(&rubric, &mut participants, opts);
-        if !baseline_inputs.is_empty() {
+    /// Reads the responses `args` name and compares them, with the change since the baseline
+    /// if one is named.
+    pub fn read(catalog: &Catalog, args: &GroupArgs, with_notes: bool) -> Result<Group> {
+        if args.min_group < 1 {
+            return Err(Error::usage("--min-group must be at least 1"));
+        }
+        let opts = Options {
+            anonymize: args.anonymize,
+            min_group: args.min_group,
+            with_notes,
+            by_role: args.by == Some(CompareBy::Role),
+        };
+        let files = response_files(&args.inputs)?;
+        let (rubric, mut participants) = load(catalog, &files, args.rubric.as_deref())?;
+        let mut comparison = compare::compare(&rubric, &mut participants, &opts);
+        if !args.baseline.is_empty() {
             comparison.change = Some(baseline(
                 catalog,
-                baseline_inputs,
+                &args.baseline,
                 &rubric,
                 &comparison,
                 &participants,
-                opts,
+                &opts,
             )?);
         }
         Ok(Group {
