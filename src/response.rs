@@ -21,6 +21,11 @@ use crate::yaml;
 /// The version of the response file format this build writes and reads.
 pub const FORMAT: u32 = 1;
 
+/// The largest file read as a response: 4 MiB, about a thousand times a full response to the
+/// largest shipped rubric with long notes. Bounding it keeps a mistaken argument (a report, a
+/// data export) from being parsed at length, and lets [`Response::is_at`] answer from the size.
+pub const MAX_FILE_BYTES: u64 = 4 << 20;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Response {
@@ -189,8 +194,24 @@ impl Response {
 
     /// Reads a response file. Only its shape is checked here; see [`Response::check`].
     pub fn load(path: &Path) -> Result<Response> {
-        let text = output::read_text(path)?;
-        Response::parse(&text).map_err(|p| Error::invalid_one(path, p))
+        Response::read(path).map(|(response, _)| response)
+    }
+
+    /// Reads a response file, with its text (for locating problems found later). A file larger
+    /// than [`MAX_FILE_BYTES`] is refused before it is parsed: it cannot be a person's answers.
+    pub fn read(path: &Path) -> Result<(Response, String)> {
+        let text = read_text(path)?;
+        let response = Response::parse(&text).map_err(|p| Error::invalid_one(path, p))?;
+        Ok((response, text))
+    }
+
+    /// Whether `path` is an existing response file. Cheap for large files (one `stat`), so it
+    /// can guard every write of a report or data file.
+    pub fn is_at(path: &Path) -> bool {
+        std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() <= MAX_FILE_BYTES)
+            && std::fs::read_to_string(path)
+                .ok()
+                .is_some_and(|text| Response::parse(&text).is_ok())
     }
 
     pub fn parse(text: &str) -> std::result::Result<Response, Problem> {
@@ -356,6 +377,26 @@ pub fn date_of(time: &str) -> &str {
     time.get(..10).unwrap_or(time)
 }
 
+/// A response file's text, refusing a file too large to be one.
+fn read_text(path: &Path) -> Result<String> {
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.is_file() && meta.len() > MAX_FILE_BYTES {
+            return Err(Error::invalid_one(
+                path,
+                Problem::at(
+                    None,
+                    format!(
+                        "this file is {:.1} MiB, too large to be a response (at most {} MiB); is it the right file?",
+                        meta.len() as f64 / (1u64 << 20) as f64,
+                        MAX_FILE_BYTES >> 20
+                    ),
+                ),
+            ));
+        }
+    }
+    output::read_text(path)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -448,5 +489,34 @@ mod tests {
         let text = "format: 7\nrubric: {id: a, version: '1', hash: x}\nstarted: now\n";
         let p = Response::parse(text).unwrap_err();
         assert!(p.message.contains("response format 7"), "{}", p.message);
+    }
+
+    #[test]
+    fn is_at_tells_responses_from_other_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let response = dir.path().join("ana.yaml");
+        Response::new(&rubric()).save(&response).unwrap();
+        assert!(Response::is_at(&response));
+
+        let report = dir.path().join("report.json");
+        std::fs::write(&report, "{\"rubric\": {\"id\": \"x\"}}").unwrap();
+        assert!(!Response::is_at(&report));
+        assert!(!Response::is_at(&dir.path().join("missing.yaml")));
+        assert!(!Response::is_at(dir.path()));
+    }
+
+    #[test]
+    fn a_file_too_large_to_be_a_response_is_refused_unparsed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.yaml");
+        // A valid response, padded past the bound with a comment: the size alone refuses it.
+        let mut text = Response::new(&rubric()).to_yaml().unwrap();
+        text.push('#');
+        text.push_str(&"x".repeat(MAX_FILE_BYTES as usize));
+        std::fs::write(&path, text).unwrap();
+        assert!(!Response::is_at(&path));
+        let err = Response::read(&path).unwrap_err().to_string();
+        assert!(err.contains("big.yaml"), "{err}");
+        assert!(err.contains("too large to be a response"), "{err}");
     }
 }

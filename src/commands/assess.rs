@@ -188,8 +188,7 @@ fn start(catalog: &Catalog, args: &AssessArgs) -> Result<()> {
 }
 
 fn resume(catalog: &Catalog, args: &AssessArgs, file: &Path) -> Result<()> {
-    let text = output::read_text(file)?;
-    let response = Response::parse(&text).map_err(|p| Error::invalid_one(file, p))?;
+    let (response, text) = Response::read(file)?;
     let loaded = catalog.load_for(&response.rubric, args.rubric.as_deref())?;
     note_override(&loaded);
     let rubric = loaded.rubric;

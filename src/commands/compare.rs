@@ -178,8 +178,7 @@ pub fn load(
     let loaded = match rubric_name {
         Some(name) => catalog.load(name)?,
         None => {
-            let text = output::read_text(first)?;
-            let response = Response::parse(&text).map_err(|p| Error::invalid_one(first, p))?;
+            let (response, _) = Response::read(first)?;
             catalog.load_for(&response.rubric, None)?
         }
     };
@@ -250,8 +249,7 @@ struct Chunk {
 fn read_chunk(rubric: &Rubric, hash: &str, files: &[PathBuf]) -> Result<Chunk> {
     let mut out = Chunk::default();
     for file in files {
-        let text = output::read_text(file)?;
-        let mut response = Response::parse(&text).map_err(|p| Error::invalid_one(file, p))?;
+        let (mut response, text) = Response::read(file)?;
         if response.rubric.id != rubric.id {
             out.odd
                 .push(format!("{} (`{}`)", file.display(), response.rubric.id));

@@ -66,7 +66,7 @@ pub fn write_out(out: Option<&Path>, bytes: &[u8], binary: bool) -> Result<()> {
     use std::io::IsTerminal;
     match out {
         Some(path) => {
-            if holds_a_response(path) {
+            if Response::is_at(path) {
                 return Err(Error::usage(format!(
                     "{} holds someone's answers; it was left as it is (write the output to another file)",
                     path.display()
@@ -83,14 +83,6 @@ pub fn write_out(out: Option<&Path>, bytes: &[u8], binary: bool) -> Result<()> {
     }
 }
 
-/// Whether `path` is an existing learnlead response file.
-fn holds_a_response(path: &Path) -> bool {
-    path.is_file()
-        && std::fs::read_to_string(path)
-            .ok()
-            .is_some_and(|text| Response::parse(&text).is_ok())
-}
-
 /// Reads a response file and the rubric it answers (`rubric` if named, else the one the file
 /// names), and holds one against the other. When the rubric has changed since, answers to items
 /// it no longer has are dropped with a warning; everything else that does not fit is an error
@@ -100,8 +92,7 @@ pub fn load_response(
     path: &Path,
     rubric: Option<&str>,
 ) -> Result<(Response, Rubric)> {
-    let text = output::read_text(path)?;
-    let response = Response::parse(&text).map_err(|p| Error::invalid_one(path, p))?;
+    let (response, text) = Response::read(path)?;
     let loaded = catalog.load_for(&response.rubric, rubric)?;
     assess::note_override(&loaded);
     let rubric = loaded.rubric;
@@ -111,8 +102,7 @@ pub fn load_response(
 
 /// Reads a response file answering `rubric` (already loaded).
 pub fn read_response(path: &Path, rubric: &Rubric) -> Result<Response> {
-    let text = output::read_text(path)?;
-    let response = Response::parse(&text).map_err(|p| Error::invalid_one(path, p))?;
+    let (response, text) = Response::read(path)?;
     check_response(response, &text, path, rubric)
 }
 

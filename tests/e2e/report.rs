@@ -358,6 +358,34 @@ fn a_report_never_replaces_a_response() {
 }
 
 #[test]
+fn a_large_export_given_as_a_response_is_refused_and_a_large_output_is_replaced() {
+    let f = fixtures();
+    let dir = tempfile::tempdir().unwrap();
+    // A big data export passed by mistake where a response belongs.
+    let export = dir.path().join("group.json");
+    let big = format!("{{\"rubric\": \"{}\"}}", "x".repeat(5 << 20));
+    std::fs::write(&export, &big).unwrap();
+    let r = run(learnlead().arg("report").arg(&export));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("group.json"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("too large to be a response"),
+        "{}",
+        r.stderr
+    );
+    // The same large file as --out is an earlier output, not someone's answers: replaced.
+    let r = run(learnlead()
+        .arg("report")
+        .arg(&f.small)
+        .arg("--out")
+        .arg(&export));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&export).unwrap()).unwrap();
+    assert_eq!(json["rubric"]["id"], "small");
+}
+
+#[test]
 fn missing_response_file() {
     let r = run(learnlead().args(["report", "nowhere.yaml"]));
     assert_eq!(r.code, 2);
