@@ -232,7 +232,7 @@ pub struct BundleArgs {
     #[arg(long)]
     pub force: bool,
 
-    /// Also print the group report to index.pdf
+    /// Also print the group report to index.pdf, and each participant's report beside its HTML
     #[arg(long)]
     pub pdf: bool,
 

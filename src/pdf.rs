@@ -99,6 +99,49 @@ pub fn print(html: &str, paper: Paper, browser: &Path) -> Result<Vec<u8>> {
     result
 }
 
+/// Prints several pages, each to its own PDF, in order. A few browsers run side by side (one
+/// per core, at most four): each print is a whole browser start, and most of it is waiting.
+/// The first failure is the error.
+pub fn print_all(pages: &[String], paper: Paper, browser: &Path) -> Result<Vec<Vec<u8>>> {
+    let workers = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .clamp(1, 4)
+        .min(pages.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut printed: Vec<(usize, Result<Vec<u8>>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(page) = pages.get(i) else {
+                            return mine;
+                        };
+                        let result = print(page, paper, browser);
+                        let failed = result.is_err();
+                        mine.push((i, result));
+                        if failed {
+                            return mine;
+                        }
+                    }
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    vec![(0, Err(Error::Other("a printing thread failed".into())))]
+                })
+            })
+            .collect()
+    });
+    printed.sort_by_key(|(i, _)| *i);
+    printed.into_iter().map(|(_, pdf)| pdf).collect()
+}
+
 /// A fresh private folder for the browser's page, profile and PDF.
 fn tempfile_dir() -> Result<PathBuf> {
     let base = std::env::temp_dir();

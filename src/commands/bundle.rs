@@ -30,6 +30,18 @@ struct BundleView<'a> {
 struct Link {
     label: String,
     href: String,
+    /// The same document printed to PDF, with `--pdf`; else null.
+    pdf: Option<String>,
+}
+
+impl Link {
+    fn new(label: impl Into<String>, href: impl Into<String>) -> Link {
+        Link {
+            label: label.into(),
+            href: href.into(),
+            pdf: None,
+        }
+    }
 }
 
 pub fn run(catalog: &Catalog, args: BundleArgs) -> Result<()> {
@@ -50,6 +62,7 @@ pub fn run(catalog: &Catalog, args: BundleArgs) -> Result<()> {
     // Every file, rendered before anything is written: (path in the folder, content).
     let mut out: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     let mut reports = Vec::new();
+    let mut pages: Vec<String> = Vec::new();
     if !args.group.anonymize {
         // Each person's report keeps the branding; the summary and recommendations are about
         // the group, and stay in the index.
@@ -75,11 +88,20 @@ pub fn run(catalog: &Catalog, args: BundleArgs) -> Result<()> {
                 name = format!("reports/{base}-{n}.html");
                 n += 1;
             }
-            reports.push(Link {
-                label: p.label.clone(),
-                href: name.clone(),
-            });
-            out.push((PathBuf::from(name), html.into_bytes()));
+            reports.push(Link::new(p.label.clone(), name));
+            pages.push(html);
+        }
+        if let Some(browser) = &browser {
+            // Each person's report on paper too: it is what most participants are handed.
+            let pdfs = crate::pdf::print_all(&pages, args.print.paper, browser)?;
+            for (link, pdf) in reports.iter_mut().zip(pdfs) {
+                let name = format!("{}.pdf", link.href.trim_end_matches(".html"));
+                out.push((PathBuf::from(&name), pdf));
+                link.pdf = Some(name);
+            }
+        }
+        for (link, html) in reports.iter().zip(pages) {
+            out.push((PathBuf::from(&link.href), html.into_bytes()));
         }
     }
     let json =
@@ -89,18 +111,15 @@ pub fn run(catalog: &Catalog, args: BundleArgs) -> Result<()> {
         .map_err(|e| Error::Other(e.to_string()))?;
     let rubric_yaml = yaml::to_string(&rubric).map_err(Error::Other)?;
     let data = vec![
-        Link {
-            label: "Group statistics (JSON)".into(),
-            href: "data/group.json".into(),
-        },
-        Link {
-            label: "Every answer, one row per participant and statement (CSV)".into(),
-            href: "data/responses.csv".into(),
-        },
-        Link {
-            label: format!("The rubric used: {} (YAML)", rubric.title),
-            href: "data/rubric.yaml".into(),
-        },
+        Link::new("Group statistics (JSON)", "data/group.json"),
+        Link::new(
+            "Every answer, one row per participant and statement (CSV)",
+            "data/responses.csv",
+        ),
+        Link::new(
+            format!("The rubric used: {} (YAML)", rubric.title),
+            "data/rubric.yaml",
+        ),
     ];
     out.push(("data/group.json".into(), (json + "\n").into_bytes()));
     out.push(("data/responses.csv".into(), csv));

@@ -217,6 +217,18 @@ fn a_bundle_opens_in_a_browser_and_prints_to_pdf() {
     let probe = probe_in_browser(&chromium, &index);
     assert_eq!(probe["h1"], "Group report: A small rubric");
     assert_eq!(probe["scripts"], 1, "only the probe");
+    // Each participant's report is printed too, and the index links to it beside the HTML.
+    let printed: Vec<String> = files_under(&out.join("reports"))
+        .into_iter()
+        .filter(|f| f.ends_with(".pdf"))
+        .collect();
+    assert_eq!(printed.len(), 4, "{printed:?}");
+    for name in ["ana-okafor", "bo-lindqvist", "cy-moreau", "dee-patel"] {
+        let rel = format!("reports/{name}.pdf");
+        let linked = index.replace("&#x2f;", "/");
+        assert!(linked.contains(&format!("href=\"{rel}\"")), "{rel}");
+        assert!(std::fs::read(out.join(&rel)).unwrap().starts_with(b"%PDF-"));
+    }
     let pdf = out.join("index.pdf");
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
@@ -248,6 +260,14 @@ fn a_bundle_opens_in_a_browser_and_prints_to_pdf() {
         .and_then(|n| n.parse().ok())
         .unwrap();
     assert!(pages >= 2, "{info}");
+    let bo = std::process::Command::new("pdftotext")
+        .arg(out.join("reports/bo-lindqvist.pdf"))
+        .arg("-")
+        .output()
+        .unwrap();
+    let bo = String::from_utf8_lossy(&bo.stdout);
+    assert!(bo.contains("Bo Lindqvist"), "{bo}");
+    assert!(!bo.contains("Ana Okafor"), "{bo}");
 }
 
 #[test]
