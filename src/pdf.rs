@@ -22,6 +22,19 @@ impl Paper {
     }
 }
 
+/// How the browser is started: headless, with nothing that reaches the network on its own (on a
+/// closed network those connections fail, many at a time). A fresh `--user-data-dir` goes
+/// with them.
+pub const HEADLESS_FLAGS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
+
 /// Browsers looked for on PATH, in order.
 const BROWSERS: &[&str] = &[
     "chromium",
@@ -68,16 +81,8 @@ pub fn print(html: &str, paper: Paper, browser: &Path) -> Result<Vec<u8>> {
     );
     std::fs::write(&page, html).map_err(|e| Error::write(&page, e))?;
     let out = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-pdf-header-footer",
-        ])
+        .args(HEADLESS_FLAGS)
+        .arg("--no-pdf-header-footer")
         .arg(format!("--user-data-dir={}", dir.join("profile").display()))
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg(format!("file://{}", page.display()))

@@ -205,13 +205,10 @@ impl Response {
         Ok((response, text))
     }
 
-    /// Whether `path` is an existing response file. Cheap for large files (one `stat`), so it
-    /// can guard every write of a report or data file.
+    /// Whether `path` is an existing response file. Cheap for large files (the size bound in
+    /// [`Response::read`] answers first), so it can guard every write of a report or data file.
     pub fn is_at(path: &Path) -> bool {
-        std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() <= MAX_FILE_BYTES)
-            && std::fs::read_to_string(path)
-                .ok()
-                .is_some_and(|text| Response::parse(&text).is_ok())
+        path.is_file() && Response::read(path).is_ok()
     }
 
     pub fn parse(text: &str) -> std::result::Result<Response, Problem> {

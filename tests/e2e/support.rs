@@ -108,18 +108,8 @@ var pre = document.createElement('pre'); pre.id = 'probe'; pre.textContent = JSO
     let page = dir.path().join("page.html");
     std::fs::write(&page, html.replace("</body>", probe)).unwrap();
     let out = std::process::Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--enable-logging=stderr",
-            "--v=0",
-            "--dump-dom",
-        ])
+        .args(learnlead::pdf::HEADLESS_FLAGS)
+        .args(["--enable-logging=stderr", "--v=0", "--dump-dom"])
         .arg(format!(
             "--user-data-dir={}",
             dir.path().join("profile").display()
