@@ -67,27 +67,61 @@ fn clean_message(message: &str) -> String {
     }
     out.push_str(rest);
     // Type names are Rust's; people read "a whole number" and "a response".
-    out.replace(
-        "expected struct Response",
-        "expected a learnlead response (keys such as `format`, `rubric`, `answers`)",
-    )
-    .replace(
-        "expected struct Rubric",
-        "expected a rubric (keys such as `id`, `title`, `scale`, `groups`)",
-    )
-    .replace(
-        "expected struct AnswersFile",
-        "expected an answers file (keys such as `name`, `answers`)",
-    )
-    .replace(
-        "expected struct Config",
-        "expected a learnlead.yaml configuration (keys such as `title`, `client`)",
-    )
-    .replace("expected struct ", "expected a mapping of keys for ")
-    .replace("expected i64", "expected a whole number")
-    .replace("expected u32", "expected a whole number")
-    .replace("expected f64", "expected a number")
-    .replace("expected a boolean", "expected true or false")
+    let out = struct_names_as_words(&out);
+    out.replace("expected i64", "expected a whole number")
+        .replace("expected u32", "expected a whole number")
+        .replace("expected f64", "expected a number")
+        .replace("expected a boolean", "expected true or false")
+}
+
+/// Replaces each "expected struct Name" with what the struct is to a person: a description for
+/// the documents and parts people most often get wrong, else the name in words
+/// (`DimensionAnswer` becomes "a dimension answer"). The whole name is matched, so one name
+/// that begins another (`Rubric`, `RubricStamp`) cannot leave a stray tail.
+fn struct_names_as_words(message: &str) -> String {
+    const MARK: &str = "expected struct ";
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = rest.find(MARK) {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + MARK.len()..];
+        let len = after.len()
+            - after
+                .trim_start_matches(|c: char| c.is_ascii_alphanumeric())
+                .len();
+        let name = &after[..len];
+        out.push_str("expected ");
+        match name {
+            "Response" => {
+                out.push_str("a learnlead response (keys such as `format`, `rubric`, `answers`)")
+            }
+            "RubricStamp" => {
+                out.push_str("the rubric this response answers (keys `id`, `version`, `hash`)")
+            }
+            "Rubric" => out.push_str("a rubric (keys such as `id`, `title`, `scale`, `groups`)"),
+            "AnswersFile" => out.push_str("an answers file (keys such as `name`, `answers`)"),
+            "Config" => {
+                out.push_str("a learnlead.yaml configuration (keys such as `title`, `client`)")
+            }
+            _ => {
+                let vowel = name.starts_with(['A', 'E', 'I', 'O', 'U']);
+                out.push_str(if vowel {
+                    "a mapping of keys for an"
+                } else {
+                    "a mapping of keys for a"
+                });
+                for c in name.chars() {
+                    if c.is_ascii_uppercase() {
+                        out.push(' ');
+                    }
+                    out.push(c.to_ascii_lowercase());
+                }
+            }
+        }
+        rest = &after[len..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Prints `value` as YAML.
@@ -328,6 +362,27 @@ groups:
             p.message
         );
         assert!(!p.message.contains("struct"), "{}", p.message);
+    }
+
+    #[test]
+    fn struct_names_are_matched_whole() {
+        assert_eq!(
+            struct_names_as_words("rubric: invalid type: sequence, expected struct RubricStamp"),
+            "rubric: invalid type: sequence, expected the rubric this response answers (keys `id`, `version`, `hash`)"
+        );
+        assert_eq!(
+            struct_names_as_words("expected struct Rubric at the top"),
+            "expected a rubric (keys such as `id`, `title`, `scale`, `groups`) at the top"
+        );
+        assert_eq!(
+            struct_names_as_words("x: expected struct DimensionAnswer"),
+            "x: expected a mapping of keys for a dimension answer"
+        );
+        assert_eq!(
+            struct_names_as_words("expected struct Item"),
+            "expected a mapping of keys for an item"
+        );
+        assert_eq!(struct_names_as_words("no types here"), "no types here");
     }
 
     #[test]
