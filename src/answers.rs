@@ -18,7 +18,7 @@ use serde::Deserialize;
 
 use crate::error::Problem;
 use crate::path;
-use crate::response::{now, Answer, Response};
+use crate::response::{now, unique_keys, Answer, Response};
 use crate::rubric::Rubric;
 use crate::yaml::{self, Seg};
 
@@ -28,11 +28,11 @@ struct AnswersFile {
     name: Option<String>,
     community: Option<String>,
     role: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     answers: IndexMap<String, Answer>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     notes: IndexMap<String, String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     desired: IndexMap<String, i64>,
 }
 
@@ -55,18 +55,19 @@ pub fn build(rubric: &Rubric, text: &str, partial: bool) -> Result<Response, Vec
     }
 
     // The response's own checks, located in the answers file's layout.
+    let locator = yaml::Locator::new(text);
     let mut problems: Vec<Problem> = response
         .problem_paths(rubric)
         .into_iter()
         .map(|(p, message)| {
             let p = answers_file_path(&p, &file.notes);
-            Problem::at(yaml::locate(text, &p), message)
+            Problem::at(locator.locate(&p), message)
         })
         .collect();
     let missing = response.unanswered(rubric);
     if !missing.is_empty() && !partial {
         problems.push(Problem::at(
-            yaml::locate(text, &[Seg::from("answers")]),
+            locator.locate(&[Seg::from("answers")]),
             format!(
                 "{} of {} items have no answer: {} (answer them, or use --partial to save an unfinished response)",
                 missing.len(),

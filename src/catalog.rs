@@ -72,6 +72,49 @@ impl Catalog {
         if looks_like_path(name) {
             return load_file(Path::new(name));
         }
+        if let Some(loaded) = self.by_id(name)? {
+            return Ok(loaded);
+        }
+        let known: Vec<String> = self.list()?.0.into_iter().map(|l| l.rubric.id).collect();
+        Err(Error::usage(format!(
+            "no rubric `{name}`; available: {} (or give a path to a YAML file)",
+            known.join(", ")
+        )))
+    }
+
+    /// The rubric a response was given on: `explicit` if the person named one, else the id
+    /// the response records, looked up only among the shipped rubrics and the rubrics folder.
+    /// A response is someone else's file: its content is never used as a path. The file it
+    /// records is only a hint in the message when the id is not found.
+    pub fn load_for(&self, stamp: &RubricStamp, explicit: Option<&str>) -> Result<Loaded> {
+        if let Some(name) = explicit {
+            return self.load(name);
+        }
+        let id = &stamp.id;
+        if !crate::rubric::is_id(id) {
+            return Err(Error::usage(format!(
+                "the response names the rubric `{}`, which is not a rubric id; name the rubric with --rubric",
+                crate::safe_text::quote(id)
+            )));
+        }
+        if let Some(loaded) = self.by_id(id)? {
+            return Ok(loaded);
+        }
+        let hint = match &stamp.file {
+            Some(f) => format!(
+                "; it was given on the file {}: if you trust it, add --rubric {}",
+                crate::safe_text::quote(f),
+                crate::safe_text::quote(f)
+            ),
+            None => "; put it in your rubrics folder (--rubrics-dir) or add --rubric FILE".into(),
+        };
+        Err(Error::usage(format!(
+            "the response answers the rubric `{id}`, which is neither shipped nor in your rubrics folder{hint}"
+        )))
+    }
+
+    /// The rubric with the id `name`: the user's, else the shipped one, else none.
+    fn by_id(&self, name: &str) -> Result<Option<Loaded>> {
         if let Some(path) = self.user_file(name)? {
             let loaded = load_file(&path)?;
             if loaded.rubric.id != name {
@@ -81,35 +124,16 @@ impl Catalog {
                     loaded.rubric.id
                 )));
             }
-            return Ok(loaded);
+            return Ok(Some(loaded));
         }
         if let Some(asset) = assets::shipped_rubric(name) {
-            return Ok(Loaded {
+            return Ok(Some(Loaded {
                 rubric: parse_shipped(asset)?,
                 origin: Origin::Shipped,
                 overrides_shipped: false,
-            });
+            }));
         }
-        let known: Vec<String> = self.list()?.0.into_iter().map(|l| l.rubric.id).collect();
-        Err(Error::usage(format!(
-            "no rubric `{name}`; available: {} (or give a path to a YAML file)",
-            known.join(", ")
-        )))
-    }
-
-    /// The rubric a response was given on: `explicit` if named, else the response's rubric id,
-    /// else the file the response recorded.
-    pub fn load_for(&self, stamp: &RubricStamp, explicit: Option<&str>) -> Result<Loaded> {
-        if let Some(name) = explicit {
-            return self.load(name);
-        }
-        match self.load(&stamp.id) {
-            Ok(l) => Ok(l),
-            Err(e) => match &stamp.file {
-                Some(f) if Path::new(f).is_file() => load_file(Path::new(f)),
-                _ => Err(e),
-            },
-        }
+        Ok(None)
     }
 
     /// The user's rubric file for `id`, if there is a user folder and it holds one.
@@ -122,6 +146,9 @@ impl Catalog {
                 "the rubrics folder {} does not exist (from --rubrics-dir or LEARNLEAD_RUBRICS)",
                 dir.display()
             )));
+        }
+        if !crate::rubric::is_id(id) {
+            return Ok(None);
         }
         for ext in ["yaml", "yml"] {
             let p = dir.join(format!("{id}.{ext}"));
@@ -175,7 +202,7 @@ fn looks_like_path(name: &str) -> bool {
 
 /// Loads and validates a rubric file.
 pub fn load_file(path: &Path) -> Result<Loaded> {
-    let text = output::read_text(path)?;
+    let text = crate::input::read_text(path, crate::input::Kind::Rubric)?;
     let rubric = Rubric::parse(&text).map_err(|problems| Error::invalid(path, problems))?;
     let overrides_shipped = assets::shipped_rubric(&rubric.id).is_some();
     Ok(Loaded {

@@ -135,9 +135,14 @@ pub struct ReportArgs {
     #[arg(long, value_enum)]
     pub format: Option<ReportFormat>,
 
-    /// Write the report to FILE (atomically) instead of standard output
+    /// Write the report to FILE (atomically; `-` is standard output) instead of standard output
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+
+    /// Replace --out even if it is a file learnlead did not write (its own earlier output is
+    /// replaced without asking)
+    #[arg(long, requires = "out")]
+    pub force: bool,
 
     /// Render with your own minijinja template instead of the shipped one (md or html)
     #[arg(long, value_name = "FILE")]
@@ -203,9 +208,14 @@ pub struct CompareArgs {
     #[arg(long, value_enum)]
     pub format: Option<CompareFormat>,
 
-    /// Write to FILE (atomically) instead of standard output
+    /// Write to FILE (atomically; `-` is standard output) instead of standard output
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+
+    /// Replace --out even if it is a file learnlead did not write (its own earlier output is
+    /// replaced without asking)
+    #[arg(long, requires = "out")]
+    pub force: bool,
 
     /// With --anonymize: show the participants' notes anyway, without saying whose
     #[arg(long, requires = "anonymize")]
@@ -228,7 +238,7 @@ pub struct BundleArgs {
     #[arg(long, value_name = "DIR")]
     pub out_dir: PathBuf,
 
-    /// Write into a folder that is not empty, replacing files of the same name
+    /// Replace a folder that is not empty: everything in it is replaced by the new bundle
     #[arg(long)]
     pub force: bool,
 
@@ -250,7 +260,8 @@ pub struct ImportArgs {
     #[arg(long, value_name = "RUBRIC")]
     pub rubric: String,
 
-    /// Where to write the response files (created if missing; existing files are kept)
+    /// Where to write the response files (created if missing; existing files are kept, and
+    /// nothing is written unless every row is valid)
     #[arg(long, value_name = "DIR")]
     pub out_dir: PathBuf,
 }
@@ -268,6 +279,11 @@ pub struct WorksheetArgs {
     /// Write to FILE instead of standard output
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+
+    /// Replace --out even if it is a file learnlead did not write (its own earlier output is
+    /// replaced without asking)
+    #[arg(long, requires = "out")]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -35,8 +35,14 @@ pub struct Options {
 /// Above this many participants, the participants × dimensions table is left to JSON and CSV.
 pub const MATRIX_LIMIT: usize = 100;
 
-const UNANSWERED: i16 = i16::MIN;
-const NOT_APPLICABLE: i16 = i16::MIN + 1;
+/// One answer, compact (two bytes): a point of the scale as its offset from the scale's
+/// minimum (a scale has at most 21 points), "not applicable", or no answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stored {
+    Point(u8),
+    NotApplicable,
+    Unanswered,
+}
 
 /// One participant's answers, compact.
 #[derive(Debug, Clone)]
@@ -46,8 +52,8 @@ pub struct Participant {
     pub role: Option<String>,
     pub file: String,
     pub complete: bool,
-    /// Per item, in the rubric's order: the answer, or UNANSWERED / NOT_APPLICABLE.
-    answers: Vec<i16>,
+    /// Per item, in the rubric's order.
+    answers: Vec<Stored>,
     /// Per dimension: where the person wants to be, and their note.
     desired: Vec<Option<i64>>,
     notes: Vec<Option<String>>,
@@ -59,12 +65,17 @@ pub struct Participant {
 impl Participant {
     /// Reduces a response (already checked against `rubric`) to what comparing needs.
     pub fn new(rubric: &Rubric, response: &Response, file: String) -> Participant {
+        let min = rubric.scale.min;
         let answers = rubric
             .items()
             .map(|r| match response.answers.get(&r.item.id) {
-                Some(Answer::Score(v)) => *v as i16,
-                Some(Answer::NotApplicable { .. }) => NOT_APPLICABLE,
-                None => UNANSWERED,
+                // The response was checked against the rubric: the offset fits the scale.
+                Some(Answer::Score(v)) => v
+                    .checked_sub(min)
+                    .and_then(|o| u8::try_from(o).ok())
+                    .map_or(Stored::Unanswered, Stored::Point),
+                Some(Answer::NotApplicable { .. }) => Stored::NotApplicable,
+                None => Stored::Unanswered,
             })
             .collect();
         let scores = score::score(rubric, response);
@@ -386,7 +397,9 @@ pub struct Charts {
 }
 
 /// The long format for spreadsheets, R and pandas: one row per participant and item, with the
-/// answer as given and its score (empty for not applicable and unanswered).
+/// answer as given and its score (empty for not applicable and unanswered). A name or role that
+/// a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) is written with a leading
+/// `'` ([`crate::safe_text::csv_cell`]). The header row is learnlead's mark on the file.
 pub fn write_csv<W: std::io::Write>(
     rubric: &Rubric,
     participants: &[Participant],
@@ -394,15 +407,7 @@ pub fn write_csv<W: std::io::Write>(
     out: W,
 ) -> Result<(), csv::Error> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record([
-        "participant",
-        "role",
-        "group",
-        "dimension",
-        "item",
-        "answer",
-        "score",
-    ])?;
+    w.write_record(crate::output::CSV_MARK.split(','))?;
     let items: Vec<_> = rubric.items().collect();
     for p in participants {
         let role = if anonymize {
@@ -412,16 +417,18 @@ pub fn write_csv<W: std::io::Write>(
         };
         for (r, a) in items.iter().zip(&p.answers) {
             let (answer, score) = match *a {
-                UNANSWERED => (String::new(), String::new()),
-                NOT_APPLICABLE => ("na".to_string(), String::new()),
-                v => {
-                    let s = score::item_score(rubric, r.item, Some(&Answer::Score(v as i64)));
+                Stored::Unanswered => (String::new(), String::new()),
+                Stored::NotApplicable => ("na".to_string(), String::new()),
+                Stored::Point(offset) => {
+                    let v = rubric.scale.min + i64::from(offset);
+                    let s = score::item_score(rubric, r.item, Some(&Answer::Score(v)));
                     (v.to_string(), s.map(|s| s.to_string()).unwrap_or_default())
                 }
             };
+            // Names and roles are people's text: never a formula in a spreadsheet.
             w.write_record([
-                p.label.as_str(),
-                role,
+                &*crate::safe_text::csv_cell(&p.label),
+                &*crate::safe_text::csv_cell(role),
                 r.group.id.as_str(),
                 r.dimension.id.as_str(),
                 r.item.id.as_str(),
@@ -479,9 +486,9 @@ pub fn compare(rubric: &Rubric, participants: &mut [Participant], opts: &Options
     for p in participants.iter() {
         for (i, a) in p.answers.iter().enumerate() {
             match *a {
-                UNANSWERED => {}
-                NOT_APPLICABLE => na[i] += 1,
-                v => raw[i][(v as i64 - min) as usize] += 1,
+                Stored::Unanswered => {}
+                Stored::NotApplicable => na[i] += 1,
+                Stored::Point(offset) => raw[i][usize::from(offset)] += 1,
             }
         }
     }

@@ -14,14 +14,10 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Problem, Result};
-use crate::output;
 use crate::yaml;
 
 /// The file looked for in the current folder.
 pub const FILE_NAME: &str = "learnlead.yaml";
-
-/// The largest logo embedded in a report.
-pub const LOGO_LIMIT: usize = 512 * 1024;
 
 /// Sections a configuration can show or leave out, across reports, group reports and bundles.
 pub const SECTIONS: &[&str] = &[
@@ -113,7 +109,7 @@ pub fn find(explicit: Option<&Path>) -> Result<Framing> {
     match explicit {
         Some(p) => load(p),
         None if Path::new(FILE_NAME).is_file() => {
-            eprintln!("note: using {FILE_NAME} from the current folder");
+            crate::say_err!("note: using {FILE_NAME} from the current folder");
             load(Path::new(FILE_NAME))
         }
         None => Ok(Framing::default()),
@@ -122,7 +118,7 @@ pub fn find(explicit: Option<&Path>) -> Result<Framing> {
 
 /// Reads and checks a configuration file; every problem is reported at once.
 pub fn load(path: &Path) -> Result<Framing> {
-    let text = output::read_text(path)?;
+    let text = crate::input::read_text(path, crate::input::Kind::Config)?;
     let config: Config = yaml::from_str(&text).map_err(|p| Error::invalid_one(path, p))?;
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut problems = Vec::new();
@@ -160,7 +156,7 @@ pub fn load(path: &Path) -> Result<Framing> {
         }
     }
     let logo = match &config.logo {
-        Some(file) => match logo_data_uri(&dir.join(file)) {
+        Some(file) => match logo_data_uri(dir, file) {
             Ok(uri) => Some(uri),
             Err(msg) => {
                 problems.push(Problem::at(at("logo"), msg));
@@ -198,18 +194,28 @@ pub fn load(path: &Path) -> Result<Framing> {
 }
 
 /// A logo file as a `data:` URI: PNG, JPEG or SVG (recognised by content), at most
-/// [`LOGO_LIMIT`] bytes.
-fn logo_data_uri(path: &Path) -> std::result::Result<String, String> {
-    let bytes =
-        std::fs::read(path).map_err(|e| format!("cannot read the logo {}: {e}", path.display()))?;
-    if bytes.len() > LOGO_LIMIT {
+/// [`input::Kind::Logo`]'s limit. A web address is refused: a report loads nothing.
+fn logo_data_uri(dir: &Path, file: &Path) -> std::result::Result<String, String> {
+    let text = file.to_string_lossy();
+    if text.contains("://") || text.starts_with("data:") {
         return Err(format!(
-            "the logo {} is {} KiB; the limit is {} KiB (export a smaller image)",
-            path.display(),
-            bytes.len() / 1024,
-            LOGO_LIMIT / 1024
+            "the logo must be an image file beside the configuration, not an address ({}); \
+             save the image and name the file",
+            crate::safe_text::quote(&text)
         ));
     }
+    let path = dir.join(file);
+    let bytes = crate::input::read(&path, crate::input::Kind::Logo).map_err(|e| match e {
+        Error::Invalid { problems, .. } => format!(
+            "the logo {}: {}",
+            path.display(),
+            problems
+                .first()
+                .map(|p| p.message.as_str())
+                .unwrap_or("cannot be read")
+        ),
+        e => format!("{e}").replace("cannot read ", "cannot read the logo "),
+    })?;
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
     let mime = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
         "image/png"
@@ -325,28 +331,28 @@ mod tests {
     #[test]
     fn logos_are_recognised_by_content_and_limited_in_size() {
         let dir = tempfile::tempdir().unwrap();
-        let png = dir.path().join("l.png");
-        std::fs::write(&png, b"\x89PNG\r\n\x1a\nrest").unwrap();
-        assert!(logo_data_uri(&png)
+        let d = dir.path();
+        std::fs::write(d.join("l.png"), b"\x89PNG\r\n\x1a\nrest").unwrap();
+        assert!(logo_data_uri(d, Path::new("l.png"))
             .unwrap()
             .starts_with("data:image/png;base64,iVBORw0KG"));
-        let svg = dir.path().join("l.svg");
-        std::fs::write(&svg, "<svg xmlns='http://www.w3.org/2000/svg'/>").unwrap();
-        assert!(logo_data_uri(&svg)
+        std::fs::write(d.join("l.svg"), "<svg xmlns='http://www.w3.org/2000/svg'/>").unwrap();
+        assert!(logo_data_uri(d, Path::new("l.svg"))
             .unwrap()
             .starts_with("data:image/svg+xml;base64,"));
-        let gif = dir.path().join("l.gif");
-        std::fs::write(&gif, b"GIF89a").unwrap();
-        assert!(logo_data_uri(&gif)
+        std::fs::write(d.join("l.gif"), b"GIF89a").unwrap();
+        assert!(logo_data_uri(d, Path::new("l.gif"))
             .unwrap_err()
             .contains("not a PNG, JPEG or SVG"));
-        let big = dir.path().join("big.png");
         let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
-        bytes.resize(LOGO_LIMIT + 1, 0);
-        std::fs::write(&big, bytes).unwrap();
-        assert!(logo_data_uri(&big)
-            .unwrap_err()
-            .contains("the limit is 512 KiB"));
+        bytes.resize(crate::input::Kind::Logo.limit() as usize + 1, 0);
+        std::fs::write(d.join("big.png"), bytes).unwrap();
+        let err = logo_data_uri(d, Path::new("big.png")).unwrap_err();
+        assert!(err.contains("the limit is 512 KiB"), "{err}");
+        let err = logo_data_uri(d, Path::new("https://example.org/logo.png")).unwrap_err();
+        assert!(err.contains("not an address"), "{err}");
+        let err = logo_data_uri(Path::new("/dev"), Path::new("zero")).unwrap_err();
+        assert!(err.contains("a device"), "{err}");
     }
 
     #[test]

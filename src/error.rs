@@ -55,17 +55,18 @@ pub enum Error {
     NotValid(String),
 
     /// An input file could not be read.
-    #[error("cannot read {}: {source}", file.display())]
+    #[error("cannot read {}: {}", file.display(), io_words(cause))]
     Read {
         file: PathBuf,
-        source: std::io::Error,
+        /// Kept for the message, in plain words (not as a `source`: its text is the OS's).
+        cause: std::io::Error,
     },
 
     /// An output file or folder could not be written.
-    #[error("cannot write {}: {source}", file.display())]
+    #[error("cannot write {}: {}", file.display(), io_words(cause))]
     Write {
         file: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
 
     /// A report template failed to load or render.
@@ -122,24 +123,51 @@ impl Error {
     pub fn read(file: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Read {
             file: file.into(),
-            source,
+            cause: source,
         }
     }
 
     pub fn write(file: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Write {
             file: file.into(),
-            source,
+            cause: source,
         }
     }
 
-    /// 2 for usage errors and invalid or missing input files; 130 for an interrupted
+    /// 2 for usage errors, invalid or missing input files and broken templates (a template is
+    /// input too); 130 for an interrupted
     /// questionnaire (the shell convention for Ctrl-C); 1 for everything else.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Usage(_) | Error::Invalid { .. } | Error::NotValid(_) | Error::Read { .. } => 2,
+            Error::Usage(_)
+            | Error::Invalid { .. }
+            | Error::NotValid(_)
+            | Error::Read { .. }
+            | Error::Template(_) => 2,
             Error::Interrupted(_) => 130,
-            Error::Write { .. } | Error::Template(_) | Error::Other(_) => 1,
+            Error::Write { .. } | Error::Other(_) => 1,
+        }
+    }
+}
+
+/// An I/O error in plain words, without the operating system's "(os error N)".
+pub fn io_words(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "no such file or folder".into(),
+        PermissionDenied => "permission denied".into(),
+        AlreadyExists => "it already exists".into(),
+        IsADirectory => "it is a folder".into(),
+        NotADirectory => "a part of the path is not a folder".into(),
+        StorageFull => "the disk is full".into(),
+        ReadOnlyFilesystem => "the file system is read-only".into(),
+        InvalidData => "it is not UTF-8 text".into(),
+        _ => {
+            let text = e.to_string();
+            match text.find(" (os error ") {
+                Some(i) => text[..i].to_string(),
+                None => text,
+            }
         }
     }
 }
@@ -167,6 +195,16 @@ mod tests {
     }
 
     #[test]
+    fn io_errors_read_as_words() {
+        let e = Error::read("a.yaml", std::io::Error::from_raw_os_error(2));
+        assert_eq!(e.to_string(), "cannot read a.yaml: no such file or folder");
+        let e = Error::write("b", std::io::Error::from_raw_os_error(28));
+        assert_eq!(e.to_string(), "cannot write b: the disk is full");
+        let e = Error::write("c", std::io::Error::from_raw_os_error(5));
+        assert!(!e.to_string().contains("os error"), "{e}");
+    }
+
+    #[test]
     fn exit_codes() {
         assert_eq!(Error::usage("x").exit_code(), 2);
         assert_eq!(
@@ -174,6 +212,7 @@ mod tests {
             2
         );
         assert_eq!(Error::Other("x".into()).exit_code(), 1);
+        assert_eq!(Error::Template("t".into()).exit_code(), 2);
         assert_eq!(
             Error::write("f", std::io::Error::other("full")).exit_code(),
             1

@@ -40,6 +40,7 @@ pub fn read(rubric: &Rubric, text: &str) -> Result<(Vec<Row>, Vec<String>), Vec<
             column: col + 1,
         })
     };
+    let mut problems = Vec::new();
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
         Err(e) => {
@@ -49,7 +50,6 @@ pub fn read(rubric: &Rubric, text: &str) -> Result<(Vec<Row>, Vec<String>), Vec<
             )])
         }
     };
-    let mut problems = Vec::new();
     enum Col {
         Name,
         Community,
@@ -57,8 +57,26 @@ pub fn read(rubric: &Rubric, text: &str) -> Result<(Vec<Row>, Vec<String>), Vec<
         Item(String),
     }
     let mut columns = Vec::new();
+    // Each column once: a second `name` or item column would silently win over the first.
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, h) in headers.iter().enumerate() {
         let key = h.trim();
+        let canonical = match key.to_ascii_lowercase().as_str() {
+            k @ ("name" | "community" | "role") => k.to_string(),
+            _ => key.to_string(),
+        };
+        if let Some(first) = seen.insert(canonical, i) {
+            problems.push(Problem::at(
+                at(1, i),
+                format!(
+                    "columns {} and {} are both `{}`; keep one of them",
+                    column_name(first),
+                    column_name(i),
+                    crate::safe_text::quote(key)
+                ),
+            ));
+            continue;
+        }
         let col = match key.to_ascii_lowercase().as_str() {
             "name" => Col::Name,
             "community" => Col::Community,
@@ -68,8 +86,9 @@ pub fn read(rubric: &Rubric, text: &str) -> Result<(Vec<Row>, Vec<String>), Vec<
                 problems.push(Problem::at(
                     at(1, i),
                     format!(
-                        "column {} `{key}` is not `name`, `community`, `role` or an item of the rubric `{}`",
+                        "column {} `{}` is not `name`, `community`, `role` or an item of the rubric `{}`",
                         column_name(i),
+                        crate::safe_text::quote(key),
                         rubric.id
                     ),
                 ));
@@ -101,6 +120,15 @@ pub fn read(rubric: &Rubric, text: &str) -> Result<(Vec<Row>, Vec<String>), Vec<
         for (i, col) in &columns {
             let cell = record.get(*i).unwrap_or("").trim();
             let text = (!cell.is_empty()).then(|| cell.to_string());
+            if matches!(col, Col::Name | Col::Community | Col::Role) {
+                if let Err(m) = crate::input::check_text_len("this text", cell) {
+                    problems.push(Problem::at(
+                        at(row, *i),
+                        format!("row {row}, column {}: {m}", column_name(*i)),
+                    ));
+                    continue;
+                }
+            }
             match col {
                 Col::Name => response.name = text,
                 Col::Community => response.community = text,
@@ -133,7 +161,7 @@ pub fn read(rubric: &Rubric, text: &str) -> Result<(Vec<Row>, Vec<String>), Vec<
                             Err(_) => {
                                 problems.push(Problem::at(
                                     at(row, *i),
-                                    format!("row {row}, column {} `{id}`: {cell:?} is not a score ({min} to {max}), `na` or empty", column_name(*i)),
+                                    format!("row {row}, column {} `{id}`: \"{}\" is not a score ({min} to {max}), `na` or empty", column_name(*i), crate::safe_text::quote(cell)),
                                 ));
                                 continue;
                             }
@@ -215,5 +243,47 @@ mod tests {
     fn a_ragged_row_is_an_error() {
         let problems = read(&rubric(), "name,name-1\nAna,4,5\n").unwrap_err();
         assert!(problems[0].message.starts_with("row 2:"), "{:?}", problems);
+    }
+
+    #[test]
+    fn a_column_given_twice_is_an_error_naming_both() {
+        let problems = read(&rubric(), "name,name-1,Name,name-1\nAna,4,Bo,5\n").unwrap_err();
+        let msgs: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            msgs,
+            [
+                "columns A and C are both `Name`; keep one of them",
+                "columns B and D are both `name-1`; keep one of them",
+            ]
+        );
+    }
+
+    #[test]
+    fn scores_just_off_the_scale_are_refused_and_its_ends_kept() {
+        let problems = read(&rubric(), "name,name-1,name-2\nAna,0,6\n").unwrap_err();
+        let msgs: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            msgs,
+            [
+                "row 2, column B `name-1`: 0 is outside the scale 1..5",
+                "row 2, column C `name-2`: 6 is outside the scale 1..5",
+            ]
+        );
+        let (rows, _) = read(&rubric(), "name,name-1,name-2\nAna,1,5\n").unwrap();
+        assert_eq!(rows[0].response.answers["name-1"], Answer::Score(1));
+        assert_eq!(rows[0].response.answers["name-2"], Answer::Score(5));
+    }
+
+    #[test]
+    fn a_name_too_long_to_read_back_is_refused() {
+        let csv = format!(
+            "name,name-1\n{},4\n",
+            "x".repeat(crate::input::MAX_TEXT_BYTES + 1)
+        );
+        let problems = read(&rubric(), &csv).unwrap_err();
+        assert!(
+            problems[0].message.contains("the limit is 64 KiB"),
+            "{problems:?}"
+        );
     }
 }

@@ -14,6 +14,8 @@ pub mod assets;
 pub mod catalog;
 /// Chart geometry for reports.
 pub mod chart;
+/// Removing temporary files and locks on every exit, signals included.
+pub mod cleanup;
 /// The command line (clap).
 pub mod cli;
 /// One module per command.
@@ -26,7 +28,11 @@ pub mod config;
 pub mod error;
 /// Responses from a CSV file.
 pub mod import;
-/// Standard output and atomic file writes.
+/// Bounded reads of every file a person gives.
+pub mod input;
+/// A lock on a response file while the questionnaire has it open.
+pub mod lock;
+/// Standard output and the one write path for every command.
 pub mod output;
 /// PDF by printing HTML with a local Chromium or Chrome.
 pub mod pdf;
@@ -40,8 +46,12 @@ pub mod render;
 pub mod response;
 /// The rubric model and its validation.
 pub mod rubric;
+/// Text from others made safe for terminals, spreadsheets and messages.
+pub mod safe_text;
 /// Scoring, defined once.
 pub mod score;
+/// Building a set of files beside its destination, then moving it into place.
+pub mod staging;
 /// Descriptive statistics for groups.
 pub mod stats;
 /// Terminal tables.
@@ -53,6 +63,26 @@ pub mod yaml;
 
 use cli::{Cli, Command};
 use error::Result;
+
+/// Prints an error as people read it: `error: ...`, then each cause on its own line, with
+/// anything a file could have slipped into the message made inert for the terminal. A stop the
+/// person chose is said without "error".
+pub fn report_error(err: &error::Error) {
+    use std::error::Error as _;
+    let mut text = match err {
+        error::Error::Interrupted(m) => m.clone(),
+        e => format!("error: {e}"),
+    };
+    let mut cause = err.source();
+    while let Some(c) = cause {
+        let c_text = c.to_string();
+        if !text.contains(&c_text) {
+            text.push_str(&format!("\n  caused by: {c_text}"));
+        }
+        cause = c.source();
+    }
+    eprintln!("{}", safe_text::for_terminal(&text));
+}
 
 /// Runs one command line.
 pub fn run(cli: Cli) -> Result<()> {

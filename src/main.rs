@@ -4,9 +4,10 @@ fn main() {
     std::panic::set_hook(Box::new(|info| {
         eprintln!("error: internal error: {info}\nThis is a bug in learnlead; please report it.");
     }));
+    learnlead::cleanup::install();
     let cli = learnlead::cli::Cli::parse();
     if let Err(err) = learnlead::run(cli) {
-        eprintln!("error: {err}");
+        learnlead::report_error(&err);
         std::process::exit(err.exit_code());
     }
 }

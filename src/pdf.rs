@@ -2,8 +2,10 @@
 //! mode. The reports' print styles keep charts, table rows and statement blocks whole.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
+use crate::cleanup::Guard;
 use crate::error::{Error, Result};
 
 /// Paper sizes for print.
@@ -68,11 +70,21 @@ pub fn find_browser(named: Option<&Path>) -> Result<PathBuf> {
         })
 }
 
-/// Prints `html` to PDF bytes on `paper` with `browser`.
+/// How long one print may take before the browser is stopped: a page prints in a second or
+/// two; a browser that hangs (a broken profile, a dialog) must not hang learnlead.
+pub const PRINT_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// Prints `html` to PDF bytes on `paper` with `browser`, in a private temporary folder
+/// (readable by this user only) that is removed on every exit, Ctrl-C included.
 pub fn print(html: &str, paper: Paper, browser: &Path) -> Result<Vec<u8>> {
-    let dir = tempfile_dir()?;
-    let page = dir.join("page.html");
-    let pdf = dir.join("page.pdf");
+    print_within(html, paper, browser, PRINT_TIMEOUT)
+}
+
+fn print_within(html: &str, paper: Paper, browser: &Path, timeout: Duration) -> Result<Vec<u8>> {
+    let dir = private_temp_dir()?;
+    let page = dir.path().join("page.html");
+    let pdf = dir.path().join("page.pdf");
+    let log = dir.path().join("browser.log");
     // The paper size is the page's own choice in CSS; tell it which.
     let html = html.replacen(
         "</head>",
@@ -80,28 +92,70 @@ pub fn print(html: &str, paper: Paper, browser: &Path) -> Result<Vec<u8>> {
         1,
     );
     std::fs::write(&page, html).map_err(|e| Error::write(&page, e))?;
-    let out = Command::new(browser)
+    let log_file = std::fs::File::create(&log).map_err(|e| Error::write(&log, e))?;
+    let mut child = Command::new(browser)
         .args(HEADLESS_FLAGS)
         .arg("--no-pdf-header-footer")
-        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+        .arg(format!(
+            "--user-data-dir={}",
+            dir.path().join("profile").display()
+        ))
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg(format!("file://{}", page.display()))
-        .output()
-        .map_err(|e| Error::Other(format!("cannot run {}: {e}", browser.display())));
-    let result = out.and_then(|out| {
-        if !out.status.success() || !pdf.is_file() {
-            let log = String::from_utf8_lossy(&out.stderr);
-            let last: Vec<&str> = log.lines().rev().take(3).collect();
-            return Err(Error::Other(format!(
-                "{} could not print the PDF: {}",
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(log_file)
+        .spawn()
+        .map_err(|e| {
+            Error::Other(format!(
+                "cannot run {}: {}",
                 browser.display(),
-                last.into_iter().rev().collect::<Vec<_>>().join(" / ")
-            )));
+                crate::error::io_words(&e)
+            ))
+        })?;
+    let status = wait_within(&mut child, timeout).map_err(|e| {
+        Error::Other(format!(
+            "waiting for {}: {}",
+            browser.display(),
+            crate::error::io_words(&e)
+        ))
+    })?;
+    let Some(status) = status else {
+        return Err(Error::Other(format!(
+            "{} did not print the PDF within {} s and was stopped; try again, or print the HTML from a browser",
+            browser.display(),
+            timeout.as_secs()
+        )));
+    };
+    if !status.success() || !pdf.is_file() {
+        let log = std::fs::read_to_string(&log).unwrap_or_default();
+        let last: Vec<&str> = log.lines().rev().take(3).collect();
+        return Err(Error::Other(format!(
+            "{} could not print the PDF: {}",
+            browser.display(),
+            crate::safe_text::quote(&last.into_iter().rev().collect::<Vec<_>>().join(" / "))
+        )));
+    }
+    std::fs::read(&pdf).map_err(|e| Error::read(&pdf, e))
+}
+
+/// Waits for `child` at most `timeout`; a child still running then is killed (`None`).
+fn wait_within(
+    child: &mut std::process::Child,
+    timeout: Duration,
+) -> std::io::Result<Option<std::process::ExitStatus>> {
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait()? {
+            return Ok(Some(status));
         }
-        std::fs::read(&pdf).map_err(|e| Error::read(&pdf, e))
-    });
-    let _ = std::fs::remove_dir_all(&dir);
-    result
+        if start.elapsed() >= timeout {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Ok(None);
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
 }
 
 /// Prints several pages, each to its own PDF, in order. A few browsers run side by side (one
@@ -147,13 +201,22 @@ pub fn print_all(pages: &[String], paper: Paper, browser: &Path) -> Result<Vec<V
     printed.into_iter().map(|(_, pdf)| pdf).collect()
 }
 
-/// A fresh private folder for the browser's page, profile and PDF.
-fn tempfile_dir() -> Result<PathBuf> {
+/// A fresh private folder (mode 0700) for the browser's page, profile and PDF, removed when
+/// the guard is dropped or the process is stopped.
+fn private_temp_dir() -> Result<Guard> {
     let base = std::env::temp_dir();
-    for n in 0..100u32 {
+    for n in 0..1000u32 {
         let p = base.join(format!("learnlead-pdf-{}-{n}", std::process::id()));
-        if std::fs::create_dir(&p).is_ok() {
-            return Ok(p);
+        let mut builder = std::fs::DirBuilder::new();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::DirBuilderExt;
+            builder.mode(0o700);
+        }
+        match builder.create(&p) {
+            Ok(()) => return Ok(Guard::new(p)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(Error::write(&p, e)),
         }
     }
     Err(Error::Other(
@@ -170,5 +233,40 @@ mod tests {
         let err = find_browser(Some(Path::new("/no/such/chrome"))).unwrap_err();
         assert_eq!(err.exit_code(), 2);
         assert!(err.to_string().contains("--browser /no/such/chrome"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_hung_browser_is_stopped_and_its_private_folder_removed() {
+        use std::os::unix::fs::PermissionsExt;
+        // One test, so no other printing folder of this process exists meanwhile.
+        let g = private_temp_dir().unwrap();
+        let mode = std::fs::metadata(g.path()).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o700);
+        drop(g);
+        let dir = tempfile::tempdir().unwrap();
+        let fake = dir.path().join("hung-browser");
+        std::fs::write(&fake, "#!/bin/sh\nsleep 30\n").unwrap();
+        std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let before = Instant::now();
+        let err = print_within(
+            "<html><head></head></html>",
+            Paper::A4,
+            &fake,
+            Duration::from_millis(300),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("did not print the PDF within"), "{err}");
+        assert!(before.elapsed() < Duration::from_secs(10));
+        let left = std::fs::read_dir(std::env::temp_dir())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .any(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with(&format!("learnlead-pdf-{}-", std::process::id()))
+            });
+        assert!(!left, "the printing folder is removed");
     }
 }

@@ -6,6 +6,7 @@ use inquire::ui::{RenderConfig, Styled};
 use inquire::{Select, Text};
 
 use crate::questionnaire::{Prompter, Reply};
+use crate::safe_text::for_terminal;
 
 pub struct Terminal {
     render: RenderConfig<'static>,
@@ -50,13 +51,21 @@ fn reply<T>(r: Result<T, InquireError>) -> Reply<T> {
 
 impl Prompter for Terminal {
     fn show(&mut self, text: &str) {
-        println!("{text}");
+        crate::say!("{text}");
     }
 
     fn text(&mut self, question: &str, help: &str, initial: Option<&str>) -> Reply<String> {
-        let mut t = Text::new(question)
-            .with_help_message(help)
-            .with_render_config(self.render);
+        // Rubrics come from colleagues: what they say reaches the terminal inert.
+        let (question, help) = (for_terminal(question), for_terminal(help));
+        let mut t = Text::new(&question)
+            .with_help_message(&help)
+            .with_render_config(self.render)
+            .with_validator(|text: &str| {
+                Ok(match crate::input::check_text_len("this text", text) {
+                    Ok(()) => inquire::validator::Validation::Valid,
+                    Err(m) => inquire::validator::Validation::Invalid(m.into()),
+                })
+            });
         if let Some(i) = initial {
             t = t.with_initial_value(i);
         }
@@ -71,9 +80,15 @@ impl Prompter for Terminal {
         help: &str,
     ) -> Reply<usize> {
         let page = options.len().clamp(1, 12);
-        let s = Select::new(question, options.to_vec())
-            .with_help_message(help)
-            .with_starting_cursor(start.min(options.len().saturating_sub(1)))
+        let (question, help) = (for_terminal(question), for_terminal(help));
+        let options: Vec<String> = options
+            .iter()
+            .map(|o| for_terminal(o).into_owned())
+            .collect();
+        let last = options.len().saturating_sub(1);
+        let s = Select::new(&question, options)
+            .with_help_message(&help)
+            .with_starting_cursor(start.min(last))
             .with_page_size(page)
             .with_render_config(self.render);
         reply(s.raw_prompt().map(|o| o.index))

@@ -54,28 +54,62 @@ pub fn render<T: Serialize>(
         brand: &framing.brand,
         show: &framing.show,
     };
-    let env = environment(
-        markup,
-        template.and_then(Path::parent).map(Path::to_path_buf),
-    )?;
-    let main = match template {
+    // A user's template is found by its real path; what it includes must lie in that folder.
+    let (user_dir, main) = match template {
         Some(path) => {
-            let file = path.file_name().and_then(|f| f.to_str()).ok_or_else(|| {
+            crate::input::read_text(path, crate::input::Kind::Template)?;
+            let real = std::fs::canonicalize(path).map_err(|e| Error::read(path, e))?;
+            let file = real.file_name().and_then(|f| f.to_str()).ok_or_else(|| {
                 Error::usage(format!("{} is not a template file", path.display()))
             })?;
-            if !path.is_file() {
-                return Err(Error::read(
-                    path,
-                    std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
-                ));
-            }
-            file.to_string()
+            let file = file.to_string();
+            (real.parent().map(Path::to_path_buf), file)
         }
-        None => name.to_string(),
+        None => (None, name.to_string()),
     };
+    let env = environment(markup, user_dir)?;
     let tmpl = env.get_template(&main).map_err(template_error)?;
-    tmpl.render(Value::from(Serde(&context)))
-        .map_err(template_error)
+    let mut out = Vec::new();
+    let over = std::cell::Cell::new(false);
+    let written = tmpl.render_captured_to(
+        Value::from(Serde(&context)),
+        Bounded {
+            out: &mut out,
+            over: &over,
+        },
+    );
+    if over.get() {
+        return Err(Error::Template(format!(
+            "template {main}: the report grew past {} MB and was stopped; a report is far smaller (does the template repeat or multiply text?)",
+            MAX_RENDERED_BYTES / 1_000_000
+        )));
+    }
+    written.map_err(template_error)?;
+    String::from_utf8(out).map_err(|e| Error::Template(format!("template {main}: {e}")))
+}
+
+/// The largest report a template may write: 50 MB, some hundred times the largest real one.
+pub const MAX_RENDERED_BYTES: usize = 50_000_000;
+
+/// The rendered text, refusing to grow past [`MAX_RENDERED_BYTES`].
+struct Bounded<'a> {
+    out: &'a mut Vec<u8>,
+    over: &'a std::cell::Cell<bool>,
+}
+
+impl std::io::Write for Bounded<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if self.out.len() + bytes.len() > MAX_RENDERED_BYTES {
+            self.over.set(true);
+            return Err(std::io::Error::other("the report is too large"));
+        }
+        self.out.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 fn environment(markup: Markup, user_dir: Option<PathBuf>) -> Result<Environment<'static>> {
@@ -137,17 +171,28 @@ fn load(user_dir: Option<&Path>, name: &str) -> std::result::Result<Option<Strin
     }
     if let Some(dir) = user_dir {
         let p = dir.join(path);
-        if p.is_file() {
-            return std::fs::read_to_string(&p).map(Some).map_err(|e| {
-                JinjaError::new(
-                    ErrorKind::InvalidOperation,
-                    format!("cannot read template {}", p.display()),
-                )
-                .with_source(e)
-            });
+        if p.exists() {
+            return read_inside(dir, &p).map(Some);
         }
     }
     Ok(assets::shipped_template(name).map(|a| a.text.to_string()))
+}
+
+/// Reads the template at `path`, which must really lie in `dir`: a link that leads outside the
+/// template's folder (`passwd.txt -> /etc/passwd`) is refused. The read is bounded.
+fn read_inside(dir: &Path, path: &Path) -> std::result::Result<String, JinjaError> {
+    let refuse = |why: String| JinjaError::new(ErrorKind::TemplateNotFound, why);
+    let real_dir = std::fs::canonicalize(dir)
+        .map_err(|e| refuse(format!("cannot read the folder {}: {e}", dir.display())))?;
+    let real = std::fs::canonicalize(path)
+        .map_err(|_| refuse(format!("{} leads nowhere", path.display())))?;
+    if !real.starts_with(&real_dir) {
+        return Err(refuse(format!(
+            "{} leads outside the template's folder; templates stay in their folder",
+            path.display()
+        )));
+    }
+    crate::input::read_text(&real, crate::input::Kind::Template).map_err(|e| refuse(e.to_string()))
 }
 
 /// A template error as people can act on it: the template and line, what went wrong, and the

@@ -13,6 +13,7 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{Error, Problem, Result};
+use crate::input;
 use crate::output;
 use crate::path;
 use crate::rubric::Rubric;
@@ -20,11 +21,6 @@ use crate::yaml;
 
 /// The version of the response file format this build writes and reads.
 pub const FORMAT: u32 = 1;
-
-/// The largest file read as a response: 4 MiB, about a thousand times a full response to the
-/// largest shipped rubric with long notes. Bounding it keeps a mistaken argument (a report, a
-/// data export) from being parsed at length, and lets [`Response::is_at`] answer from the size.
-pub const MAX_FILE_BYTES: u64 = 4 << 20;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -45,11 +41,15 @@ pub struct Response {
     /// When the person finished; absent while the response is partial.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completed: Option<String>,
-    /// Item id -> answer, in the rubric's order.
-    #[serde(default)]
+    /// Item id -> answer, in the rubric's order. An id given twice is an error.
+    #[serde(default, deserialize_with = "unique_keys")]
     pub answers: IndexMap<String, Answer>,
     /// Dimension id -> where the person wants to be and their note.
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "IndexMap::is_empty",
+        deserialize_with = "unique_keys"
+    )]
     pub dimensions: IndexMap<String, DimensionAnswer>,
 }
 
@@ -197,18 +197,12 @@ impl Response {
         Response::read(path).map(|(response, _)| response)
     }
 
-    /// Reads a response file, with its text (for locating problems found later). A file larger
-    /// than [`MAX_FILE_BYTES`] is refused before it is parsed: it cannot be a person's answers.
+    /// Reads a response file, with its text (for locating problems found later). The read is
+    /// bounded ([`input::Kind::Response`]).
     pub fn read(path: &Path) -> Result<(Response, String)> {
-        let text = read_text(path)?;
+        let text = input::read_text(path, input::Kind::Response)?;
         let response = Response::parse(&text).map_err(|p| Error::invalid_one(path, p))?;
         Ok((response, text))
-    }
-
-    /// Whether `path` is an existing response file. Cheap for large files (the size bound in
-    /// [`Response::read`] answers first), so it can guard every write of a report or data file.
-    pub fn is_at(path: &Path) -> bool {
-        path.is_file() && Response::read(path).is_ok()
     }
 
     pub fn parse(text: &str) -> std::result::Result<Response, Problem> {
@@ -231,7 +225,8 @@ impl Response {
         Ok(format!("{HEADER}{body}"))
     }
 
-    /// Writes the response atomically: the file on disk is always a whole response.
+    /// Writes the response atomically over its own file (the questionnaire saving as it goes):
+    /// the file on disk is always a whole response.
     pub fn save(&self, path: &Path) -> Result<()> {
         output::write_atomic(path, self.to_yaml()?.as_bytes())
     }
@@ -271,21 +266,27 @@ impl Response {
     /// Everything in this response that does not fit `rubric`: another rubric's id, unknown
     /// item or dimension ids, scores off the scale. `text` is the file's text, for locations.
     pub fn problems(&self, rubric: &Rubric, text: Option<&str>) -> Vec<Problem> {
-        self.problem_paths(rubric)
+        let paths = self.problem_paths(rubric);
+        if paths.is_empty() {
+            return Vec::new();
+        }
+        let locator = text.map(yaml::Locator::new);
+        paths
             .into_iter()
-            .map(|(p, m)| Problem::at(text.and_then(|t| yaml::locate(t, &p)), m))
+            .map(|(p, m)| Problem::at(locator.as_ref().and_then(|l| l.locate(&p)), m))
             .collect()
     }
 
     /// [`Response::problems`], each with the path to the value in the response file.
     pub fn problem_paths(&self, rubric: &Rubric) -> Vec<(Vec<yaml::Seg>, String)> {
-        let mut out = Vec::new();
+        let mut out = self.text_problems();
         if self.rubric.id != rubric.id {
             out.push((
                 path!["rubric", "id"],
                 format!(
                     "this response answers the rubric `{}`, not `{}`",
-                    self.rubric.id, rubric.id
+                    crate::safe_text::quote(&self.rubric.id),
+                    rubric.id
                 ),
             ));
             return out;
@@ -335,6 +336,38 @@ impl Response {
         out
     }
 
+    /// Texts longer than a person may type ([`input::MAX_TEXT_BYTES`]), each with its path.
+    fn text_problems(&self) -> Vec<(Vec<yaml::Seg>, String)> {
+        let mut out = Vec::new();
+        let mut check = |at: Vec<yaml::Seg>, what: String, text: Option<&String>| {
+            if let Some(Err(m)) = text.map(|t| input::check_text_len(&what, t)) {
+                out.push((at, m));
+            }
+        };
+        check(path!["name"], "the name".into(), self.name.as_ref());
+        check(
+            path!["community"],
+            "the community".into(),
+            self.community.as_ref(),
+        );
+        check(path!["role"], "the role".into(), self.role.as_ref());
+        for (id, answer) in &self.answers {
+            if let Answer::NotApplicable { reason } = answer {
+                let what = format!("the reason for `{}`", crate::safe_text::quote(id));
+                check(path!["answers", id.as_str()], what, reason.as_ref());
+            }
+        }
+        for (id, dim) in &self.dimensions {
+            let what = format!("the note on `{}`", crate::safe_text::quote(id));
+            check(
+                path!["dimensions", id.as_str(), "note"],
+                what,
+                dim.note.as_ref(),
+            );
+        }
+        out
+    }
+
     /// Drops answers to items, and entries for dimensions, that `rubric` does not have (it has
     /// changed since); returns the ids of the items dropped.
     pub fn fit_to(&mut self, rubric: &Rubric) -> Vec<String> {
@@ -374,24 +407,40 @@ pub fn date_of(time: &str) -> &str {
     time.get(..10).unwrap_or(time)
 }
 
-/// A response file's text, refusing a file too large to be one.
-fn read_text(path: &Path) -> Result<String> {
-    if let Ok(meta) = std::fs::metadata(path) {
-        if meta.is_file() && meta.len() > MAX_FILE_BYTES {
-            return Err(Error::invalid_one(
-                path,
-                Problem::at(
-                    None,
-                    format!(
-                        "this file is {:.1} MiB, too large to be a response (at most {} MiB); is it the right file?",
-                        meta.len() as f64 / (1u64 << 20) as f64,
-                        MAX_FILE_BYTES >> 20
-                    ),
-                ),
-            ));
+/// A map from ids that refuses an id given twice (YAML allows it and would keep the last).
+pub(crate) fn unique_keys<'de, D, V>(d: D) -> std::result::Result<IndexMap<String, V>, D::Error>
+where
+    D: Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    struct Unique<V>(std::marker::PhantomData<V>);
+    impl<'de, V: Deserialize<'de>> Visitor<'de> for Unique<V> {
+        type Value = IndexMap<String, V>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a mapping of ids")
+        }
+        fn visit_unit<E: de::Error>(self) -> std::result::Result<Self::Value, E> {
+            Ok(IndexMap::new())
+        }
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> std::result::Result<Self::Value, A::Error> {
+            let mut out = IndexMap::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if out.contains_key(&key) {
+                    return Err(de::Error::custom(format!(
+                        "`{}` is given twice; keep one of them",
+                        crate::safe_text::quote(&key)
+                    )));
+                }
+                let value = map.next_value()?;
+                out.insert(key, value);
+            }
+            Ok(out)
         }
     }
-    output::read_text(path)
+    d.deserialize_map(Unique(std::marker::PhantomData))
 }
 
 #[cfg(test)]
@@ -489,31 +538,36 @@ mod tests {
     }
 
     #[test]
-    fn is_at_tells_responses_from_other_files() {
-        let dir = tempfile::tempdir().unwrap();
-        let response = dir.path().join("ana.yaml");
-        Response::new(&rubric()).save(&response).unwrap();
-        assert!(Response::is_at(&response));
-
-        let report = dir.path().join("report.json");
-        std::fs::write(&report, "{\"rubric\": {\"id\": \"x\"}}").unwrap();
-        assert!(!Response::is_at(&report));
-        assert!(!Response::is_at(&dir.path().join("missing.yaml")));
-        assert!(!Response::is_at(dir.path()));
+    fn an_item_or_dimension_given_twice_is_refused() {
+        let text = "format: 1\nrubric: {id: a, version: '1', hash: x}\nstarted: now\nanswers:\n  a-1: 3\n  a-2: 4\n  a-1: 5\n";
+        let p = Response::parse(text).unwrap_err();
+        assert!(p.message.contains("`a-1` is given twice"), "{}", p.message);
+        let text = "format: 1\nrubric: {id: a, version: '1', hash: x}\nstarted: now\ndimensions:\n  d: {desired: 3}\n  d: {desired: 4}\n";
+        let p = Response::parse(text).unwrap_err();
+        assert!(p.message.contains("`d` is given twice"), "{}", p.message);
     }
 
     #[test]
-    fn a_file_too_large_to_be_a_response_is_refused_unparsed() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("big.yaml");
-        // A valid response, padded past the bound with a comment: the size alone refuses it.
-        let mut text = Response::new(&rubric()).to_yaml().unwrap();
-        text.push('#');
-        text.push_str(&"x".repeat(MAX_FILE_BYTES as usize));
-        std::fs::write(&path, text).unwrap();
-        assert!(!Response::is_at(&path));
-        let err = Response::read(&path).unwrap_err().to_string();
-        assert!(err.contains("big.yaml"), "{err}");
-        assert!(err.contains("too large to be a response"), "{err}");
+    fn texts_over_the_limit_are_problems() {
+        let r = rubric();
+        let mut resp = Response::new(&r);
+        resp.name = Some("x".repeat(input::MAX_TEXT_BYTES + 1));
+        resp.answers.insert(
+            "education-1".into(),
+            Answer::NotApplicable {
+                reason: Some("y".repeat(input::MAX_TEXT_BYTES + 1)),
+            },
+        );
+        let messages: Vec<String> = resp
+            .problems(&r, None)
+            .into_iter()
+            .map(|p| p.message)
+            .collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(
+            messages[0].starts_with("the name is 65 KiB long"),
+            "{messages:?}"
+        );
+        assert!(messages[1].contains("education-1"), "{messages:?}");
     }
 }

@@ -12,6 +12,12 @@ use crate::error::Problem;
 use crate::path;
 use crate::yaml::{self, Seg};
 
+/// The most points a scale may have.
+pub const MAX_SCALE_POINTS: i64 = 21;
+/// Every point of a scale lies within -SCALE_BOUND..=SCALE_BOUND, so that arithmetic on scores
+/// (`min + max - answer`, differences, sums over many responses) can never overflow.
+pub const SCALE_BOUND: i64 = 1000;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rubric {
@@ -31,6 +37,34 @@ pub struct Rubric {
     #[serde(default)]
     pub ask_na_reason: bool,
     pub groups: Vec<Group>,
+    /// Item and dimension ids to their places, built on first use, so a lookup by id takes the
+    /// same time in a rubric of ten items or ten thousand.
+    #[serde(skip)]
+    index: IndexCell,
+}
+
+/// Where each id sits: (group, dimension, item) and (group, dimension) positions.
+#[derive(Debug, Clone, Default)]
+struct Index {
+    items: HashMap<String, (usize, usize, usize)>,
+    dimensions: HashMap<String, (usize, usize)>,
+}
+
+/// The index, built once on first use.
+#[derive(Clone, Default)]
+struct IndexCell(std::sync::OnceLock<Index>);
+
+/// The index is derived from the rubric: two rubrics are equal whether or not it is built.
+impl PartialEq for IndexCell {
+    fn eq(&self, _: &IndexCell) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for IndexCell {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("(index)")
+    }
 }
 
 /// Where the framework comes from, quoted with attribution.
@@ -133,9 +167,10 @@ impl Rubric {
         if problems.is_empty() {
             Ok(rubric)
         } else {
+            let locator = yaml::Locator::new(text);
             Err(problems
                 .into_iter()
-                .map(|(path, message)| Problem::at(yaml::locate(text, &path), message))
+                .map(|(path, message)| Problem::at(locator.locate(&path), message))
                 .collect())
         }
     }
@@ -184,7 +219,28 @@ impl Rubric {
                 "`bands` is empty: at least one band must cover the scale".into(),
             );
         }
-        if scale.min >= scale.max {
+        let finite_bands = self.bands.iter().enumerate().all(|(i, band)| {
+            let mut ok = true;
+            for (key, v) in [("from", band.from), ("to", band.to)] {
+                if !v.is_finite() {
+                    problem(
+                        path!["bands", i, key],
+                        format!("band `{}`: `{key}` must be a number", band.id),
+                    );
+                    ok = false;
+                }
+            }
+            ok
+        });
+        if scale.min < -SCALE_BOUND || scale.max > SCALE_BOUND {
+            problem(
+                path!["scale", if scale.min < -SCALE_BOUND { "min" } else { "max" }],
+                format!(
+                    "the scale {}..{} goes beyond -{SCALE_BOUND}..{SCALE_BOUND}; a scale is a few points, like 1..5",
+                    scale.min, scale.max
+                ),
+            );
+        } else if scale.min >= scale.max {
             problem(
                 path!["scale", "min"],
                 format!(
@@ -192,15 +248,15 @@ impl Rubric {
                     scale.min, scale.max
                 ),
             );
-        } else if scale.max - scale.min > 20 {
+        } else if scale.max - scale.min > MAX_SCALE_POINTS - 1 {
             problem(
                 path!["scale", "max"],
                 format!(
-                    "a scale of {} points is too long to answer; use at most 21",
+                    "a scale of {} points is too long to answer; use at most {MAX_SCALE_POINTS}",
                     scale.max - scale.min + 1
                 ),
             );
-        } else {
+        } else if finite_bands {
             self.scale_problems(&mut problem);
         }
 
@@ -435,11 +491,37 @@ impl Rubric {
     }
 
     pub fn find_item(&self, id: &str) -> Option<ItemRef<'_>> {
-        self.items().find(|r| r.item.id == id)
+        let &(g, d, i) = self.index().items.get(id)?;
+        let group = &self.groups[g];
+        let dimension = &group.dimensions[d];
+        Some(ItemRef {
+            group,
+            dimension,
+            item: &dimension.items[i],
+        })
     }
 
     pub fn find_dimension(&self, id: &str) -> Option<(&Group, &Dimension)> {
-        self.dimensions().find(|(_, d)| d.id == id)
+        let &(g, d) = self.index().dimensions.get(id)?;
+        let group = &self.groups[g];
+        Some((group, &group.dimensions[d]))
+    }
+
+    /// The index of ids, built on first use. Where an id is given twice (an invalid rubric),
+    /// the first place is kept, as a search in order would find it.
+    fn index(&self) -> &Index {
+        self.index.0.get_or_init(|| {
+            let mut index = Index::default();
+            for (g, group) in self.groups.iter().enumerate() {
+                for (d, dim) in group.dimensions.iter().enumerate() {
+                    index.dimensions.entry(dim.id.clone()).or_insert((g, d));
+                    for (i, item) in dim.items.iter().enumerate() {
+                        index.items.entry(item.id.clone()).or_insert((g, d, i));
+                    }
+                }
+            }
+            index
+        })
     }
 
     pub fn label(&self, point: i64) -> &str {
@@ -480,20 +562,25 @@ fn check_text(text: &str, path: Vec<Seg>, problem: &mut dyn FnMut(Vec<Seg>, Stri
 
 /// Ids are lowercase letters, digits, `-`, `_` and `.`, starting with a letter or digit: they
 /// appear in file names, CSV column headers and command lines.
-fn check_id(id: &str, path: Vec<Seg>, problem: &mut dyn FnMut(Vec<Seg>, String)) {
-    let ok = id
-        .chars()
+/// Whether `id` is a valid id: lowercase letters, digits, `-`, `_` or `.`, starting with a
+/// letter or digit. Such an id can never name a path outside a folder.
+pub fn is_id(id: &str) -> bool {
+    id.chars()
         .next()
         .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         && id
             .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_.".contains(c));
-    if !ok {
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_.".contains(c))
+}
+
+fn check_id(id: &str, path: Vec<Seg>, problem: &mut dyn FnMut(Vec<Seg>, String)) {
+    if !is_id(id) {
         let name = path_name(&path);
         problem(
             path,
             format!(
-                "`{name}` is {id:?}: an id uses lowercase letters, digits, `-`, `_` or `.`, and starts with a letter or digit"
+                "`{name}` is {:?}: an id uses lowercase letters, digits, `-`, `_` or `.`, and starts with a letter or digit",
+                crate::safe_text::quote(id)
             ),
         );
     }
@@ -750,5 +837,68 @@ mod tests {
             let json = serde_json::to_value(&r).unwrap();
             check(&schema, &schema, &json, &r.id);
         }
+    }
+
+    /// The starter rubric with its scale (and band ends) replaced.
+    fn with_scale(min: &str, max: &str, top_band_to: &str) -> String {
+        assets::STARTER_RUBRIC
+            .replacen("  min: 1\n", &format!("  min: {min}\n"), 1)
+            .replacen("  max: 5\n", &format!("  max: {max}\n"), 1)
+            .replacen("to: 5\n", &format!("to: {top_band_to}\n"), 1)
+    }
+
+    fn messages(text: &str) -> Vec<String> {
+        Rubric::parse(text)
+            .unwrap_err()
+            .into_iter()
+            .map(|p| p.message)
+            .collect()
+    }
+
+    #[test]
+    fn huge_or_misplaced_scales_are_refused_without_overflow() {
+        let m = messages(&with_scale("-5e18", "5e18", "5"));
+        assert!(
+            m.iter().any(|m| m.contains("expected a whole number")),
+            "{m:?}"
+        );
+        let m = messages(&with_scale(
+            "-5000000000000000000",
+            "5000000000000000000",
+            "5",
+        ));
+        assert!(m[0].contains("goes beyond -1000..1000"), "{m:?}");
+        let m = messages(&with_scale("40000", "40004", "5"));
+        assert!(m[0].contains("goes beyond -1000..1000"), "{m:?}");
+        let m = messages(&with_scale("-1000", "1000", "5"));
+        assert!(m[0].contains("2001 points is too long"), "{m:?}");
+        assert!(Rubric::parse(assets::STARTER_RUBRIC).is_ok());
+    }
+
+    #[test]
+    fn band_ends_must_be_numbers() {
+        let m = messages(&with_scale("1", "5", ".nan"));
+        assert!(
+            m.iter().any(|m| m.contains("`to` must be a number")),
+            "{m:?}"
+        );
+        let m = messages(&with_scale("1", "5", ".inf"));
+        assert!(
+            m.iter().any(|m| m.contains("`to` must be a number")),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn ids_are_found_by_index_first_place_first() {
+        let r = shipped("wenger-trayner");
+        let found = r.find_item("relevance-1").unwrap();
+        assert_eq!(found.dimension.id, "relevance");
+        assert_eq!(r.find_dimension("scale").unwrap().1.id, "scale");
+        assert!(r.find_item("nope").is_none());
+        for item in r.items() {
+            assert_eq!(r.find_item(&item.item.id).unwrap().item.id, item.item.id);
+        }
+        assert_eq!(r.clone(), shipped("wenger-trayner"));
     }
 }

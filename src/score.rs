@@ -90,8 +90,29 @@ pub fn mean(values: impl IntoIterator<Item = Option<f64>>) -> Option<f64> {
 }
 
 /// Rounds to two decimals, halves away from zero, as people and spreadsheets expect.
+///
+/// Rounding goes through the decimal form, so that a true tie rounds as a tie. Scores are
+/// fractions with small denominators (a mean of whole numbers, a mean of such means), but
+/// their sum in floating point lands a hair off: an overall of exactly 3.125 (37.5 over 12)
+/// arrives as 3.1249999999999996, and 2.135 is stored as 2.13499999.... The value is first
+/// written with nine decimals, which puts such sums back on the fraction they stand for (a
+/// score's distance from a tie that is not one is far larger: at least 1/(2q) for a
+/// denominator q, over 1e-9 for any q below 500 million), then rounded by its digits.
 pub fn round2(v: f64) -> f64 {
-    (v * 100.0).round() / 100.0
+    if !v.is_finite() || v.abs() >= 1e12 {
+        return (v * 100.0).round() / 100.0;
+    }
+    let decimal = format!("{:.9}", v.abs());
+    let (whole, fraction) = decimal.split_once('.').unwrap_or((&decimal, "000000000"));
+    let whole: i64 = whole.parse().unwrap_or(0);
+    let hundredths: i64 = fraction[..2].parse().unwrap_or(0);
+    let up = i64::from(&fraction[2..] >= "5000000");
+    let rounded = (whole * 100 + hundredths + up) as f64 / 100.0;
+    if v < 0.0 {
+        -rounded
+    } else {
+        rounded
+    }
 }
 
 /// Scores `response` on `rubric`. Answers to items the rubric no longer has are ignored.
@@ -313,5 +334,37 @@ groups:
         assert_eq!(round2(2.125), 2.13);
         assert_eq!(round2(-0.125), -0.13);
         assert_eq!(round2(4.0), 4.0);
+        assert_eq!(round2(0.0), 0.0);
+        assert_eq!(round2(-2.0 / 3.0), -0.67);
+    }
+
+    #[test]
+    fn a_true_tie_rounds_up_though_its_float_sum_falls_short() {
+        // Twelve dimension scores that sum to exactly 37.5, added up as floats.
+        // Each a dimension's mean as scoring computes it: a sum of answers over a count.
+        let dims = [
+            (14, 4),
+            (4, 4),
+            (8, 3),
+            (12, 4),
+            (14, 3),
+            (4, 3),
+            (3, 3),
+            (13, 3),
+            (20, 4),
+            (7, 3),
+            (11, 3),
+            (15, 3),
+        ]
+        .map(|(sum, n): (i32, i32)| f64::from(sum) / f64::from(n));
+        let overall = mean(dims.iter().copied().map(Some)).unwrap();
+        assert_ne!(overall, 3.125, "the float sum is not exact");
+        assert_eq!(round2(overall), 3.13);
+        // Decimal ties that binary cannot hold exactly.
+        assert_eq!(round2(2.135), 2.14);
+        assert_eq!(round2(1.005), 1.01);
+        assert_eq!(round2(-1.005), -1.01);
+        // Just below a tie stays below.
+        assert_eq!(round2(3.1249), 3.12);
     }
 }

@@ -67,11 +67,48 @@ fn clean_message(message: &str) -> String {
     }
     out.push_str(rest);
     // Type names are Rust's; people read "a whole number" and "a response".
-    let out = struct_names_as_words(&out);
+    let out = shorten_quotes(&struct_names_as_words(&out));
     out.replace("expected i64", "expected a whole number")
         .replace("expected u32", "expected a whole number")
         .replace("expected f64", "expected a number")
         .replace("expected a boolean", "expected true or false")
+}
+
+/// Cuts every quoted value in a message to its first [`crate::safe_text::QUOTE_CHARS`]
+/// characters: a message names a bad value, it does not repeat a 5 MB one.
+fn shorten_quotes(message: &str) -> String {
+    let max = crate::safe_text::QUOTE_CHARS;
+    let mut out = String::with_capacity(message.len().min(4096));
+    let mut chars = message.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c != '"' {
+            continue;
+        }
+        // Inside a quoted value: copy up to `max` characters, skip the rest, up to the close.
+        let mut kept = 0;
+        let mut cut = false;
+        while let Some(q) = chars.next() {
+            if q == '"' {
+                break;
+            }
+            let escaped = if q == '\\' { chars.next() } else { None };
+            if kept < max {
+                out.push(q);
+                if let Some(e) = escaped {
+                    out.push(e);
+                }
+                kept += 1;
+            } else {
+                cut = true;
+            }
+        }
+        if cut {
+            out.push_str("...");
+        }
+        out.push('"');
+    }
+    out
 }
 
 /// Replaces each "expected struct Name" with what the struct is to a person: a description for
@@ -237,7 +274,29 @@ fn key_of(s: &str) -> Option<&str> {
 /// style, a missing key), the position of the deepest part that was found; `None` if not even
 /// the first step was found.
 pub fn locate(text: &str, path: &[Seg]) -> Option<Location> {
-    let tokens = tokenize(text);
+    Locator::new(text).locate(path)
+}
+
+/// [`locate`] for many paths in one text: the text is read once, so locating every problem of
+/// a file with thousands of them stays fast.
+pub struct Locator<'a> {
+    tokens: Vec<Token<'a>>,
+}
+
+impl<'a> Locator<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Locator {
+            tokens: tokenize(text),
+        }
+    }
+
+    /// Where `path` sits in the text; see [`locate`].
+    pub fn locate(&self, path: &[Seg]) -> Option<Location> {
+        walk(&self.tokens, path)
+    }
+}
+
+fn walk(tokens: &[Token<'_>], path: &[Seg]) -> Option<Location> {
     let mut lo = 0;
     let mut hi = tokens.len();
     let mut found: Option<Location> = None;
@@ -293,6 +352,20 @@ pub fn locate(text: &str, path: &[Seg]) -> Option<Location> {
 #[allow(clippy::useless_vec)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_huge_bad_value_is_quoted_short() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct S {
+            n: i64,
+        }
+        let text = format!("n: \"{}\"\n", "x".repeat(10_000));
+        let p = from_str::<S>(&text).unwrap_err();
+        assert!(p.message.len() < 200, "{}", p.message);
+        assert!(p.message.contains("xxx...\""), "{}", p.message);
+        assert_eq!(shorten_quotes(r#"a "b\"c" d"#), r#"a "b\"c" d"#);
+    }
 
     const DOC: &str = "\
 id: demo

@@ -6,13 +6,14 @@ use std::path::{Path, PathBuf};
 
 use crate::answers;
 use crate::assets;
-use crate::catalog::{Catalog, Loaded};
+use crate::catalog::{Catalog, Loaded, Origin};
 use crate::cli::AssessArgs;
 use crate::error::{Error, Result};
+use crate::lock::Lock;
 use crate::output;
 use crate::prompt::Terminal;
 use crate::questionnaire::{Outcome, Questionnaire};
-use crate::response::{date_of, Response};
+use crate::response::{date_of, Response, RubricStamp};
 use crate::rubric::Rubric;
 use crate::score;
 use crate::table;
@@ -44,14 +45,32 @@ fn load_rubric(catalog: &Catalog, name: Option<&str>) -> Result<Loaded> {
 /// Says which rubric won when a user's rubric takes a shipped one's place.
 pub fn note_override(loaded: &Loaded) {
     if loaded.overrides_shipped {
-        eprintln!(
+        crate::say_err!(
             "note: using your rubric `{}` from {} in place of the shipped one",
-            loaded.rubric.id, loaded.origin
+            loaded.rubric.id,
+            loaded.origin
         );
     }
 }
 
 /// A new response to the loaded rubric, remembering the rubric's file if it came from one.
+/// `--name`, `--community` and `--role` are bounded like every text a person types.
+fn check_flag_texts(args: &AssessArgs) -> Result<()> {
+    for (what, flag) in [
+        ("--name", &args.name),
+        ("--community", &args.community),
+        ("--role", &args.role),
+    ] {
+        if let Some(Err(m)) = flag
+            .as_deref()
+            .map(|v| crate::input::check_text_len(what, v))
+        {
+            return Err(Error::usage(m));
+        }
+    }
+    Ok(())
+}
+
 fn new_response(loaded: &Loaded) -> Response {
     let mut r = Response::new(&loaded.rubric);
     r.rubric = loaded.stamp();
@@ -61,15 +80,8 @@ fn new_response(loaded: &Loaded) -> Response {
 /// Refuses to replace an existing file at `--out` unless `--force`: it may hold someone's
 /// answers.
 fn check_out(path: &Path, force: bool) -> Result<()> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        if !dir.is_dir() {
-            return Err(Error::usage(format!(
-                "the folder {} does not exist; create it, or choose another --out",
-                dir.display()
-            )));
-        }
-    }
-    if force || !path.exists() {
+    output::check_folder(path)?;
+    if force || std::fs::symlink_metadata(path).is_err() {
         return Ok(());
     }
     let what = match Response::load(path) {
@@ -86,36 +98,66 @@ fn check_out(path: &Path, force: bool) -> Result<()> {
     )))
 }
 
-/// `NAME-DATE.yaml` (or `response-DATE.yaml`) in the current folder, with `-2`, `-3`, ... added
-/// until the name is free.
-pub fn default_path(response: &Response, dir: &Path) -> PathBuf {
+/// Where a new response is saved the first time; later saves replace that file, which is then
+/// the questionnaire's own.
+#[derive(Debug, Clone)]
+enum Place {
+    /// `NAME-DATE.yaml` in the folder, the first name no file has (parallel runs included).
+    Free(PathBuf),
+    /// `--out`: created new, never replacing a file that appeared meanwhile.
+    New(PathBuf),
+    /// `--out --force`: replaced.
+    Replace(PathBuf),
+}
+
+impl Place {
+    fn of(out: Option<&Path>, force: bool) -> Result<Place> {
+        Ok(match out {
+            Some(p) => {
+                check_out(p, force)?;
+                if force {
+                    Place::Replace(p.to_path_buf())
+                } else {
+                    Place::New(p.to_path_buf())
+                }
+            }
+            None => Place::Free(PathBuf::from(".")),
+        })
+    }
+
+    /// Saves `response` for the first time; returns the file it is in.
+    fn first_save(&self, response: &Response) -> Result<PathBuf> {
+        let bytes = response.to_yaml()?;
+        match self {
+            Place::Free(dir) => {
+                let base = file_stem(response);
+                output::create_free(
+                    dir,
+                    |n| match n {
+                        1 => format!("{base}.yaml"),
+                        n => format!("{base}-{n}.yaml"),
+                    },
+                    bytes.as_bytes(),
+                    true,
+                )
+            }
+            Place::New(p) => output::write_new(p, bytes.as_bytes()).map(|_| p.clone()),
+            Place::Replace(p) => output::write_atomic(p, bytes.as_bytes()).map(|_| p.clone()),
+        }
+    }
+}
+
+/// `NAME-DATE` for a response's default file name (`response-DATE` when anonymous).
+fn file_stem(response: &Response) -> String {
     let slug = response
         .name
         .as_deref()
         .map(slug)
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| "response".to_string());
-    let date = date_of(&response.started);
-    let mut n = 1;
-    loop {
-        let name = if n == 1 {
-            format!("{slug}-{date}.yaml")
-        } else {
-            format!("{slug}-{date}-{n}.yaml")
-        };
-        let p = if dir == Path::new(".") {
-            PathBuf::from(name)
-        } else {
-            dir.join(name)
-        };
-        if !p.exists() {
-            return p;
-        }
-        n += 1;
-    }
+    format!("{slug}-{}", date_of(&response.started))
 }
 
-/// Lowercase ASCII letters and digits, other runs of characters as one `-`.
 pub fn slug(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
@@ -129,9 +171,10 @@ pub fn slug(s: &str) -> String {
 }
 
 fn from_answers(catalog: &Catalog, args: &AssessArgs, file: &Path) -> Result<()> {
+    check_flag_texts(args)?;
     let loaded = load_rubric(catalog, args.rubric.as_deref())?;
     let rubric = &loaded.rubric;
-    let text = output::read_text(file)?;
+    let text = crate::input::read_text(file, crate::input::Kind::Answers)?;
     let mut response =
         answers::build(rubric, &text, args.partial).map_err(|p| Error::invalid(file, p))?;
     response.rubric = loaded.stamp();
@@ -144,24 +187,20 @@ fn from_answers(catalog: &Catalog, args: &AssessArgs, file: &Path) -> Result<()>
             *field = Some(v.clone()).filter(|v| !v.trim().is_empty());
         }
     }
-    let path = match &args.out {
-        Some(p) => {
-            check_out(p, args.force)?;
-            p.clone()
-        }
-        None => default_path(&response, Path::new(".")),
-    };
-    response.save(&path)?;
-    finish_message(rubric, &response, &path);
+    let problems = response.problems(rubric, None);
+    if !problems.is_empty() {
+        return Err(Error::invalid(file, problems));
+    }
+    let path = Place::of(args.out.as_deref(), args.force)?.first_save(&response)?;
+    finish_message(rubric, &response, &path, &rubric_flag(catalog, &loaded));
     Ok(())
 }
 
 fn start(catalog: &Catalog, args: &AssessArgs) -> Result<()> {
     let loaded = load_rubric(catalog, args.rubric.as_deref())?;
     let rubric = &loaded.rubric;
-    if let Some(p) = &args.out {
-        check_out(p, args.force)?;
-    }
+    check_flag_texts(args)?;
+    let place = Place::of(args.out.as_deref(), args.force)?;
     let mut response = new_response(&loaded);
     response.name = args.name.clone().filter(|v| !v.trim().is_empty());
     response.community = args.community.clone();
@@ -171,33 +210,49 @@ fn start(catalog: &Catalog, args: &AssessArgs) -> Result<()> {
         args.community.is_none(),
         args.role.is_none(),
     ];
-    let mut path: Option<PathBuf> = args.out.clone();
+    // The first save creates the file and locks it; later saves replace it.
+    let mut path: Option<PathBuf> = None;
+    let mut lock: Option<Lock> = None;
     let mut save = |r: &Response| -> Result<()> {
-        let p = path.get_or_insert_with(|| default_path(r, Path::new(".")));
-        r.save(p)
+        match &path {
+            Some(p) => r.save(p),
+            None => {
+                let p = place.first_save(r)?;
+                lock = Some(Lock::acquire(&p)?);
+                path = Some(p);
+                Ok(())
+            }
+        }
     };
     let mut terminal = Terminal::new();
     let mut q = Questionnaire::new(rubric, response, &mut save);
     terminal_show(&mut terminal, &q.introduction());
     if q.ask_about(&mut terminal, ask_about)?.is_none() {
         drop(q);
-        return stopped(path.as_deref());
+        return stopped(path.as_deref(), &rubric_flag(catalog, &loaded));
     }
     let outcome = q.run(&mut terminal, 0)?;
-    end(rubric, outcome, path.as_deref())
+    end(
+        rubric,
+        outcome,
+        path.as_deref(),
+        &rubric_flag(catalog, &loaded),
+    )
 }
 
 fn resume(catalog: &Catalog, args: &AssessArgs, file: &Path) -> Result<()> {
+    let _lock = Lock::acquire(file)?;
     let (response, text) = Response::read(file)?;
     let loaded = catalog.load_for(&response.rubric, args.rubric.as_deref())?;
     note_override(&loaded);
+    let flag = rubric_flag(catalog, &loaded);
     let rubric = loaded.rubric;
     let problems = response.problems(&rubric, Some(&text));
     if !problems.is_empty() {
         return Err(Error::invalid(file, problems));
     }
     if response.rubric_changed(&rubric) {
-        eprintln!(
+        crate::say_err!(
             "warning: the rubric `{}` has changed since this response was started (version {} then, {} now); answers are matched by item id",
             rubric.id, response.rubric.version, rubric.version
         );
@@ -231,7 +286,7 @@ fn resume(catalog: &Catalog, args: &AssessArgs, file: &Path) -> Result<()> {
         }
     };
     let outcome = q.run(&mut terminal, start)?;
-    end(&rubric, outcome, Some(file))
+    end(&rubric, outcome, Some(file), &flag)
 }
 
 fn terminal_show(t: &mut Terminal, text: &str) {
@@ -239,50 +294,72 @@ fn terminal_show(t: &mut Terminal, text: &str) {
     t.show(text);
 }
 
-fn end(rubric: &Rubric, outcome: Outcome, path: Option<&Path>) -> Result<()> {
-    match outcome {
-        Outcome::Completed(response) => {
-            let path = path.ok_or_else(|| Error::Other("the response was never saved".into()))?;
-            finish_message(rubric, &response, path);
-            Ok(())
-        }
-        Outcome::Stopped(_) => stopped(path),
+/// What later commands need to find the rubric again: nothing for a shipped rubric or one in
+/// the rubrics folder (the response names it by id), else `--rubric FILE`, since a response's
+/// content is never used as a path.
+fn rubric_flag(catalog: &Catalog, loaded: &Loaded) -> String {
+    let by_id = RubricStamp {
+        file: None,
+        ..loaded.stamp()
+    };
+    match (&loaded.origin, catalog.load_for(&by_id, None)) {
+        (_, Ok(found)) if found.rubric == loaded.rubric => String::new(),
+        (Origin::File(p), _) => format!(
+            " --rubric {}",
+            std::fs::canonicalize(p)
+                .unwrap_or_else(|_| p.clone())
+                .display()
+        ),
+        (Origin::Shipped, _) => String::new(),
     }
 }
 
-fn stopped(path: Option<&Path>) -> Result<()> {
+fn end(rubric: &Rubric, outcome: Outcome, path: Option<&Path>, flag: &str) -> Result<()> {
+    match outcome {
+        Outcome::Completed(response) => {
+            let path = path.ok_or_else(|| Error::Other("the response was never saved".into()))?;
+            finish_message(rubric, &response, path, flag);
+            Ok(())
+        }
+        Outcome::Stopped(_) => stopped(path, flag),
+    }
+}
+
+fn stopped(path: Option<&Path>, flag: &str) -> Result<()> {
     match path.filter(|p| p.exists()) {
         Some(p) => Err(Error::Interrupted(format!(
-            "stopped. Your answers so far are saved in {}.\nContinue with: learnlead assess --resume {}",
+            "Stopped. Your answers so far are saved in {}.\nContinue with: learnlead assess --resume {}{flag}",
             p.display(),
             p.display()
         ))),
         None => Err(Error::Interrupted(
-            "stopped before the first answer; nothing was saved".into(),
+            "Stopped before the first answer; nothing was saved.".into(),
         )),
     }
 }
 
 /// The first look at the scores, where the file is, and what to run next.
-fn finish_message(rubric: &Rubric, response: &Response, path: &Path) {
+fn finish_message(rubric: &Rubric, response: &Response, path: &Path, flag: &str) {
     let scores = score::score(rubric, response);
     let view = view::report(rubric, response, &scores, None);
-    println!("\n{}", table::report(&view));
+    crate::say!("\n{}", table::report(&view));
     let c = scores.coverage;
-    println!(
+    crate::say!(
         "{} answered, {} not applicable, {} unanswered.",
-        c.answered, c.not_applicable, c.unanswered
+        c.answered,
+        c.not_applicable,
+        c.unanswered
     );
     if response.is_complete() {
-        println!("Saved your response to {}", path.display());
+        crate::say!("Saved your response to {}", path.display());
     } else {
-        println!(
-            "Saved an unfinished response to {}; finish it with: learnlead assess --resume {}",
+        crate::say!(
+            "Saved an unfinished response to {}; finish it with: learnlead assess --resume {}{flag}",
             path.display(),
             path.display()
         );
     }
-    println!("Next: learnlead report {}", path.display());
+    crate::say!("Next: learnlead report {}{flag}", path.display());
 }
 
 #[cfg(test)]
@@ -296,17 +373,25 @@ mod tests {
     }
 
     #[test]
-    fn default_path_never_reuses_a_name() {
+    fn new_responses_never_take_a_used_name() {
         let dir = tempfile::tempdir().unwrap();
         let r = Rubric::parse(assets::STARTER_RUBRIC).unwrap();
         let mut resp = Response::new(&r);
         resp.started = "2026-11-22T10:00:00Z".into();
         resp.name = Some("Ana".into());
-        let first = default_path(&resp, dir.path());
+        let place = Place::Free(dir.path().to_path_buf());
+        let first = place.first_save(&resp).unwrap();
         assert!(first.ends_with("ana-2026-11-22.yaml"));
-        std::fs::write(&first, "x").unwrap();
-        assert!(default_path(&resp, dir.path()).ends_with("ana-2026-11-22-2.yaml"));
+        assert!(place
+            .first_save(&resp)
+            .unwrap()
+            .ends_with("ana-2026-11-22-2.yaml"));
         resp.name = None;
-        assert!(default_path(&resp, dir.path()).ends_with("response-2026-11-22.yaml"));
+        assert!(place
+            .first_save(&resp)
+            .unwrap()
+            .ends_with("response-2026-11-22.yaml"));
+        let err = Place::New(first.clone()).first_save(&resp).unwrap_err();
+        assert!(err.to_string().contains("already exists"), "{err}");
     }
 }

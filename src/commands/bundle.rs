@@ -1,6 +1,7 @@
-//! `learnlead bundle`: one folder to hand over. Everything is rendered in memory first; the
-//! folder is written only when every file rendered, and a folder that is not empty is refused
-//! without `--force`.
+//! `learnlead bundle`: one folder to hand over. Everything is rendered in memory first, then
+//! written into a working folder beside the destination and moved into place in one step, so
+//! an interrupted or failed run leaves the destination as it was. A folder that is not empty
+//! is refused, and with `--force` only an earlier bundle is replaced, whole.
 
 use std::path::{Path, PathBuf};
 
@@ -12,8 +13,9 @@ use crate::commands::compare::Group;
 use crate::compare::{self, Comparison};
 use crate::config;
 use crate::error::{Error, Result};
-use crate::output;
+use crate::output::{self, Doc};
 use crate::render::{self, Markup};
+use crate::staging::Staging;
 use crate::{score, view, yaml};
 
 #[derive(Serialize)]
@@ -96,16 +98,18 @@ pub fn run(catalog: &Catalog, args: BundleArgs) -> Result<()> {
             let pdfs = crate::pdf::print_all(&pages, args.print.paper, browser)?;
             for (link, pdf) in reports.iter_mut().zip(pdfs) {
                 let name = format!("{}.pdf", link.href.trim_end_matches(".html"));
-                out.push((PathBuf::from(&name), pdf));
+                out.push((PathBuf::from(&name), output::mark(Doc::Pdf, pdf)));
                 link.pdf = Some(name);
             }
         }
         for (link, html) in reports.iter().zip(pages) {
-            out.push((PathBuf::from(&link.href), html.into_bytes()));
+            out.push((
+                PathBuf::from(&link.href),
+                output::mark(Doc::Html, html.into_bytes()),
+            ));
         }
     }
-    let json =
-        serde_json::to_string_pretty(&comparison).map_err(|e| Error::Other(e.to_string()))?;
+    let json = crate::commands::json_document(&comparison)?;
     let mut csv = Vec::new();
     compare::write_csv(&rubric, &participants, args.group.anonymize, &mut csv)
         .map_err(|e| Error::Other(e.to_string()))?;
@@ -121,7 +125,7 @@ pub fn run(catalog: &Catalog, args: BundleArgs) -> Result<()> {
             "data/rubric.yaml",
         ),
     ];
-    out.push(("data/group.json".into(), (json + "\n").into_bytes()));
+    out.push(("data/group.json".into(), json));
     out.push(("data/responses.csv".into(), csv));
     out.push(("data/rubric.yaml".into(), rubric_yaml.into_bytes()));
     let index = render::render(
@@ -137,18 +141,14 @@ pub fn run(catalog: &Catalog, args: BundleArgs) -> Result<()> {
     )?;
     if let Some(browser) = &browser {
         let pdf = crate::pdf::print(&index, args.print.paper, browser)?;
-        out.push(("index.pdf".into(), pdf));
+        out.push(("index.pdf".into(), output::mark(Doc::Pdf, pdf)));
     }
-    out.push(("index.html".into(), index.into_bytes()));
-
-    for dir in ["reports", "data"] {
-        let d = args.out_dir.join(dir);
-        std::fs::create_dir_all(&d).map_err(|e| Error::write(&d, e))?;
-    }
-    for (rel, bytes) in &out {
-        output::write_atomic(&args.out_dir.join(rel), bytes)?;
-    }
-    println!(
+    out.push((
+        "index.html".into(),
+        output::mark(Doc::Html, index.into_bytes()),
+    ));
+    write_folder(&args.out_dir, &out, args.force)?;
+    crate::say!(
         "wrote {} files to {}; open {}",
         out.len(),
         args.out_dir.display(),
@@ -157,7 +157,9 @@ pub fn run(catalog: &Catalog, args: BundleArgs) -> Result<()> {
     Ok(())
 }
 
-/// The folder must be new or empty, unless `force`.
+/// The folder must be new or empty, or, with `force`, a bundle learnlead wrote (its
+/// `index.html` carries learnlead's mark): a forced bundle replaces the whole folder, and
+/// nothing that learnlead did not write is ever replaced.
 fn check_out_dir(dir: &Path, force: bool) -> Result<()> {
     if dir.exists() && !dir.is_dir() {
         return Err(Error::usage(format!(
@@ -165,27 +167,66 @@ fn check_out_dir(dir: &Path, force: bool) -> Result<()> {
             dir.display()
         )));
     }
-    let not_empty = dir.is_dir()
-        && std::fs::read_dir(dir)
-            .map_err(|e| Error::read(dir, e))?
-            .next()
-            .is_some();
-    if not_empty && !force {
+    if !is_non_empty(dir)? {
+        return Ok(());
+    }
+    if !force {
         return Err(Error::usage(format!(
-            "{} is not empty; nothing was written. Choose a new folder, or add --force to write into it",
+            "{} is not empty; nothing was written. Choose a new folder, or add --force to replace an earlier bundle there",
+            dir.display()
+        )));
+    }
+    if !output::is_own_output(&dir.join("index.html")) {
+        return Err(Error::usage(format!(
+            "{} is not a bundle learnlead wrote (it has no index.html of learnlead's), so --force does not replace it; nothing was written. Choose a new folder",
             dir.display()
         )));
     }
     Ok(())
 }
 
+fn is_non_empty(dir: &Path) -> Result<bool> {
+    Ok(dir.is_dir()
+        && std::fs::read_dir(dir)
+            .map_err(|e| Error::read(dir, e))?
+            .next()
+            .is_some())
+}
+
+/// Writes the bundle's files, all or nothing: built in a working folder beside `dir`, then
+/// put in its place in one step (replacing an earlier bundle whole, after [`check_out_dir`]).
+fn write_folder(dir: &Path, files: &[(PathBuf, Vec<u8>)], force: bool) -> Result<()> {
+    let staging = Staging::beside(dir)?;
+    for sub in ["reports", "data"] {
+        let d = staging.path().join(sub);
+        std::fs::create_dir_all(&d).map_err(|e| Error::write(&d, e))?;
+    }
+    for (rel, bytes) in files {
+        let p = staging.path().join(rel);
+        std::fs::write(&p, bytes).map_err(|e| Error::write(dir.join(rel), e))?;
+    }
+    staging.sync()?;
+    if is_non_empty(dir)? {
+        // Checked again: the folder may have been filled since the run began.
+        check_out_dir(dir, force)?;
+        return staging.replace();
+    }
+    match staging.rename_into_place()? {
+        None => Ok(()),
+        Some(_) => Err(Error::usage(format!(
+            "{} was filled by another run while this bundle was made; nothing was written",
+            dir.display()
+        ))),
+    }
+}
+
 /// `learnlead init-config FILE`: the commented example configuration.
 pub fn init_config(file: &Path) -> Result<()> {
     output::write_new(file, config::EXAMPLE.as_bytes())?;
-    println!(
+    crate::say!(
         "wrote {}; edit it, then run report, compare or bundle in this folder",
         file.display()
     );
-    println!("(the example names logo.png: put your logo beside it, or remove that line)");
+    crate::say!("(the example names logo.png: put your logo beside it, or remove that line)");
     Ok(())
 }

@@ -4,9 +4,10 @@ use std::path::{Path, PathBuf};
 
 use crate::catalog::Catalog;
 use crate::cli::{CompareArgs, CompareBy, CompareFormat, GroupArgs};
+use crate::commands::{json_document, write_out};
 use crate::compare::{self, Options, Participant};
 use crate::error::{Error, Result};
-use crate::output;
+use crate::output::{self, Doc};
 use crate::render::{self, Markup};
 use crate::response::Response;
 use crate::rubric::Rubric;
@@ -33,37 +34,42 @@ pub fn run(catalog: &Catalog, args: CompareArgs) -> Result<()> {
             &framing,
         )?;
         let pdf = crate::pdf::print(&html, args.pdf.paper, &browser)?;
-        return crate::commands::write_out(args.out.as_deref(), &pdf, true);
+        return write_out(args.out.as_deref(), pdf, Doc::Pdf, args.force);
     }
-    let text = match format {
-        CompareFormat::Json => {
-            serde_json::to_string_pretty(comparison).map_err(|e| Error::Other(e.to_string()))?
-                + "\n"
-        }
+    let (text, doc) = match format {
+        CompareFormat::Json => (json_document(comparison)?, Doc::Json),
         CompareFormat::Csv => {
             let mut buf = Vec::new();
             compare::write_csv(rubric, participants, args.group.anonymize, &mut buf)
                 .map_err(|e| Error::Other(e.to_string()))?;
-            String::from_utf8(buf).map_err(|e| Error::Other(e.to_string()))?
+            (buf, Doc::Csv)
         }
-        CompareFormat::Table => table::comparison(comparison),
-        CompareFormat::Md => render::render(
-            "compare.md.j2",
-            Markup::Markdown,
-            args.template.as_deref(),
-            comparison,
-            &framing,
-        )?,
+        CompareFormat::Table => (table::comparison(comparison).into_bytes(), Doc::Text),
+        CompareFormat::Md => (
+            render::render(
+                "compare.md.j2",
+                Markup::Markdown,
+                args.template.as_deref(),
+                comparison,
+                &framing,
+            )?
+            .into_bytes(),
+            Doc::Markdown,
+        ),
         // PDF was printed and returned above.
-        CompareFormat::Html | CompareFormat::Pdf => render::render(
-            "compare.html.j2",
-            Markup::Html,
-            args.template.as_deref(),
-            comparison,
-            &framing,
-        )?,
+        CompareFormat::Html | CompareFormat::Pdf => (
+            render::render(
+                "compare.html.j2",
+                Markup::Html,
+                args.template.as_deref(),
+                comparison,
+                &framing,
+            )?
+            .into_bytes(),
+            Doc::Html,
+        ),
     };
-    crate::commands::write_out(args.out.as_deref(), text.as_bytes(), false)
+    write_out(args.out.as_deref(), text, doc, args.force)
 }
 
 /// A group's responses, read and compared, with the change since a baseline if one is named.
@@ -226,7 +232,7 @@ pub fn load(
         )));
     }
     if other_version > 0 {
-        eprintln!(
+        crate::say_err!(
             "warning: {other_version} response(s) were given on another version of the rubric `{}` (now {}); they are compared by item id{}",
             rubric.id,
             rubric.version,

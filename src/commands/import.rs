@@ -1,20 +1,20 @@
 //! `learnlead import FILE.csv --rubric RUBRIC --out-dir DIR`: one response file per row.
 
 use std::collections::HashSet;
-use std::path::PathBuf;
+use std::path::Path;
 
 use crate::catalog::Catalog;
 use crate::cli::ImportArgs;
 use crate::error::{Error, Result};
 use crate::import;
-use crate::output;
+use crate::staging::Staging;
 
 pub fn run(catalog: &Catalog, args: ImportArgs) -> Result<()> {
     let loaded = catalog.load(&args.rubric)?;
     crate::commands::assess::note_override(&loaded);
     let stamp = loaded.stamp();
     let rubric = loaded.rubric;
-    let text = output::read_text(&args.file)?;
+    let text = crate::input::read_text(&args.file, crate::input::Kind::Csv)?;
     let (mut rows, missing) =
         import::read(&rubric, &text).map_err(|p| Error::invalid(&args.file, p))?;
     for row in &mut rows {
@@ -27,18 +27,40 @@ pub fn run(catalog: &Catalog, args: ImportArgs) -> Result<()> {
         )));
     }
     if !missing.is_empty() {
-        eprintln!(
+        crate::say_err!(
             "warning: {} has no column for {} item(s), left unanswered: {}",
             args.file.display(),
             missing.len(),
             missing.join(", ")
         );
     }
-    std::fs::create_dir_all(&args.out_dir).map_err(|e| Error::write(&args.out_dir, e))?;
-    // Every row is valid: choose every file name first (never an existing file), then write.
-    let mut taken: HashSet<PathBuf> = HashSet::new();
-    let mut plan = Vec::with_capacity(rows.len());
-    for row in &rows {
+    let written = write_all(&args.out_dir, &rows)?;
+    let complete = rows.iter().filter(|r| r.response.is_complete()).count();
+    crate::say!(
+        "wrote {} response(s) to {} ({} complete, {} unfinished)",
+        written,
+        args.out_dir.display(),
+        complete,
+        written - complete
+    );
+    crate::say!("next: learnlead compare {}", args.out_dir.display());
+    Ok(())
+}
+
+/// Writes one response file per row into `out_dir`, all or nothing: the files are built in a
+/// working folder beside it, flushed to disk once, then moved in (a new or empty folder in one
+/// rename; else file by file under free names, never replacing a file, taken back out if one
+/// fails). Returns how many were written.
+fn write_all(out_dir: &Path, rows: &[import::Row]) -> Result<usize> {
+    if out_dir.exists() && !out_dir.is_dir() {
+        return Err(Error::usage(format!(
+            "{} is a file, not a folder",
+            out_dir.display()
+        )));
+    }
+    let staging = Staging::beside(out_dir)?;
+    let mut taken: HashSet<String> = HashSet::new();
+    for row in rows {
         let base = match row
             .response
             .name
@@ -48,33 +70,30 @@ pub fn run(catalog: &Catalog, args: ImportArgs) -> Result<()> {
             Some(s) if !s.is_empty() => s,
             _ => format!("row-{}", row.row),
         };
-        let mut n = 1;
-        let path = loop {
-            let name = if n == 1 {
-                format!("{base}.yaml")
-            } else {
-                format!("{base}-{n}.yaml")
-            };
-            let p = args.out_dir.join(name);
-            if !p.exists() && !taken.contains(&p) {
-                break p;
-            }
-            n += 1;
-        };
-        taken.insert(path.clone());
-        plan.push((path, &row.response));
+        let name = (1..)
+            .map(|n| match n {
+                1 => format!("{base}.yaml"),
+                n => format!("{base}-{n}.yaml"),
+            })
+            .find(|name| !taken.contains(name))
+            .unwrap_or_default();
+        let text = row.response.to_yaml()?;
+        let path = staging.path().join(&name);
+        std::fs::write(&path, text).map_err(|e| Error::write(&path, e))?;
+        taken.insert(name);
     }
-    for (path, response) in &plan {
-        response.save(path)?;
+    staging.sync()?;
+    // A folder filled meanwhile by a parallel run is merged into, never replaced.
+    match staging.rename_into_place()? {
+        None => Ok(rows.len()),
+        Some(staging) => Ok(staging.merge_into(free_name)?.len()),
     }
-    let complete = rows.iter().filter(|r| r.response.is_complete()).count();
-    println!(
-        "wrote {} response(s) to {} ({} complete, {} unfinished)",
-        plan.len(),
-        args.out_dir.display(),
-        complete,
-        plan.len() - complete
-    );
-    println!("next: learnlead compare {}", args.out_dir.display());
-    Ok(())
+}
+
+/// `NAME-N.yaml` for `NAME.yaml`.
+fn free_name(name: &str, n: usize) -> String {
+    match name.strip_suffix(".yaml") {
+        Some(stem) => format!("{stem}-{n}.yaml"),
+        None => format!("{name}-{n}"),
+    }
 }

@@ -14,7 +14,7 @@ use std::path::Path;
 
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
-use crate::output;
+use crate::output::{self, Doc};
 use crate::response::Response;
 use crate::rubric::Rubric;
 
@@ -60,27 +60,59 @@ pub fn choose_format<F: Copy>(
     })
 }
 
-/// Writes a command's result to `out` (atomically) or to standard output. Binary output (PDF)
-/// is not written to a terminal.
-pub fn write_out(out: Option<&Path>, bytes: &[u8], binary: bool) -> Result<()> {
+/// Writes a command's result to `out` by the one write path ([`output::write_output`]), marked
+/// as learnlead's so a later run may replace it, or to standard output. Binary output (PDF) is
+/// not written to a terminal.
+pub fn write_out(out: Option<&Path>, bytes: Vec<u8>, doc: Doc, force: bool) -> Result<()> {
     use std::io::IsTerminal;
+    let on_terminal = out.is_none() && std::io::stdout().is_terminal();
+    // A table is read in a terminal, as is anything printed there: escape sequences in a name
+    // or a note must not reach it.
+    let bytes = if doc == Doc::Text || (on_terminal && doc != Doc::Pdf) {
+        match String::from_utf8(bytes) {
+            Ok(text) => crate::safe_text::for_terminal(&text)
+                .into_owned()
+                .into_bytes(),
+            Err(e) => e.into_bytes(),
+        }
+    } else {
+        bytes
+    };
     match out {
         Some(path) => {
-            if Response::is_at(path) {
-                return Err(Error::usage(format!(
-                    "{} holds someone's answers; it was left as it is (write the output to another file)",
-                    path.display()
-                )));
+            let bytes = output::mark(doc, bytes);
+            let written = output::write_output(path, &bytes, force)?;
+            if path != Path::new("-") {
+                crate::say_err!("wrote {}", written.display());
             }
-            output::write_atomic(path, bytes)?;
-            eprintln!("wrote {}", path.display());
             Ok(())
         }
-        None if binary && std::io::stdout().is_terminal() => Err(Error::usage(
+        None if doc == Doc::Pdf && on_terminal => Err(Error::usage(
             "a PDF is not for the terminal: add --out FILE.pdf",
         )),
-        None => output::print_bytes(bytes),
+        None if doc == Doc::Text => output::print_bytes(&bytes),
+        None => output::print_bytes(&output::mark(doc, bytes)),
     }
+}
+
+/// `value` as a pretty JSON document whose first key, `generator`, marks it as learnlead's.
+pub fn json_document<T: serde::Serialize>(value: &T) -> Result<Vec<u8>> {
+    let body = serde_json::to_value(value).map_err(|e| Error::Other(e.to_string()))?;
+    let mut doc = serde_json::Map::new();
+    doc.insert(
+        "generator".into(),
+        format!("learnlead {}", env!("CARGO_PKG_VERSION")).into(),
+    );
+    match body {
+        serde_json::Value::Object(fields) => doc.extend(fields),
+        other => {
+            doc.insert("data".into(), other);
+        }
+    }
+    let mut text = serde_json::to_string_pretty(&serde_json::Value::Object(doc))
+        .map_err(|e| Error::Other(e.to_string()))?;
+    text.push('\n');
+    Ok(text.into_bytes())
 }
 
 /// Reads a response file and the rubric it answers (`rubric` if named, else the one the file
@@ -118,7 +150,7 @@ fn check_response(
     if response.rubric.id == rubric.id && response.rubric_changed(rubric) {
         let gone = response.fit_to(rubric);
         if !gone.is_empty() {
-            eprintln!(
+            crate::say_err!(
                 "warning: {}: the rubric `{}` no longer has {}; those answers are left out",
                 path.display(),
                 rubric.id,

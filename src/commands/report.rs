@@ -4,8 +4,9 @@ use std::path::Path;
 
 use crate::catalog::Catalog;
 use crate::cli::{ReportArgs, ReportFormat};
-use crate::commands::load_response;
+use crate::commands::{json_document, load_response, write_out};
 use crate::error::{Error, Result};
+use crate::output::Doc;
 use crate::render::{self, Markup};
 use crate::score;
 use crate::table;
@@ -36,7 +37,7 @@ pub fn run(catalog: &Catalog, args: ReportArgs) -> Result<()> {
         baseline.as_ref().zip(base_scores.as_ref()),
     );
     for w in &view.warnings {
-        eprintln!("warning: {w}");
+        crate::say_err!("warning: {w}");
     }
     if format == ReportFormat::Pdf {
         let browser = crate::pdf::find_browser(args.pdf.browser.as_deref())?;
@@ -48,31 +49,42 @@ pub fn run(catalog: &Catalog, args: ReportArgs) -> Result<()> {
             &framing,
         )?;
         let pdf = crate::pdf::print(&html, args.pdf.paper, &browser)?;
-        return crate::commands::write_out(args.out.as_deref(), &pdf, true);
+        return write_out(args.out.as_deref(), pdf, Doc::Pdf, args.force);
     }
-    let text = match format {
-        ReportFormat::Json => {
-            let json = view::json(&view, &rubric.content_hash());
-            serde_json::to_string_pretty(&json).map_err(|e| Error::Other(e.to_string()))? + "\n"
-        }
-        ReportFormat::Table => format!("{}\n", table::report(&view)),
-        ReportFormat::Md => render::render(
-            "report.md.j2",
-            Markup::Markdown,
-            args.template.as_deref(),
-            &view,
-            &framing,
-        )?,
+    let (text, doc) = match format {
+        ReportFormat::Json => (
+            json_document(&view::json(&view, &rubric.content_hash()))?,
+            Doc::Json,
+        ),
+        ReportFormat::Table => (
+            format!("{}\n", table::report(&view)).into_bytes(),
+            Doc::Text,
+        ),
+        ReportFormat::Md => (
+            render::render(
+                "report.md.j2",
+                Markup::Markdown,
+                args.template.as_deref(),
+                &view,
+                &framing,
+            )?
+            .into_bytes(),
+            Doc::Markdown,
+        ),
         // PDF was printed and returned above.
-        ReportFormat::Html | ReportFormat::Pdf => render::render(
-            "report.html.j2",
-            Markup::Html,
-            args.template.as_deref(),
-            &view,
-            &framing,
-        )?,
+        ReportFormat::Html | ReportFormat::Pdf => (
+            render::render(
+                "report.html.j2",
+                Markup::Html,
+                args.template.as_deref(),
+                &view,
+                &framing,
+            )?
+            .into_bytes(),
+            Doc::Html,
+        ),
     };
-    crate::commands::write_out(args.out.as_deref(), text.as_bytes(), false)
+    write_out(args.out.as_deref(), text, doc, args.force)
 }
 
 /// The baseline must be on the same rubric as the response: name it the same way.

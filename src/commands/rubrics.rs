@@ -25,7 +25,7 @@ pub fn run(catalog: &Catalog, command: RubricsCommand) -> Result<()> {
 fn list(catalog: &Catalog, format: ListFormat) -> Result<()> {
     let (rubrics, broken) = catalog.list()?;
     for e in &broken {
-        eprintln!("warning: skipped a rubric that does not validate:\n{e}");
+        crate::say_err!("warning: skipped a rubric that does not validate:\n{e}");
     }
     match format {
         ListFormat::Json => {
@@ -145,7 +145,7 @@ fn validate(files: &[std::path::PathBuf]) -> Result<()> {
     let mut failed = 0;
     for f in files {
         match catalog::load_file(f) {
-            Ok(l) => println!(
+            Ok(l) => crate::say!(
                 "{}: ok ({}: {} dimensions, {} items)",
                 f.display(),
                 l.rubric.id,
@@ -154,7 +154,7 @@ fn validate(files: &[std::path::PathBuf]) -> Result<()> {
             ),
             Err(e) => {
                 failed += 1;
-                eprintln!("{e}");
+                crate::say_err!("{e}");
             }
         }
     }
@@ -173,8 +173,8 @@ fn validate(files: &[std::path::PathBuf]) -> Result<()> {
 
 fn init(file: &Path) -> Result<()> {
     output::write_new(file, assets::STARTER_RUBRIC.as_bytes())?;
-    println!("wrote a starter rubric to {}", file.display());
-    println!(
+    crate::say!("wrote a starter rubric to {}", file.display());
+    crate::say!(
         "next: edit it, then `learnlead rubrics validate {}`",
         file.display()
     );

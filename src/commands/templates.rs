@@ -30,8 +30,8 @@ fn export(dir: &Path) -> Result<()> {
     }
     for a in assets::TEMPLATES {
         output::write_new(&dir.join(a.name), a.text.as_bytes())?;
-        println!("wrote {}", dir.join(a.name).display());
+        crate::say!("wrote {}", dir.join(a.name).display());
     }
-    println!("The context templates receive is documented in docs/templates.md.");
+    crate::say!("The context templates receive is documented in docs/templates.md.");
     Ok(())
 }

@@ -33,5 +33,9 @@ pub fn run(catalog: &Catalog, args: WorksheetArgs) -> Result<()> {
             render::render("worksheet.html.j2", Markup::Html, None, &context, &framing)?
         }
     };
-    crate::commands::write_out(args.out.as_deref(), text.as_bytes(), false)
+    let doc = match format {
+        WorksheetFormat::Md => crate::output::Doc::Markdown,
+        WorksheetFormat::Html => crate::output::Doc::Html,
+    };
+    crate::commands::write_out(args.out.as_deref(), text.into_bytes(), doc, args.force)
 }

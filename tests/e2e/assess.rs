@@ -45,7 +45,7 @@ fn exit_code(s: &mut Session) -> i32 {
 }
 
 fn small() -> String {
-    fixture("rubrics/small.yaml").display().to_string()
+    fixture("catalog/small.yaml").display().to_string()
 }
 
 /// The response file in `dir`, parsed.
@@ -148,8 +148,11 @@ fn interrupt_halfway_then_resume_and_finish_keeps_every_answer() {
     at(&mut s, "1/3 · Together › Sharing", &format!("3{ENTER}"));
     at(&mut s, "2/3 · Together › Sharing", &format!("1{ENTER}"));
     at(&mut s, "Where do you want to be on Sharing", CTRL_C);
+    // The rubric is a file of the person's own: the way back names it, since a response's
+    // content is never used as a path.
     s.expect("Continue with: learnlead assess --resume")
         .unwrap();
+    s.expect(format!("--rubric {}", small()).as_str()).unwrap();
     assert_eq!(exit_code(&mut s), 130);
 
     // The file is named after the person and today's date, and holds both answers.
@@ -169,7 +172,11 @@ fn interrupt_halfway_then_resume_and_finish_keeps_every_answer() {
     assert_eq!(r["answers"]["share-2"].as_i64(), Some(1));
     assert!(r["completed"].is_null());
 
-    let mut s = spawn(dir.path(), &["assess", "--resume", name]);
+    let rubric = small();
+    let mut s = spawn(
+        dir.path(),
+        &["assess", "--resume", name, "--rubric", &rubric],
+    );
     s.expect("2 of 3 statements answered").unwrap();
     at(
         &mut s,
@@ -214,7 +221,11 @@ fn resuming_a_complete_response_offers_the_review() {
         .arg("--out")
         .arg(&out));
     assert_eq!(made.code, 0, "{}", made.stderr);
-    let mut s = spawn(dir.path(), &["assess", "--resume", "done.yaml"]);
+    let rubric = small();
+    let mut s = spawn(
+        dir.path(),
+        &["assess", "--resume", "done.yaml", "--rubric", &rubric],
+    );
     s.expect("done.yaml is complete").unwrap();
     at(&mut s, "Review your answers", &format!("\x1b[B{ENTER}")); // change an answer
     at(

@@ -12,7 +12,7 @@ fn engagement(dir: &Path) -> PathBuf {
         .arg(fixture("csv/small-group.csv"))
         .args([
             "--rubric",
-            &fixture("rubrics/small.yaml").display().to_string(),
+            &fixture("catalog/small.yaml").display().to_string(),
             "--out-dir",
             "responses",
         ]));
@@ -421,7 +421,7 @@ fn a_house_template_extends_the_base_and_overrides_one_block() {
         .arg("--template")
         .arg(&t)
         .args(["--format", "html"]));
-    assert_eq!(r.code, 1);
+    assert_eq!(r.code, 2);
     assert!(r.stderr.contains("template not found"), "{}", r.stderr);
     assert!(
         !r.stderr.contains("root:"),

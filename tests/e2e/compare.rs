@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use crate::support::{browser_or_skip, fixture, learnlead, probe_in_browser, response_from, run};
 
 fn small() -> String {
-    fixture("rubrics/small.yaml").display().to_string()
+    fixture("catalog/small.yaml").display().to_string()
 }
 
 /// Imports the small group's CSV into a folder of responses.

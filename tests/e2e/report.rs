@@ -17,7 +17,7 @@ struct Fixtures {
 
 fn fixtures() -> Fixtures {
     let dir = tempfile::tempdir().unwrap();
-    let small_rubric = fixture("rubrics/small.yaml").display().to_string();
+    let small_rubric = fixture("catalog/small.yaml").display().to_string();
     let f = Fixtures {
         full: response_from(dir.path(), "wt-full.yaml", "wenger-trayner", "full.yaml"),
         baseline: response_on(
@@ -316,7 +316,7 @@ fn a_changed_rubric_warns_and_reports_what_still_matches() {
     let dir = tempfile::tempdir().unwrap();
     let f = fixtures();
     let rubric = dir.path().join("small.yaml");
-    let text = std::fs::read_to_string(fixture("rubrics/small.yaml"))
+    let text = std::fs::read_to_string(fixture("catalog/small.yaml"))
         .unwrap()
         .replace(
             "          - {id: care-1, statement: We notice who is missing.}",
@@ -353,12 +353,18 @@ fn a_report_never_replaces_a_response() {
         .args(["--format", "md", "--out"])
         .arg(&f.small));
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("holds someone's answers"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("already exists and learnlead did not write it"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("--force"), "{}", r.stderr);
     assert_eq!(std::fs::read_to_string(&f.small).unwrap(), before);
 }
 
 #[test]
-fn a_large_export_given_as_a_response_is_refused_and_a_large_output_is_replaced() {
+fn a_large_export_given_as_a_response_is_refused_briefly_and_replaced_only_when_forced() {
     let f = fixtures();
     let dir = tempfile::tempdir().unwrap();
     // A big data export passed by mistake where a response belongs.
@@ -369,20 +375,34 @@ fn a_large_export_given_as_a_response_is_refused_and_a_large_output_is_replaced(
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("group.json"), "{}", r.stderr);
     assert!(
-        r.stderr.contains("too large to be a response"),
-        "{}",
-        r.stderr
+        r.stderr.len() < 600,
+        "the message quotes the value short: {}",
+        r.stderr.len()
     );
-    // The same large file as --out is an earlier output, not someone's answers: replaced.
-    let r = run(learnlead()
-        .arg("report")
-        .arg(&f.small)
-        .arg("--out")
-        .arg(&export));
+    // As --out it is not learnlead's own output: left as it is unless forced.
+    let out = |force: bool| {
+        let mut cmd = learnlead();
+        cmd.arg("report").arg(&f.small).arg("--out").arg(&export);
+        if force {
+            cmd.arg("--force");
+        }
+        run(&mut cmd)
+    };
+    let r = out(false);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(std::fs::read_to_string(&export).unwrap(), big);
+    let r = out(true);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&export).unwrap()).unwrap();
     assert_eq!(json["rubric"]["id"], "small");
+    assert_eq!(
+        json["generator"],
+        format!("learnlead {}", env!("CARGO_PKG_VERSION"))
+    );
+    // Now it is learnlead's: the next run replaces it without asking.
+    let r = out(false);
+    assert_eq!(r.code, 0, "{}", r.stderr);
 }
 
 #[test]
@@ -430,7 +450,10 @@ fn a_broken_user_template_names_file_and_line() {
         .arg("--template")
         .arg(&t)
         .args(["--format", "md"]));
-    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.code, 2,
+        "a template is input: a broken one is a usage error"
+    );
     assert!(
         r.stderr.contains("template mine.md.j2, line 2"),
         "{}",
@@ -455,7 +478,7 @@ fn an_endless_template_stops_with_an_error() {
         .arg("--template")
         .arg(&t)
         .args(["--format", "md"]));
-    assert_eq!(r.code, 1);
+    assert_eq!(r.code, 2);
     assert!(r.stderr.contains("too much work"), "{}", r.stderr);
 }
 

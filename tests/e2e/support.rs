@@ -4,11 +4,13 @@ use std::path::PathBuf;
 
 use assert_cmd::Command;
 
-/// The `learnlead` binary, run in a fresh temporary folder with no user rubrics folder and no
-/// colour, so that tests see what a new user sees.
+/// The `learnlead` binary with no colour, as a facilitator with a rubric of their own runs it:
+/// their rubrics folder (`LEARNLEAD_RUBRICS`) holds the test rubric `small`, so responses to
+/// it are found by id, as responses to shipped rubrics are. Tests of a new user's view remove
+/// the variable.
 pub fn learnlead() -> Command {
     let mut cmd = Command::cargo_bin("learnlead").expect("the learnlead binary is built");
-    cmd.env_remove("LEARNLEAD_RUBRICS")
+    cmd.env("LEARNLEAD_RUBRICS", fixture("catalog"))
         .env("NO_COLOR", "1")
         .env("COLUMNS", "120");
     cmd

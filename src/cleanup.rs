@@ -1,0 +1,118 @@
+//! What learnlead leaves behind when it is stopped: nothing. Temporary folders (a bundle or an
+//! import being built, a PDF being printed) and lock files are registered here while they
+//! exist; when the process gets SIGINT, SIGTERM or SIGHUP (Ctrl-C outside the questionnaire, a
+//! `kill`, a closed terminal) they are removed before it exits. [`Guard`] removes them on every
+//! normal exit too, errors included.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+static PATHS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Starts the thread that cleans up on a stopping signal. Called once, by `main`.
+pub fn install() {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+            return;
+        };
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                remove_all();
+                if signal == SIGINT {
+                    eprintln!("\nstopped; nothing was left half-written");
+                }
+                std::process::exit(128 + signal);
+            }
+        });
+    }
+}
+
+fn remove_all() {
+    let paths = match PATHS.lock() {
+        Ok(mut p) => std::mem::take(&mut *p),
+        Err(poisoned) => std::mem::take(&mut *poisoned.into_inner()),
+    };
+    for p in paths {
+        remove(&p);
+    }
+}
+
+fn remove(path: &Path) {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.is_dir() => {
+            let _ = std::fs::remove_dir_all(path);
+        }
+        Ok(_) => {
+            let _ = std::fs::remove_file(path);
+        }
+        Err(_) => {}
+    }
+}
+
+/// A file or folder that is removed when the guard is dropped, or when the process is stopped
+/// by a signal, unless [`Guard::keep`] is called.
+#[derive(Debug)]
+pub struct Guard {
+    path: Option<PathBuf>,
+}
+
+impl Guard {
+    /// Registers `path` (which the caller has just created) for removal.
+    pub fn new(path: PathBuf) -> Guard {
+        if let Ok(mut p) = PATHS.lock() {
+            p.push(path.clone());
+        }
+        Guard { path: Some(path) }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.path.as_deref().unwrap_or(Path::new(""))
+    }
+
+    /// Keeps the path: it is no longer removed.
+    pub fn keep(mut self) {
+        if let Some(p) = self.path.take() {
+            unregister(&p);
+        }
+    }
+}
+
+fn unregister(path: &Path) {
+    if let Ok(mut p) = PATHS.lock() {
+        if let Some(i) = p.iter().position(|q| q == path) {
+            p.swap_remove(i);
+        }
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        if let Some(p) = self.path.take() {
+            unregister(&p);
+            remove(&p);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_guard_removes_its_folder_unless_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a");
+        std::fs::create_dir(&a).unwrap();
+        std::fs::write(a.join("x"), "x").unwrap();
+        drop(Guard::new(a.clone()));
+        assert!(!a.exists());
+
+        let b = dir.path().join("b");
+        std::fs::write(&b, "b").unwrap();
+        Guard::new(b.clone()).keep();
+        assert!(b.exists());
+        assert!(!PATHS.lock().unwrap().contains(&b));
+    }
+}

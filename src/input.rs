@@ -1,0 +1,240 @@
+//! Every file learnlead reads from a person goes through [`read`]: it must be a regular file (a
+//! folder, FIFO or device gets a clear message and is never opened for long), and at most its
+//! kind's limit is read, so a mistaken or hostile argument (`/dev/zero`, a 1 GB "logo") cannot
+//! hang the tool or fill its memory. Text also loses a UTF-8 byte-order mark (Excel and Notepad
+//! write one) and must be UTF-8.
+
+use std::fs::{File, OpenOptions};
+use std::io::Read;
+use std::path::Path;
+
+use crate::error::{Error, Problem, Result};
+
+/// What is being read, with the largest size accepted. The limits are documented in the README
+/// ("Limits"); each is far above any real file of its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Rubric,
+    Response,
+    Answers,
+    Csv,
+    Config,
+    Template,
+    Logo,
+}
+
+/// One mebibyte.
+const MIB: u64 = 1 << 20;
+
+impl Kind {
+    /// The largest file of this kind that is read.
+    pub fn limit(self) -> u64 {
+        match self {
+            Kind::Rubric | Kind::Answers | Kind::Config | Kind::Template => 4 * MIB,
+            // A response holds at most a few texts of MAX_TEXT_BYTES each per item.
+            Kind::Response => 16 * MIB,
+            // 100,000 rows of a large rubric with short notes.
+            Kind::Csv => 256 * MIB,
+            Kind::Logo => 512 * 1024,
+        }
+    }
+
+    fn noun(self) -> &'static str {
+        match self {
+            Kind::Rubric => "a rubric",
+            Kind::Response => "a response",
+            Kind::Answers => "an answers file",
+            Kind::Csv => "a CSV file to import",
+            Kind::Config => "a learnlead.yaml configuration",
+            Kind::Template => "a report template",
+            Kind::Logo => "a logo",
+        }
+    }
+}
+
+/// The most a person may type into one text (a name, community, role, note or reason): 64 KiB,
+/// some thirty pages. Bounding each text keeps every response learnlead writes readable by it.
+pub const MAX_TEXT_BYTES: usize = 64 * 1024;
+
+/// Checks one text a person typed against [`MAX_TEXT_BYTES`]; `what` names it ("the name").
+pub fn check_text_len(what: &str, text: &str) -> std::result::Result<(), String> {
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(format!(
+            "{what} is {} KiB long; the limit is {} KiB",
+            text.len().div_ceil(1024),
+            MAX_TEXT_BYTES / 1024
+        ));
+    }
+    Ok(())
+}
+
+/// Reads the file at `path` as `kind`: bytes, at most the kind's limit.
+pub fn read(path: &Path, kind: Kind) -> Result<Vec<u8>> {
+    let file = open_regular(path, kind)?;
+    let limit = kind.limit();
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::read(path, e))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(path, kind));
+    }
+    Ok(bytes)
+}
+
+/// Reads the file at `path` as `kind`, as UTF-8 text without a byte-order mark.
+pub fn read_text(path: &Path, kind: Kind) -> Result<String> {
+    let bytes = read(path, kind)?;
+    text_of(bytes).map_err(|(line, column)| {
+        Error::invalid_one(
+            path,
+            Problem::at(
+                Some(crate::error::Location { line, column }),
+                "this file is not UTF-8 text; save it as UTF-8 and try again",
+            ),
+        )
+    })
+}
+
+/// `bytes` as text, without a leading byte-order mark; on bad UTF-8, the line and column of the
+/// first bad byte.
+pub fn text_of(mut bytes: Vec<u8>) -> std::result::Result<String, (usize, usize)> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = good.iter().filter(|b| **b == b'\n').count() + 1;
+        let line_start = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+        (line, column)
+    })
+}
+
+/// Opens `path` for reading only if it is a regular file (a link to one is followed). The file
+/// is opened without blocking, so a FIFO cannot hang the tool, then checked on the open handle,
+/// so it cannot be swapped between the check and the read.
+fn open_regular(path: &Path, kind: Kind) -> Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|e| Error::read(path, e))?;
+    let meta = file.metadata().map_err(|e| Error::read(path, e))?;
+    if !meta.is_file() {
+        return Err(Error::invalid_one(
+            path,
+            Problem::at(
+                None,
+                format!(
+                    "this is {}, not a file; learnlead reads {} only from a regular file",
+                    file_type_words(&meta.file_type()),
+                    kind.noun()
+                ),
+            ),
+        ));
+    }
+    if meta.len() > kind.limit() {
+        return Err(too_large(path, kind));
+    }
+    Ok(file)
+}
+
+fn too_large(path: &Path, kind: Kind) -> Error {
+    Error::invalid_one(
+        path,
+        Problem::at(
+            None,
+            format!(
+                "this file is too large to be {} (the limit is {}); is it the right file?",
+                kind.noun(),
+                size_words(kind.limit())
+            ),
+        ),
+    )
+}
+
+/// A size as people say it: "4 MiB", "512 KiB".
+pub fn size_words(bytes: u64) -> String {
+    if bytes >= MIB && bytes % MIB == 0 {
+        format!("{} MiB", bytes / MIB)
+    } else {
+        format!("{} KiB", bytes.div_ceil(1024))
+    }
+}
+
+/// What a file system entry is, in words.
+pub fn file_type_words(t: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    if t.is_dir() {
+        "a folder"
+    } else if t.is_symlink() {
+        "a link"
+    } else if t.is_file() {
+        "a file"
+    } else {
+        "not a regular file"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_over_its_limit_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("logo.png");
+        std::fs::write(&p, vec![0u8; Kind::Logo.limit() as usize + 1]).unwrap();
+        let err = read(&p, Kind::Logo).unwrap_err().to_string();
+        assert!(err.contains("too large to be a logo"), "{err}");
+        assert!(err.contains("512 KiB"), "{err}");
+        std::fs::write(&p, vec![0u8; Kind::Logo.limit() as usize]).unwrap();
+        assert_eq!(read(&p, Kind::Logo).unwrap().len(), 512 * 1024);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_folders_and_fifos_are_refused_without_reading() {
+        let err = read(Path::new("/dev/zero"), Kind::Csv).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert!(err.to_string().contains("a device"), "{err}");
+        let dir = tempfile::tempdir().unwrap();
+        let err = read(dir.path(), Kind::Response).unwrap_err().to_string();
+        assert!(err.contains("a folder"), "{err}");
+        let fifo = dir.path().join("fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.map(|s| s.success()).unwrap_or(false) {
+            let err = read(&fifo, Kind::Response).unwrap_err().to_string();
+            assert!(err.contains("named pipe"), "{err}");
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_dropped_and_bad_utf8_located() {
+        assert_eq!(text_of(b"\xEF\xBB\xBFid: a".to_vec()).unwrap(), "id: a");
+        assert_eq!(text_of(b"a\nbc\xFFd".to_vec()).unwrap_err(), (2, 3));
+    }
+
+    #[test]
+    fn texts_are_bounded() {
+        assert!(check_text_len("the name", &"x".repeat(MAX_TEXT_BYTES)).is_ok());
+        let err = check_text_len("the note", &"x".repeat(MAX_TEXT_BYTES + 1)).unwrap_err();
+        assert_eq!(err, "the note is 65 KiB long; the limit is 64 KiB");
+    }
+}

@@ -1,0 +1,258 @@
+//! All or nothing for a set of files: the set is built in a private folder beside its
+//! destination, then moved into place in one step. A run that fails or is stopped (Ctrl-C, a
+//! full disk, a kill) leaves the destination as it was; the folder being built is removed
+//! (see [`crate::cleanup`]).
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::cleanup::Guard;
+use crate::error::{Error, Result};
+
+/// A folder being built beside `dest`.
+#[derive(Debug)]
+pub struct Staging {
+    guard: Guard,
+    dest: PathBuf,
+}
+
+impl Staging {
+    /// A new, empty, private folder beside `dest` (whose parent is created if missing).
+    pub fn beside(dest: &Path) -> Result<Staging> {
+        let parent = match dest.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent).map_err(|e| Error::write(&parent, e))?;
+        let name = dest
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "out".into());
+        for n in 0..1000u32 {
+            let path = parent.join(format!(".{name}.learnlead-{}-{n}.tmp", std::process::id()));
+            match create_private_dir(&path) {
+                Ok(()) => {
+                    return Ok(Staging {
+                        guard: Guard::new(path),
+                        dest: dest.to_path_buf(),
+                    })
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(Error::write(&path, e)),
+            }
+        }
+        Err(Error::usage(format!(
+            "cannot make a working folder beside {}",
+            dest.display()
+        )))
+    }
+
+    /// The folder being built.
+    pub fn path(&self) -> &Path {
+        self.guard.path()
+    }
+
+    /// Flushes every file written in the folder to disk, in one call where the system has one.
+    pub fn sync(&self) -> Result<()> {
+        sync_folder(self.path())
+    }
+
+    /// Makes the folder the destination, which must not exist or be empty: one rename, so the
+    /// destination is never half made. When the destination has files (made meanwhile by
+    /// another run), nothing is moved and the staging is handed back, to merge instead.
+    pub fn rename_into_place(self) -> Result<Option<Staging>> {
+        let open = fs::File::open(self.path()).ok();
+        match fs::rename(self.path(), &self.dest) {
+            Ok(()) => {
+                // Where the folder is now, it is kept; the working name is gone.
+                self.guard.keep();
+                if let Some(dir) = open {
+                    let _ = dir.sync_all();
+                }
+                Ok(None)
+            }
+            Err(_) if is_non_empty_dir(&self.dest) => Ok(Some(self)),
+            Err(e) => Err(Error::write(&self.dest, e)),
+        }
+    }
+
+    /// Replaces the destination folder, whatever it holds, with this one: the old folder is
+    /// moved aside, this one takes its name, and the old one is removed. Nothing of the old
+    /// content stays among the new.
+    pub fn replace(self) -> Result<()> {
+        let aside = self.path().with_extension("old");
+        fs::rename(&self.dest, &aside).map_err(|e| Error::write(&self.dest, e))?;
+        let old = Guard::new(aside.clone());
+        if let Err(e) = fs::rename(self.path(), &self.dest) {
+            // Put the old folder back: the destination stays as it was.
+            let _ = fs::rename(&aside, &self.dest);
+            old.keep();
+            return Err(Error::write(&self.dest, e));
+        }
+        self.guard.keep();
+        drop(old);
+        Ok(())
+    }
+
+    /// Moves every file of the folder into the destination folder, which exists and has files
+    /// of its own: each under its name, or the next free one (`NAME-2.yaml`), never replacing a
+    /// file. If one cannot be moved, those already moved are taken back out, so the
+    /// destination ends as it was. Returns the new paths, in the folder's name order.
+    pub fn merge_into(self, rename: impl Fn(&str, usize) -> String) -> Result<Vec<PathBuf>> {
+        let mut names: Vec<String> = fs::read_dir(self.path())
+            .map_err(|e| Error::read(self.path(), e))?
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        let mut moved: Vec<PathBuf> = Vec::with_capacity(names.len());
+        for name in &names {
+            match link_free(&self.path().join(name), &self.dest, name, &rename) {
+                Ok(p) => moved.push(p),
+                Err(e) => {
+                    for p in &moved {
+                        let _ = fs::remove_file(p);
+                    }
+                    return Err(e);
+                }
+            }
+        }
+        sync_folder(&self.dest)?;
+        Ok(moved)
+    }
+}
+
+/// Links `src` into `dir` under `name`, or `rename(name, n)` for n = 2, 3, ...: the first name
+/// no file has.
+fn link_free(
+    src: &Path,
+    dir: &Path,
+    name: &str,
+    rename: &impl Fn(&str, usize) -> String,
+) -> Result<PathBuf> {
+    for n in 1..=100_000 {
+        let candidate = if n == 1 {
+            dir.join(name)
+        } else {
+            dir.join(rename(name, n))
+        };
+        match fs::hard_link(src, &candidate) {
+            Ok(()) => return Ok(candidate),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(Error::write(&candidate, e)),
+        }
+    }
+    Err(Error::usage(format!(
+        "no free file name for {name} in {}",
+        dir.display()
+    )))
+}
+
+fn is_non_empty_dir(path: &Path) -> bool {
+    fs::read_dir(path)
+        .map(|mut d| d.next().is_some())
+        .unwrap_or(false)
+}
+
+fn create_private_dir(path: &Path) -> io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(path)
+}
+
+/// Flushes a folder's files and entries to disk: `syncfs` on Unix (one call for the whole file
+/// system, instead of one flush per file), else the folder itself.
+fn sync_folder(dir: &Path) -> Result<()> {
+    let handle = fs::File::open(dir).map_err(|e| Error::write(dir, e))?;
+    #[cfg(unix)]
+    rustix::fs::syncfs(&handle).map_err(|e| Error::write(dir, e.into()))?;
+    #[cfg(not(unix))]
+    let _ = handle.sync_all();
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stage_two(dest: &Path) -> Staging {
+        let s = Staging::beside(dest).unwrap();
+        fs::write(s.path().join("ana.yaml"), "a").unwrap();
+        fs::write(s.path().join("bo.yaml"), "b").unwrap();
+        s
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut n: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        n.sort();
+        n
+    }
+
+    #[test]
+    fn a_new_folder_appears_whole() {
+        let root = tempfile::tempdir().unwrap();
+        let dest = root.path().join("out");
+        assert!(stage_two(&dest).rename_into_place().unwrap().is_none());
+        assert_eq!(names(&dest), ["ana.yaml", "bo.yaml"]);
+        assert_eq!(names(root.path()), ["out"], "no working folder is left");
+    }
+
+    #[test]
+    fn a_dropped_staging_leaves_nothing() {
+        let root = tempfile::tempdir().unwrap();
+        let dest = root.path().join("out");
+        drop(stage_two(&dest));
+        assert!(names(root.path()).is_empty());
+    }
+
+    #[test]
+    fn merging_keeps_existing_files_and_takes_free_names() {
+        let root = tempfile::tempdir().unwrap();
+        let dest = root.path().join("out");
+        fs::create_dir(&dest).unwrap();
+        fs::write(dest.join("ana.yaml"), "earlier").unwrap();
+        let s = stage_two(&dest)
+            .rename_into_place()
+            .unwrap()
+            .expect("handed back");
+        let moved = s
+            .merge_into(|name, n| name.replace(".yaml", &format!("-{n}.yaml")))
+            .unwrap();
+        assert_eq!(moved.len(), 2);
+        assert_eq!(names(&dest), ["ana-2.yaml", "ana.yaml", "bo.yaml"]);
+        assert_eq!(
+            fs::read_to_string(dest.join("ana.yaml")).unwrap(),
+            "earlier"
+        );
+        assert_eq!(names(root.path()), ["out"]);
+    }
+
+    #[test]
+    fn replacing_leaves_none_of_the_old_content() {
+        let root = tempfile::tempdir().unwrap();
+        let dest = root.path().join("out");
+        fs::create_dir_all(dest.join("reports")).unwrap();
+        fs::write(dest.join("reports/ana.html"), "named").unwrap();
+        stage_two(&dest).replace().unwrap();
+        assert_eq!(names(&dest), ["ana.yaml", "bo.yaml"]);
+        assert_eq!(names(root.path()), ["out"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_working_folder_is_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let root = tempfile::tempdir().unwrap();
+        let s = Staging::beside(&root.path().join("out")).unwrap();
+        let mode = fs::metadata(s.path()).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o700);
+    }
+}
