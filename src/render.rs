@@ -181,7 +181,7 @@ fn load(user_dir: Option<&Path>, name: &str) -> std::result::Result<Option<Strin
 /// Reads the template at `path`, which must really lie in `dir`: a link that leads outside the
 /// template's folder (`passwd.txt -> /etc/passwd`) is refused. The read is bounded.
 fn read_inside(dir: &Path, path: &Path) -> std::result::Result<String, JinjaError> {
-    let refuse = |why: String| JinjaError::new(ErrorKind::TemplateNotFound, why);
+    let refuse = |why: String| JinjaError::new(ErrorKind::InvalidOperation, why);
     let real_dir = std::fs::canonicalize(dir)
         .map_err(|e| refuse(format!("cannot read the folder {}: {e}", dir.display())))?;
     let real = std::fs::canonicalize(path)

@@ -6,6 +6,7 @@ use crate::catalog::Catalog;
 use crate::cli::{CompareArgs, CompareBy, CompareFormat, GroupArgs};
 use crate::commands::{json_document, write_out};
 use crate::compare::{self, Options, Participant};
+use crate::config;
 use crate::error::{Error, Result};
 use crate::output::{self, Doc};
 use crate::render::{self, Markup};
@@ -143,12 +144,24 @@ pub fn baseline(
 }
 
 /// The response files named: files as given, and every `.yaml`/`.yml` file in a folder, in
-/// name order.
+/// name order. In a folder, a `learnlead.yaml` configuration is passed over with a note. A file
+/// named twice (`a.yaml a.yaml ./a.yaml`) is one person: counted once, with a warning.
 pub fn response_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for input in inputs {
-        if input.is_dir() {
-            let found = output::yaml_files_in(input)?;
+        let meta = std::fs::metadata(input).map_err(|e| Error::read(input, e))?;
+        if meta.is_dir() {
+            let mut found = output::yaml_files_in(input)?;
+            if let Some(i) = found
+                .iter()
+                .position(|f| f.file_name() == Some(std::ffi::OsStr::new(config::FILE_NAME)))
+            {
+                crate::say_err!(
+                    "note: {} is a configuration, not a response; it is passed over",
+                    found[i].display()
+                );
+                found.remove(i);
+            }
             if found.is_empty() {
                 return Err(Error::usage(format!(
                     "{} holds no response files (.yaml)",
@@ -156,16 +169,45 @@ pub fn response_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
                 )));
             }
             files.extend(found);
-        } else if input.is_file() {
+        } else if meta.is_file() {
             files.push(input.clone());
         } else {
-            return Err(Error::read(
-                input,
-                std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder"),
-            ));
+            return Err(Error::usage(format!(
+                "{} is {}, not a response file",
+                input.display(),
+                crate::input::file_type_words(&meta.file_type())
+            )));
         }
     }
-    Ok(files)
+    Ok(once_each(files))
+}
+
+/// The files with each one kept once, in the order first named: the same file under two
+/// names (`a.yaml`, `./a.yaml`, a link) would count one person twice.
+fn once_each(files: Vec<PathBuf>) -> Vec<PathBuf> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::with_capacity(files.len());
+    let mut repeated = Vec::new();
+    for f in files {
+        let key = std::fs::canonicalize(&f).unwrap_or_else(|_| f.clone());
+        if seen.insert(key) {
+            out.push(f);
+        } else {
+            repeated.push(f.display().to_string());
+        }
+    }
+    if !repeated.is_empty() {
+        crate::say_err!(
+            "warning: {} named more than once; each person is counted once (left out: {})",
+            if repeated.len() == 1 {
+                "a response file is"
+            } else {
+                "response files are"
+            },
+            repeated.join(", ")
+        );
+    }
+    out
 }
 
 /// Reads every response, each reduced to a participant as it is read. All must answer the same

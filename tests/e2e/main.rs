@@ -4,6 +4,8 @@
 mod assess;
 mod bundle;
 mod compare;
+mod hostile;
 mod report;
 mod rubrics;
 mod support;
+mod trust;
