@@ -119,10 +119,15 @@ pub fn find(explicit: Option<&Path>) -> Result<Framing> {
 /// Reads and checks a configuration file; every problem is reported at once.
 pub fn load(path: &Path) -> Result<Framing> {
     let text = crate::input::read_text(path, crate::input::Kind::Config)?;
-    let config: Config = yaml::from_str(&text).map_err(|p| Error::invalid_one(path, p))?;
     let dir = path.parent().unwrap_or(Path::new("."));
+    parse(&text, dir).map_err(|problems| Error::invalid(path, problems))
+}
+
+/// Checks a configuration's text; the logo is looked for in `dir`, the configuration's folder.
+pub fn parse(text: &str, dir: &Path) -> std::result::Result<Framing, Vec<Problem>> {
+    let config: Config = yaml::from_str(text).map_err(|p| vec![p])?;
     let mut problems = Vec::new();
-    let at = |key: &str| yaml::locate(&text, &[yaml::Seg::from(key)]);
+    let at = |key: &str| yaml::locate(text, &[yaml::Seg::from(key)]);
 
     let accent_color = config.accent_color.as_ref().and_then(|c| {
         let c = c.trim();
@@ -166,7 +171,7 @@ pub fn load(path: &Path) -> Result<Framing> {
         None => None,
     };
     if !problems.is_empty() {
-        return Err(Error::invalid(path, problems));
+        return Err(problems);
     }
     let clean = |s: &Option<String>| {
         s.as_ref()
@@ -205,7 +210,23 @@ fn logo_data_uri(dir: &Path, file: &Path) -> std::result::Result<String, String>
         ));
     }
     let path = dir.join(file);
-    let bytes = crate::input::read(&path, crate::input::Kind::Logo).map_err(|e| match e {
+    // The logo lies in the configuration's folder (or below): a configuration from someone
+    // else cannot put a picture from elsewhere on this computer into a report.
+    let real_dir = std::fs::canonicalize(if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    })
+    .map_err(|e| format!("cannot read the folder {}: {}", dir.display(), crate::error::io_words(&e)))?;
+    let real = std::fs::canonicalize(&path)
+        .map_err(|e| format!("cannot read the logo {}: {}", path.display(), crate::error::io_words(&e)))?;
+    if !real.starts_with(&real_dir) {
+        return Err(format!(
+            "the logo {} lies outside the configuration's folder; put the image beside learnlead.yaml",
+            path.display()
+        ));
+    }
+    let bytes = crate::input::read(&real, crate::input::Kind::Logo).map_err(|e| match e {
         Error::Invalid { problems, .. } => format!(
             "the logo {}: {}",
             path.display(),
