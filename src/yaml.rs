@@ -68,7 +68,11 @@ fn clean_message(message: &str) -> String {
     out.push_str(rest);
     // Type names are Rust's; people read "a whole number" and "a response".
     let out = shorten_quotes(&struct_names_as_words(&out));
-    out.replace("expected i64", "expected a whole number")
+    out.replace(" as u128", " (too large)")
+        .replace(" as i128", " (too large)")
+        .replace("invalid type: floating point", "not a whole number:")
+        .replace("invalid type: integer", "not expected here: the number")
+        .replace("expected i64", "expected a whole number")
         .replace("expected u32", "expected a whole number")
         .replace("expected f64", "expected a number")
         .replace("expected a boolean", "expected true or false")
@@ -352,6 +356,18 @@ fn walk(tokens: &[Token<'_>], path: &[Seg]) -> Option<Location> {
 #[allow(clippy::useless_vec)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn huge_numbers_are_said_in_words() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct S {
+            n: i64,
+        }
+        let p = from_str::<S>("n: 99999999999999999999999999\n").unwrap_err();
+        assert!(!p.message.contains("u128"), "{}", p.message);
+        assert!(p.message.contains("(too large)"), "{}", p.message);
+    }
 
     #[test]
     fn a_huge_bad_value_is_quoted_short() {
