@@ -217,9 +217,20 @@ fn logo_data_uri(dir: &Path, file: &Path) -> std::result::Result<String, String>
     } else {
         dir
     })
-    .map_err(|e| format!("cannot read the folder {}: {}", dir.display(), crate::error::io_words(&e)))?;
-    let real = std::fs::canonicalize(&path)
-        .map_err(|e| format!("cannot read the logo {}: {}", path.display(), crate::error::io_words(&e)))?;
+    .map_err(|e| {
+        format!(
+            "cannot read the folder {}: {}",
+            dir.display(),
+            crate::error::io_words(&e)
+        )
+    })?;
+    let real = std::fs::canonicalize(&path).map_err(|e| {
+        format!(
+            "cannot read the logo {}: {}",
+            path.display(),
+            crate::error::io_words(&e)
+        )
+    })?;
     if !real.starts_with(&real_dir) {
         return Err(format!(
             "the logo {} lies outside the configuration's folder; put the image beside learnlead.yaml",

@@ -182,14 +182,13 @@ fn load(user_dir: Option<&Path>, name: &str) -> std::result::Result<Option<Strin
 /// template's folder (`passwd.txt -> /etc/passwd`) is refused. The read is bounded.
 fn read_inside(dir: &Path, path: &Path) -> std::result::Result<String, JinjaError> {
     let refuse = |why: String| JinjaError::new(ErrorKind::InvalidOperation, why);
-    let real_dir = std::fs::canonicalize(dir)
-        .map_err(|e| {
-            refuse(format!(
-                "cannot read the folder {}: {}",
-                dir.display(),
-                crate::error::io_words(&e)
-            ))
-        })?;
+    let real_dir = std::fs::canonicalize(dir).map_err(|e| {
+        refuse(format!(
+            "cannot read the folder {}: {}",
+            dir.display(),
+            crate::error::io_words(&e)
+        ))
+    })?;
     let real = std::fs::canonicalize(path)
         .map_err(|_| refuse(format!("{} leads nowhere", path.display())))?;
     if !real.starts_with(&real_dir) {
