@@ -220,9 +220,19 @@ impl Response {
     }
 
     /// The response as YAML, with a short header for people who open the file.
+    /// A response larger than learnlead reads back ([`input::Kind::Response`]) is refused here,
+    /// before it is written: what learnlead writes, it can read.
     pub fn to_yaml(&self) -> Result<String> {
         let body = yaml::to_string(self).map_err(Error::Other)?;
-        Ok(format!("{HEADER}{body}"))
+        let text = format!("{HEADER}{body}");
+        let limit = input::Kind::Response.limit();
+        if text.len() as u64 > limit {
+            return Err(Error::usage(format!(
+                "this response would be larger than learnlead reads back ({}); shorten its notes",
+                input::size_words(limit)
+            )));
+        }
+        Ok(text)
     }
 
     /// Writes the response atomically over its own file (the questionnaire saving as it goes):
