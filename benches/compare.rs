@@ -7,12 +7,12 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use learnlead::assets;
-use learnlead::catalog::Catalog;
+use learnlead::analysis::compare::{compare, Options};
 use learnlead::commands::compare::{load, response_files};
-use learnlead::compare::{compare, Options};
-use learnlead::response::{Answer, DimensionAnswer, Response};
-use learnlead::rubric::Rubric;
+use learnlead::io::assets;
+use learnlead::io::catalog::Catalog;
+use learnlead::model::response::{Answer, DimensionAnswer, Response};
+use learnlead::model::rubric::Rubric;
 
 /// A small, fast, deterministic generator (xorshift), so the data is the same on every run.
 struct Rng(u64);

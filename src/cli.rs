@@ -320,8 +320,8 @@ pub enum ReportFormat {
 #[derive(Debug, Args)]
 pub struct PdfArgs {
     /// Paper size for PDF
-    #[arg(long, value_enum, default_value_t = crate::pdf::Paper::A4)]
-    pub paper: crate::pdf::Paper,
+    #[arg(long, value_enum, default_value_t = crate::present::pdf::Paper::A4)]
+    pub paper: crate::present::pdf::Paper,
 
     /// The Chromium or Chrome that prints PDF [default: the first found on PATH]
     #[arg(long, value_name = "PATH")]

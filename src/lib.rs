@@ -1,65 +1,38 @@
 //! learnlead: social learning leadership self-assessment.
 //!
-//! Data flows one way: files -> a parsed and validated model ([`rubric`], [`response`]) ->
-//! scores and statistics -> a view -> rendered text -> written atomically ([`output`]).
-//! The binary (`main.rs`) only parses arguments and calls [`run`].
+//! The folders are the layers, and data flows one way through them:
+//!
+//! - [`model`]: what the files mean. The rubric and its validation, a person's response, an
+//!   answers file, a consultant's configuration. Parsed from text; no files are read here.
+//! - [`analysis`]: what the answers add up to. Scoring, statistics, agreement, comparison.
+//! - [`present`]: how results look. Formatting, the views templates receive, rendering,
+//!   terminal tables, charts, PDF.
+//! - [`collect`]: how answers come in. The questionnaire and its terminal, CSV import.
+//! - [`io`]: files and the machine. Bounded reads, the one write path, embedded assets, the
+//!   rubric catalog, YAML, locks, working folders, cleanup on signals.
+//! - [`commands`]: one file per command; the only layer that prints.
+//!
+//! [`error`] and [`safe_text`] are leaves every layer may use. The binary (`main.rs`) only
+//! parses arguments, calls [`run`] and prints errors ([`report_error`]).
 
-/// Krippendorff's alpha, through the coincidence matrix.
-pub mod agreement;
-/// Answers given outside the questionnaire (`assess --answers`).
-pub mod answers;
-/// The only place that knows what is embedded in the binary.
-pub mod assets;
-/// Finds rubrics by id or path: shipped, in the user's folder, or a file.
-pub mod catalog;
-/// Chart geometry for reports.
-pub mod chart;
-/// Removing temporary files and locks on every exit, signals included.
-pub mod cleanup;
+/// What the answers add up to.
+pub mod analysis;
 /// The command line (clap).
 pub mod cli;
+/// How answers come in.
+pub mod collect;
 /// One module per command.
 pub mod commands;
-/// A group's responses side by side: statistics, agreement, what to talk about.
-pub mod compare;
-/// A consultant's branding and framing (learnlead.yaml).
-pub mod config;
 /// The error type and exit codes.
 pub mod error;
-/// Responses from a CSV file.
-pub mod import;
-/// Bounded reads of every file a person gives.
-pub mod input;
-/// A lock on a response file while the questionnaire has it open.
-pub mod lock;
-/// Standard output and the one write path for every command.
-pub mod output;
-/// PDF by printing HTML with a local Chromium or Chrome.
-pub mod pdf;
-/// The terminal prompts: the only place that knows inquire.
-pub mod prompt;
-/// The questionnaire's logic, apart from the terminal.
-pub mod questionnaire;
-/// Rendering reports with minijinja templates.
-pub mod render;
-/// A person's answers to a rubric: the response file.
-pub mod response;
-/// The rubric model and its validation.
-pub mod rubric;
+/// Files and the machine.
+pub mod io;
+/// What the files mean.
+pub mod model;
+/// How results look.
+pub mod present;
 /// Text from others made safe for terminals, spreadsheets and messages.
 pub mod safe_text;
-/// Scoring, defined once.
-pub mod score;
-/// Building a set of files beside its destination, then moving it into place.
-pub mod staging;
-/// Descriptive statistics for groups.
-pub mod stats;
-/// Terminal tables.
-pub mod table;
-/// The report's view: the template context.
-pub mod view;
-/// The only place that knows the YAML library.
-pub mod yaml;
 
 use cli::{Cli, Command};
 use error::Result;
@@ -86,7 +59,7 @@ pub fn report_error(err: &error::Error) {
 
 /// Runs one command line.
 pub fn run(cli: Cli) -> Result<()> {
-    let catalog = catalog::Catalog::new(cli.global.rubrics_dir);
+    let catalog = io::catalog::Catalog::new(cli.global.rubrics_dir);
     match cli.command {
         Command::Assess(args) => commands::assess::run(&catalog, args),
         Command::Report(args) => commands::report::run(&catalog, args),

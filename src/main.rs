@@ -4,7 +4,7 @@ fn main() {
     std::panic::set_hook(Box::new(|info| {
         eprintln!("error: internal error: {info}\nThis is a bug in learnlead; please report it.");
     }));
-    learnlead::cleanup::install();
+    learnlead::io::cleanup::install();
     let cli = learnlead::cli::Cli::parse();
     if let Err(err) = learnlead::run(cli) {
         learnlead::report_error(&err);

@@ -5,8 +5,8 @@
 
 use proptest::prelude::*;
 
-use learnlead::assets;
-use learnlead::rubric::Rubric;
+use learnlead::io::assets;
+use learnlead::model::rubric::Rubric;
 
 fn small() -> Rubric {
     let text = std::fs::read_to_string(concat!(
@@ -117,17 +117,17 @@ proptest! {
     fn responses_never_panic(text in tree(), bytes in prop::collection::vec(any::<u8>(), 0..512)) {
         let rubric = small();
         for t in [text, bytes_as_text(&bytes)] {
-            if let Ok(r) = learnlead::response::Response::parse(&t) {
+            if let Ok(r) = learnlead::model::response::Response::parse(&t) {
                 let _ = r.problems(&rubric, Some(&t));
-                let scores = learnlead::score::score(&rubric, &r);
-                let _ = learnlead::view::report(&rubric, &r, &scores, None);
+                let scores = learnlead::analysis::score::score(&rubric, &r);
+                let _ = learnlead::present::view::report(&rubric, &r, &scores, None);
             }
         }
     }
 
     #[test]
     fn answers_never_panic(text in tree(), partial in any::<bool>()) {
-        let _ = learnlead::answers::build(&small(), &text, partial);
+        let _ = learnlead::model::answers::build(&small(), &text, partial);
     }
 
     #[test]
@@ -141,14 +141,14 @@ proptest! {
             text.push_str(&r.join(","));
             text.push('\n');
         }
-        let _ = learnlead::import::read(&rubric, &text);
-        let _ = learnlead::import::read(&rubric, &bytes_as_text(&bytes));
+        let _ = learnlead::collect::import::read(&rubric, &text);
+        let _ = learnlead::collect::import::read(&rubric, &bytes_as_text(&bytes));
     }
 
     #[test]
     fn configurations_never_panic(text in tree()) {
         let dir = tempfile::tempdir().unwrap();
-        let _ = learnlead::config::parse(&text, dir.path());
+        let _ = learnlead::model::config::parse(&text, dir.path());
     }
 
     #[test]

@@ -4,20 +4,20 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use crate::answers;
-use crate::assets;
-use crate::catalog::{Catalog, Loaded, Origin};
+use crate::analysis::score;
 use crate::cli::AssessArgs;
+use crate::collect::prompt::Terminal;
+use crate::collect::questionnaire::{Outcome, Questionnaire};
 use crate::error::{Error, Result};
-use crate::lock::Lock;
-use crate::output;
-use crate::prompt::Terminal;
-use crate::questionnaire::{Outcome, Questionnaire};
-use crate::response::{date_of, Response, RubricStamp};
-use crate::rubric::Rubric;
-use crate::score;
-use crate::table;
-use crate::view;
+use crate::io::assets;
+use crate::io::catalog::{Catalog, Loaded, Origin};
+use crate::io::lock::Lock;
+use crate::io::output;
+use crate::model::answers;
+use crate::model::response::{date_of, Response, RubricStamp};
+use crate::model::rubric::Rubric;
+use crate::present::table;
+use crate::present::view;
 
 pub fn run(catalog: &Catalog, args: AssessArgs) -> Result<()> {
     if let Some(file) = &args.answers {
@@ -63,7 +63,7 @@ fn check_flag_texts(args: &AssessArgs) -> Result<()> {
     ] {
         if let Some(Err(m)) = flag
             .as_deref()
-            .map(|v| crate::input::check_text_len(what, v))
+            .map(|v| crate::io::input::check_text_len(what, v))
         {
             return Err(Error::usage(m));
         }
@@ -174,7 +174,7 @@ fn from_answers(catalog: &Catalog, args: &AssessArgs, file: &Path) -> Result<()>
     check_flag_texts(args)?;
     let loaded = load_rubric(catalog, args.rubric.as_deref())?;
     let rubric = &loaded.rubric;
-    let text = crate::input::read_text(file, crate::input::Kind::Answers)?;
+    let text = crate::io::input::read_text(file, crate::io::input::Kind::Answers)?;
     let mut response =
         answers::build(rubric, &text, args.partial).map_err(|p| Error::invalid(file, p))?;
     response.rubric = loaded.stamp();
@@ -290,7 +290,7 @@ fn resume(catalog: &Catalog, args: &AssessArgs, file: &Path) -> Result<()> {
 }
 
 fn terminal_show(t: &mut Terminal, text: &str) {
-    use crate::questionnaire::Prompter;
+    use crate::collect::questionnaire::Prompter;
     t.show(text);
 }
 

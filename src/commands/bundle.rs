@@ -7,16 +7,16 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::catalog::Catalog;
+use crate::analysis::compare::{self, Comparison};
 use crate::cli::BundleArgs;
 use crate::commands::compare::Group;
-use crate::compare::{self, Comparison};
-use crate::config;
 use crate::error::{Error, Result};
-use crate::output::{self, Doc};
-use crate::render::{self, Markup};
-use crate::staging::Staging;
-use crate::{score, view, yaml};
+use crate::io::catalog::Catalog;
+use crate::io::output::{self, Doc};
+use crate::io::staging::Staging;
+use crate::model::config;
+use crate::present::render::{self, Markup};
+use crate::{analysis::score, io::yaml, present::view};
 
 #[derive(Serialize)]
 struct BundleView<'a> {
@@ -50,7 +50,9 @@ pub fn run(catalog: &Catalog, args: BundleArgs) -> Result<()> {
     check_out_dir(&args.out_dir, args.force)?;
     let framing = config::find(args.group.config.as_deref())?;
     let browser = if args.pdf {
-        Some(crate::pdf::find_browser(args.print.browser.as_deref())?)
+        Some(crate::present::pdf::find_browser(
+            args.print.browser.as_deref(),
+        )?)
     } else {
         None
     };
@@ -95,7 +97,7 @@ pub fn run(catalog: &Catalog, args: BundleArgs) -> Result<()> {
         }
         if let Some(browser) = &browser {
             // Each person's report on paper too: it is what most participants are handed.
-            let pdfs = crate::pdf::print_all(&pages, args.print.paper, browser)?;
+            let pdfs = crate::present::pdf::print_all(&pages, args.print.paper, browser)?;
             for (link, pdf) in reports.iter_mut().zip(pdfs) {
                 let name = format!("{}.pdf", link.href.trim_end_matches(".html"));
                 out.push((PathBuf::from(&name), output::mark(Doc::Pdf, pdf)));
@@ -140,7 +142,7 @@ pub fn run(catalog: &Catalog, args: BundleArgs) -> Result<()> {
         &framing,
     )?;
     if let Some(browser) = &browser {
-        let pdf = crate::pdf::print(&index, args.print.paper, browser)?;
+        let pdf = crate::present::pdf::print(&index, args.print.paper, browser)?;
         out.push(("index.pdf".into(), output::mark(Doc::Pdf, pdf)));
     }
     out.push((
@@ -222,7 +224,7 @@ fn write_folder(dir: &Path, files: &[(PathBuf, Vec<u8>)], force: bool) -> Result
 
 /// `learnlead init-config FILE`: the commented example configuration.
 pub fn init_config(file: &Path) -> Result<()> {
-    output::write_new(file, config::EXAMPLE.as_bytes())?;
+    output::write_new(file, crate::io::assets::CONFIG_EXAMPLE.as_bytes())?;
     crate::say!(
         "wrote {}; edit it, then run report, compare or bundle in this folder",
         file.display()

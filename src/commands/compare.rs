@@ -2,17 +2,17 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::catalog::Catalog;
+use crate::analysis::compare::{self, Options, Participant};
 use crate::cli::{CompareArgs, CompareBy, CompareFormat, GroupArgs};
 use crate::commands::{json_document, write_out};
-use crate::compare::{self, Options, Participant};
-use crate::config;
 use crate::error::{Error, Result};
-use crate::output::{self, Doc};
-use crate::render::{self, Markup};
-use crate::response::Response;
-use crate::rubric::Rubric;
-use crate::table;
+use crate::io::catalog::Catalog;
+use crate::io::output::{self, Doc};
+use crate::model::config;
+use crate::model::response::Response;
+use crate::model::rubric::Rubric;
+use crate::present::render::{self, Markup};
+use crate::present::table;
 
 pub fn run(catalog: &Catalog, args: CompareArgs) -> Result<()> {
     let format = choose_format(args.format, args.out.as_deref())?;
@@ -21,12 +21,12 @@ pub fn run(catalog: &Catalog, args: CompareArgs) -> Result<()> {
             "--template renders md or html; choose --format md or html",
         ));
     }
-    let framing = crate::config::find(args.group.config.as_deref())?;
+    let framing = crate::model::config::find(args.group.config.as_deref())?;
     let group = Group::read(catalog, &args.group, args.with_notes)?;
     let (rubric, participants, comparison) =
         (&group.rubric, &group.participants, &group.comparison);
     if format == CompareFormat::Pdf {
-        let browser = crate::pdf::find_browser(args.pdf.browser.as_deref())?;
+        let browser = crate::present::pdf::find_browser(args.pdf.browser.as_deref())?;
         let html = render::render(
             "compare.html.j2",
             Markup::Html,
@@ -34,7 +34,7 @@ pub fn run(catalog: &Catalog, args: CompareArgs) -> Result<()> {
             comparison,
             &framing,
         )?;
-        let pdf = crate::pdf::print(&html, args.pdf.paper, &browser)?;
+        let pdf = crate::present::pdf::print(&html, args.pdf.paper, &browser)?;
         return write_out(args.out.as_deref(), pdf, Doc::Pdf, args.force);
     }
     let (text, doc) = match format {
@@ -175,7 +175,7 @@ pub fn response_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
             return Err(Error::usage(format!(
                 "{} is {}, not a response file",
                 input.display(),
-                crate::input::file_type_words(&meta.file_type())
+                crate::io::input::file_type_words(&meta.file_type())
             )));
         }
     }

@@ -3,18 +3,18 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use crate::catalog::Catalog;
 use crate::cli::ImportArgs;
+use crate::collect::import;
 use crate::error::{Error, Result};
-use crate::import;
-use crate::staging::Staging;
+use crate::io::catalog::Catalog;
+use crate::io::staging::Staging;
 
 pub fn run(catalog: &Catalog, args: ImportArgs) -> Result<()> {
     let loaded = catalog.load(&args.rubric)?;
     crate::commands::assess::note_override(&loaded);
     let stamp = loaded.stamp();
     let rubric = loaded.rubric;
-    let text = crate::input::read_text(&args.file, crate::input::Kind::Csv)?;
+    let text = crate::io::input::read_text(&args.file, crate::io::input::Kind::Csv)?;
     let (mut rows, missing) =
         import::read(&rubric, &text).map_err(|p| Error::invalid(&args.file, p))?;
     for row in &mut rows {

@@ -12,11 +12,11 @@ pub mod worksheet;
 
 use std::path::Path;
 
-use crate::catalog::Catalog;
 use crate::error::{Error, Result};
-use crate::output::{self, Doc};
-use crate::response::Response;
-use crate::rubric::Rubric;
+use crate::io::catalog::Catalog;
+use crate::io::output::{self, Doc};
+use crate::model::response::Response;
+use crate::model::rubric::Rubric;
 
 /// The output format: `--format` if given, else the one whose extensions include `--out`'s,
 /// else `terminal` when standard output is a terminal and `piped` when it is not.

@@ -2,15 +2,15 @@
 
 use std::path::Path;
 
-use crate::catalog::Catalog;
+use crate::analysis::score;
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::commands::{json_document, load_response, write_out};
 use crate::error::{Error, Result};
-use crate::output::Doc;
-use crate::render::{self, Markup};
-use crate::score;
-use crate::table;
-use crate::view;
+use crate::io::catalog::Catalog;
+use crate::io::output::Doc;
+use crate::present::render::{self, Markup};
+use crate::present::table;
+use crate::present::view;
 
 pub fn run(catalog: &Catalog, args: ReportArgs) -> Result<()> {
     let format = choose_format(args.format, args.out.as_deref())?;
@@ -27,7 +27,7 @@ pub fn run(catalog: &Catalog, args: ReportArgs) -> Result<()> {
         }
         None => None,
     };
-    let framing = crate::config::find(args.config.as_deref())?;
+    let framing = crate::model::config::find(args.config.as_deref())?;
     let scores = score::score(&rubric, &response);
     let base_scores = baseline.as_ref().map(|b| score::score(&rubric, b));
     let view = view::report(
@@ -40,7 +40,7 @@ pub fn run(catalog: &Catalog, args: ReportArgs) -> Result<()> {
         crate::say_err!("warning: {w}");
     }
     if format == ReportFormat::Pdf {
-        let browser = crate::pdf::find_browser(args.pdf.browser.as_deref())?;
+        let browser = crate::present::pdf::find_browser(args.pdf.browser.as_deref())?;
         let html = render::render(
             "report.html.j2",
             Markup::Html,
@@ -48,7 +48,7 @@ pub fn run(catalog: &Catalog, args: ReportArgs) -> Result<()> {
             &view,
             &framing,
         )?;
-        let pdf = crate::pdf::print(&html, args.pdf.paper, &browser)?;
+        let pdf = crate::present::pdf::print(&html, args.pdf.paper, &browser)?;
         return write_out(args.out.as_deref(), pdf, Doc::Pdf, args.force);
     }
     let (text, doc) = match format {
@@ -88,7 +88,7 @@ pub fn run(catalog: &Catalog, args: ReportArgs) -> Result<()> {
 }
 
 /// The baseline must be on the same rubric as the response: name it the same way.
-fn rubric_path_or_id(args: &ReportArgs, response: &crate::response::Response) -> String {
+fn rubric_path_or_id(args: &ReportArgs, response: &crate::model::response::Response) -> String {
     args.rubric
         .clone()
         .or_else(|| response.rubric.file.clone())

@@ -3,14 +3,14 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::assets;
-use crate::catalog::{self, Catalog, Loaded};
 use crate::cli::{ListFormat, RubricsCommand, ShowFormat};
 use crate::error::{Error, Result};
-use crate::output;
-use crate::rubric::Rubric;
-use crate::table;
-use crate::yaml;
+use crate::io::assets;
+use crate::io::catalog::{self, Catalog, Loaded};
+use crate::io::output;
+use crate::io::yaml;
+use crate::model::rubric::Rubric;
+use crate::present::table;
 
 pub fn run(catalog: &Catalog, command: RubricsCommand) -> Result<()> {
     match command {

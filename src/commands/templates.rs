@@ -2,10 +2,10 @@
 
 use std::path::Path;
 
-use crate::assets;
 use crate::cli::TemplatesCommand;
 use crate::error::{Error, Result};
-use crate::output;
+use crate::io::assets;
+use crate::io::output;
 
 pub fn run(command: TemplatesCommand) -> Result<()> {
     match command {

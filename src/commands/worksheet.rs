@@ -1,10 +1,10 @@
 //! `learnlead worksheet`: the questionnaire as a paper form, for workshops held in a room.
 
-use crate::catalog::Catalog;
 use crate::cli::{WorksheetArgs, WorksheetFormat};
 use crate::error::Result;
-use crate::render::{self, Markup};
-use crate::{assets, view};
+use crate::io::catalog::Catalog;
+use crate::present::render::{self, Markup};
+use crate::{io::assets, present::view};
 
 pub fn run(catalog: &Catalog, args: WorksheetArgs) -> Result<()> {
     let loaded = catalog.load(args.rubric.as_deref().unwrap_or(assets::DEFAULT_RUBRIC))?;
@@ -20,7 +20,7 @@ pub fn run(catalog: &Catalog, args: WorksheetArgs) -> Result<()> {
         WorksheetFormat::Md,
     )?;
     let context = view::worksheet(&loaded.rubric);
-    let framing = crate::config::Framing::default();
+    let framing = crate::model::config::Framing::default();
     let text = match format {
         WorksheetFormat::Md => render::render(
             "worksheet.md.j2",
@@ -34,8 +34,8 @@ pub fn run(catalog: &Catalog, args: WorksheetArgs) -> Result<()> {
         }
     };
     let doc = match format {
-        WorksheetFormat::Md => crate::output::Doc::Markdown,
-        WorksheetFormat::Html => crate::output::Doc::Html,
+        WorksheetFormat::Md => crate::io::output::Doc::Markdown,
+        WorksheetFormat::Html => crate::io::output::Doc::Html,
     };
     crate::commands::write_out(args.out.as_deref(), text.into_bytes(), doc, args.force)
 }

@@ -40,7 +40,7 @@ fn list_as_json_counts_groups_dimensions_items() {
 fn user_rubrics_folder_is_listed_and_can_replace_a_shipped_id() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(
-        fixture("../../src/assets/starter-rubric.yaml"),
+        fixture("../../src/io/assets/starter-rubric.yaml"),
         dir.path().join("my-rubric.yaml"),
     )
     .unwrap();

@@ -10,13 +10,13 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::agreement::{self, Agreement, Reliability};
-use crate::chart::{self, Radar};
-use crate::response::{Answer, Response};
-use crate::rubric::Rubric;
-use crate::score::{self, round2};
-use crate::stats::Stats;
-use crate::view::{self, Generator, RubricInfo};
+use crate::analysis::agreement::{self, Agreement, Reliability};
+use crate::analysis::score::{self, round2};
+use crate::analysis::stats::Stats;
+use crate::model::response::{Answer, Response};
+use crate::model::rubric::Rubric;
+use crate::present::chart::{self, Radar};
+use crate::present::view::{self, Generator, RubricInfo};
 
 /// How the comparison is made and shown.
 #[derive(Debug, Clone)]
@@ -407,7 +407,7 @@ pub fn write_csv<W: std::io::Write>(
     out: W,
 ) -> Result<(), csv::Error> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(crate::output::CSV_MARK.split(','))?;
+    w.write_record(crate::io::output::CSV_MARK.split(','))?;
     let items: Vec<_> = rubric.items().collect();
     for p in participants {
         let role = if anonymize {
@@ -538,8 +538,10 @@ pub fn compare(rubric: &Rubric, participants: &mut [Participant], opts: &Options
         total
     };
 
-    let dims: Vec<(&crate::rubric::Group, &crate::rubric::Dimension)> =
-        rubric.dimensions().collect();
+    let dims: Vec<(
+        &crate::model::rubric::Group,
+        &crate::model::rubric::Dimension,
+    )> = rubric.dimensions().collect();
     let mut first_item = 0;
     let mut dim_ranges = Vec::new();
     for (_, d) in &dims {
@@ -677,9 +679,9 @@ pub fn compare(rubric: &Rubric, participants: &mut [Participant], opts: &Options
                 (Some(m), Some(lo), Some(hi)) => format!(
                     "{} mean {} (from {} to {})",
                     d.name,
-                    crate::table::fmt_score(Some(m)),
-                    crate::table::fmt_score(Some(lo)),
-                    crate::table::fmt_score(Some(hi))
+                    crate::present::table::fmt_score(Some(m)),
+                    crate::present::table::fmt_score(Some(lo)),
+                    crate::present::table::fmt_score(Some(hi))
                 ),
                 _ => format!("{} no scores", d.name),
             })
@@ -796,7 +798,10 @@ fn talk(rubric: &Rubric, items: &[ItemStats], dims: &[DimensionStats]) -> Talk {
 
 fn by_role(
     participants: &[Participant],
-    dims: &[(&crate::rubric::Group, &crate::rubric::Dimension)],
+    dims: &[(
+        &crate::model::rubric::Group,
+        &crate::model::rubric::Dimension,
+    )],
     opts: &Options,
 ) -> ByRole {
     // Roles in order of first appearance, matched without regard to case.
@@ -874,7 +879,7 @@ fn by_role(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::response::DimensionAnswer;
+    use crate::model::response::DimensionAnswer;
 
     const RUBRIC: &str = r#"
 id: t

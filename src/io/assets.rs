@@ -59,3 +59,6 @@ pub fn shipped_rubric(id: &str) -> Option<&'static Asset> {
         .iter()
         .find(|a| a.name.strip_suffix(".yaml") == Some(id))
 }
+
+/// The commented example configuration that `learnlead init-config` writes.
+pub const CONFIG_EXAMPLE: &str = include_str!("assets/learnlead.example.yaml");

@@ -4,8 +4,8 @@
 //! its row and column, as a spreadsheet shows them.
 
 use crate::error::{Location, Problem};
-use crate::response::{now, Answer, Response};
-use crate::rubric::Rubric;
+use crate::model::response::{now, Answer, Response};
+use crate::model::rubric::Rubric;
 
 /// One row, made into a response.
 #[derive(Debug)]
@@ -121,7 +121,7 @@ pub fn read(rubric: &Rubric, text: &str) -> Result<(Vec<Row>, Vec<String>), Vec<
             let cell = record.get(*i).unwrap_or("").trim();
             let text = (!cell.is_empty()).then(|| cell.to_string());
             if matches!(col, Col::Name | Col::Community | Col::Role) {
-                if let Err(m) = crate::input::check_text_len("this text", cell) {
+                if let Err(m) = crate::io::input::check_text_len("this text", cell) {
                     problems.push(Problem::at(
                         at(row, *i),
                         format!("row {row}, column {}: {m}", column_name(*i)),
@@ -187,7 +187,7 @@ pub fn read(rubric: &Rubric, text: &str) -> Result<(Vec<Row>, Vec<String>), Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assets;
+    use crate::io::assets;
 
     fn rubric() -> Rubric {
         Rubric::parse(assets::shipped_rubric("pioneering-leaders").unwrap().text).unwrap()
@@ -278,7 +278,7 @@ mod tests {
     fn a_name_too_long_to_read_back_is_refused() {
         let csv = format!(
             "name,name-1\n{},4\n",
-            "x".repeat(crate::input::MAX_TEXT_BYTES + 1)
+            "x".repeat(crate::io::input::MAX_TEXT_BYTES + 1)
         );
         let problems = read(&rubric(), &csv).unwrap_err();
         assert!(

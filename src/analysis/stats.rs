@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::score::round2;
+use crate::analysis::score::round2;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Stats {

@@ -32,7 +32,7 @@ impl From<usize> for Seg {
 /// Builds a path from keys and indices: `path!["groups", 0, "id"]`.
 #[macro_export]
 macro_rules! path {
-    ($($seg:expr),* $(,)?) => { vec![$($crate::yaml::Seg::from($seg)),*] };
+    ($($seg:expr),* $(,)?) => { vec![$($crate::io::yaml::Seg::from($seg)),*] };
 }
 
 /// Parses YAML text into `T`. On failure, returns the problem with its line and column, with
@@ -444,7 +444,7 @@ groups:
 
     #[test]
     fn type_names_become_words() {
-        let p = from_str::<crate::response::Response>("hello\n").unwrap_err();
+        let p = from_str::<crate::model::response::Response>("hello\n").unwrap_err();
         assert!(
             p.message.contains("expected a learnlead response"),
             "{}",

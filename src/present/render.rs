@@ -16,8 +16,8 @@ use minijinja::value::{Serde, Value};
 use minijinja::{AutoEscape, Environment, Error as JinjaError, ErrorKind, UndefinedBehavior};
 use serde::Serialize;
 
-use crate::assets;
 use crate::error::{Error, Result};
+use crate::io::assets;
 
 /// An output format rendered by a template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,8 +36,8 @@ const USER_TEMPLATE_FUEL: u64 = 50_000_000;
 struct Framed<'a, T: Serialize> {
     #[serde(flatten)]
     view: &'a T,
-    brand: &'a crate::config::Brand,
-    show: &'a crate::config::Show,
+    brand: &'a crate::model::config::Brand,
+    show: &'a crate::model::config::Show,
 }
 
 /// Renders `context` with the shipped template `name` (e.g. `report.html.j2`), or with the
@@ -47,7 +47,7 @@ pub fn render<T: Serialize>(
     markup: Markup,
     template: Option<&Path>,
     context: &T,
-    framing: &crate::config::Framing,
+    framing: &crate::model::config::Framing,
 ) -> Result<String> {
     let context = Framed {
         view: context,
@@ -57,7 +57,7 @@ pub fn render<T: Serialize>(
     // A user's template is found by its real path; what it includes must lie in that folder.
     let (user_dir, main) = match template {
         Some(path) => {
-            crate::input::read_text(path, crate::input::Kind::Template)?;
+            crate::io::input::read_text(path, crate::io::input::Kind::Template)?;
             let real = std::fs::canonicalize(path).map_err(|e| Error::read(path, e))?;
             let file = real.file_name().and_then(|f| f.to_str()).ok_or_else(|| {
                 Error::usage(format!("{} is not a template file", path.display()))
@@ -144,11 +144,13 @@ fn environment(markup: Markup, user_dir: Option<PathBuf>) -> Result<Environment<
     });
     env.add_filter("md", md);
     env.add_filter("md_cell", md_cell);
-    env.add_filter("score", |v: Option<f64>| crate::table::fmt_score(v));
-    env.add_filter("bar", |percent: Option<f64>| {
-        crate::table::bar(percent, 0, 100, 10)
+    env.add_filter("score", |v: Option<f64>| {
+        crate::present::table::fmt_score(v)
     });
-    env.add_filter("signed", crate::table::fmt_signed);
+    env.add_filter("bar", |percent: Option<f64>| {
+        crate::present::table::bar(percent, 0, 100, 10)
+    });
+    env.add_filter("signed", crate::present::table::fmt_signed);
     Ok(env)
 }
 
@@ -197,7 +199,8 @@ fn read_inside(dir: &Path, path: &Path) -> std::result::Result<String, JinjaErro
             path.display()
         )));
     }
-    crate::input::read_text(&real, crate::input::Kind::Template).map_err(|e| refuse(e.to_string()))
+    crate::io::input::read_text(&real, crate::io::input::Kind::Template)
+        .map_err(|e| refuse(e.to_string()))
 }
 
 /// A template error as people can act on it: the template and line, what went wrong, and the

@@ -5,10 +5,10 @@
 
 use serde::Serialize;
 
-use crate::chart::{self, Radar};
-use crate::response::{date_of, Answer, Response};
-use crate::rubric::{Rubric, Source};
-use crate::score::{round2, Scores};
+use crate::analysis::score::{round2, Scores};
+use crate::model::response::{date_of, Answer, Response};
+use crate::model::rubric::{Rubric, Source};
+use crate::present::chart::{self, Radar};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ReportView {
@@ -632,7 +632,7 @@ fn radar_text(dims: &[&DimensionView], with_baseline: bool) -> String {
                 "{} {}",
                 d.name,
                 d.score
-                    .map(|v| crate::table::fmt_score(Some(v)))
+                    .map(|v| crate::present::table::fmt_score(Some(v)))
                     .unwrap_or_else(|| "no score".into())
             );
             if let Some(want) = d.desired {
@@ -640,7 +640,10 @@ fn radar_text(dims: &[&DimensionView], with_baseline: bool) -> String {
             }
             if with_baseline {
                 if let Some(Change { score: Some(t), .. }) = &d.baseline {
-                    s.push_str(&format!(", was {}", crate::table::fmt_score(Some(*t))));
+                    s.push_str(&format!(
+                        ", was {}",
+                        crate::present::table::fmt_score(Some(*t))
+                    ));
                 }
             }
             s
@@ -726,9 +729,9 @@ pub fn json(view: &ReportView, rubric_hash: &str) -> serde_json::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assets;
-    use crate::response::DimensionAnswer;
-    use crate::score::score;
+    use crate::analysis::score::score;
+    use crate::io::assets;
+    use crate::model::response::DimensionAnswer;
 
     fn rubric() -> Rubric {
         Rubric::parse(assets::shipped_rubric("cop-functions").unwrap().text).unwrap()

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::cleanup::Guard;
 use crate::error::{Error, Result};
+use crate::io::cleanup::Guard;
 
 /// Paper sizes for print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

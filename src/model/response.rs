@@ -13,11 +13,11 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{Error, Problem, Result};
-use crate::input;
-use crate::output;
+use crate::io::input;
+use crate::io::output;
+use crate::io::yaml;
+use crate::model::rubric::Rubric;
 use crate::path;
-use crate::rubric::Rubric;
-use crate::yaml;
 
 /// The version of the response file format this build writes and reads.
 pub const FORMAT: u32 = 1;
@@ -456,7 +456,7 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assets;
+    use crate::io::assets;
 
     fn rubric() -> Rubric {
         Rubric::parse(assets::shipped_rubric("cop-functions").unwrap().text).unwrap()

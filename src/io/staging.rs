@@ -1,14 +1,14 @@
 //! All or nothing for a set of files: the set is built in a private folder beside its
 //! destination, then moved into place in one step. A run that fails or is stopped (Ctrl-C, a
 //! full disk, a kill) leaves the destination as it was; the folder being built is removed
-//! (see [`crate::cleanup`]).
+//! (see [`crate::io::cleanup`]).
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::cleanup::Guard;
 use crate::error::{Error, Result};
+use crate::io::cleanup::Guard;
 
 /// A folder being built beside `dest`.
 #[derive(Debug)]

@@ -1,14 +1,14 @@
 //! A lock on a response file while a questionnaire has it open, so two `assess --resume` runs
 //! on one file cannot erase each other's answers. The lock is a file beside the response
 //! (`.NAME.lock`, holding the process id), created with create-new semantics, removed when the
-//! questionnaire ends (Ctrl-C and signals included, see [`crate::cleanup`]). A lock left by a
+//! questionnaire ends (Ctrl-C and signals included, see [`crate::io::cleanup`]). A lock left by a
 //! process that no longer runs is stale, and is taken over.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::cleanup::Guard;
 use crate::error::{Error, Result};
+use crate::io::cleanup::Guard;
 
 #[derive(Debug)]
 pub struct Lock {

@@ -68,7 +68,7 @@ pub fn bar(value: Option<f64>, min: i64, max: i64, width: usize) -> String {
 pub fn fmt_score(v: Option<f64>) -> String {
     match v {
         Some(v) => {
-            let s = format!("{:.2}", crate::score::round2(v));
+            let s = format!("{:.2}", crate::analysis::score::round2(v));
             s.trim_end_matches('0').trim_end_matches('.').to_string()
         }
         None => "—".to_string(),
@@ -77,7 +77,7 @@ pub fn fmt_score(v: Option<f64>) -> String {
 
 /// Scores per group and dimension, with bars, bands, where the person wants to be (when the
 /// rubric asks or they said) and the change since a baseline (when there is one).
-pub fn report(view: &crate::view::ReportView) -> Table {
+pub fn report(view: &crate::present::view::ReportView) -> Table {
     let with_desired = view.has_desired;
     let with_change = view.baseline.is_some();
     let mut headers = vec!["", "score", "", "band"];
@@ -96,7 +96,7 @@ pub fn report(view: &crate::view::ReportView) -> Table {
                band: String,
                desired: Option<i64>,
                gap: Option<f64>,
-               change: Option<&crate::view::Change>| {
+               change: Option<&crate::present::view::Change>| {
         let mut r = vec![name, fmt_score(score), bar(percent, 0, 100, width), band];
         if with_desired {
             r.push(desired.map(|d| d.to_string()).unwrap_or_default());
@@ -149,7 +149,7 @@ pub fn report(view: &crate::view::ReportView) -> Table {
 
 /// A change or gap for people: `+0.5`, `-1.25`, `+0`; "–" when there is none.
 pub fn fmt_signed(v: Option<f64>) -> String {
-    match v.map(crate::score::round2) {
+    match v.map(crate::analysis::score::round2) {
         Some(0.0) => "0".to_string(),
         Some(v) => format!("{v:+}"),
         None => "–".to_string(),
@@ -157,18 +157,18 @@ pub fn fmt_signed(v: Option<f64>) -> String {
 }
 
 /// `▲ +0.5`, `▼ -1`, `= 0`, or `–` when there is nothing to compare.
-pub fn change_text(c: &crate::view::Change) -> String {
+pub fn change_text(c: &crate::present::view::Change) -> String {
     match c.change {
-        Some(v) => format!("{} {:+}", c.arrow, crate::score::round2(v)),
+        Some(v) => format!("{} {:+}", c.arrow, crate::analysis::score::round2(v)),
         None => c.arrow.to_string(),
     }
 }
 
 /// A group comparison for the terminal: agreement, dimensions, what to talk about, and the
 /// roles side by side when asked.
-pub fn comparison(c: &crate::compare::Comparison) -> String {
+pub fn comparison(c: &crate::analysis::compare::Comparison) -> String {
     use std::fmt::Write as _;
-    let alpha = |a: &crate::compare::AgreementView| match (a.ordinal, a.interval) {
+    let alpha = |a: &crate::analysis::compare::AgreementView| match (a.ordinal, a.interval) {
         (Some(o), Some(i)) => format!("{o:.3} / {i:.3}"),
         _ => "undefined".to_string(),
     };
@@ -241,7 +241,7 @@ pub fn comparison(c: &crate::compare::Comparison) -> String {
     ]);
     no_wrap(&mut t, 4);
     let _ = writeln!(s, "{t}");
-    let list = |s: &mut String, title: &str, refs: &[crate::compare::TalkRef]| {
+    let list = |s: &mut String, title: &str, refs: &[crate::analysis::compare::TalkRef]| {
         if refs.is_empty() {
             return;
         }

@@ -5,7 +5,7 @@ use inquire::error::InquireError;
 use inquire::ui::{RenderConfig, Styled};
 use inquire::{Select, Text};
 
-use crate::questionnaire::{Prompter, Reply};
+use crate::collect::questionnaire::{Prompter, Reply};
 use crate::safe_text::for_terminal;
 
 pub struct Terminal {
@@ -61,7 +61,7 @@ impl Prompter for Terminal {
             .with_help_message(&help)
             .with_render_config(self.render)
             .with_validator(|text: &str| {
-                Ok(match crate::input::check_text_len("this text", text) {
+                Ok(match crate::io::input::check_text_len("this text", text) {
                     Ok(()) => inquire::validator::Validation::Valid,
                     Err(m) => inquire::validator::Validation::Invalid(m.into()),
                 })

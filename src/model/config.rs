@@ -14,7 +14,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Problem, Result};
-use crate::yaml;
+use crate::io::yaml;
 
 /// The file looked for in the current folder.
 pub const FILE_NAME: &str = "learnlead.yaml";
@@ -118,7 +118,7 @@ pub fn find(explicit: Option<&Path>) -> Result<Framing> {
 
 /// Reads and checks a configuration file; every problem is reported at once.
 pub fn load(path: &Path) -> Result<Framing> {
-    let text = crate::input::read_text(path, crate::input::Kind::Config)?;
+    let text = crate::io::input::read_text(path, crate::io::input::Kind::Config)?;
     let dir = path.parent().unwrap_or(Path::new("."));
     parse(&text, dir).map_err(|problems| Error::invalid(path, problems))
 }
@@ -237,17 +237,18 @@ fn logo_data_uri(dir: &Path, file: &Path) -> std::result::Result<String, String>
             path.display()
         ));
     }
-    let bytes = crate::input::read(&real, crate::input::Kind::Logo).map_err(|e| match e {
-        Error::Invalid { problems, .. } => format!(
-            "the logo {}: {}",
-            path.display(),
-            problems
-                .first()
-                .map(|p| p.message.as_str())
-                .unwrap_or("cannot be read")
-        ),
-        e => format!("{e}").replace("cannot read ", "cannot read the logo "),
-    })?;
+    let bytes =
+        crate::io::input::read(&real, crate::io::input::Kind::Logo).map_err(|e| match e {
+            Error::Invalid { problems, .. } => format!(
+                "the logo {}: {}",
+                path.display(),
+                problems
+                    .first()
+                    .map(|p| p.message.as_str())
+                    .unwrap_or("cannot be read")
+            ),
+            e => format!("{e}").replace("cannot read ", "cannot read the logo "),
+        })?;
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
     let mime = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
         "image/png"
@@ -306,9 +307,6 @@ pub fn markdown_to_safe_html(markdown: &str) -> String {
     html
 }
 
-/// The commented example that `learnlead init-config` writes.
-pub const EXAMPLE: &str = include_str!("assets/learnlead.example.yaml");
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -335,7 +333,11 @@ mod tests {
     fn the_example_is_valid() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("learnlead.yaml");
-        std::fs::write(&p, EXAMPLE.replace("logo: logo.png", "# logo: logo.png")).unwrap();
+        std::fs::write(
+            &p,
+            crate::io::assets::CONFIG_EXAMPLE.replace("logo: logo.png", "# logo: logo.png"),
+        )
+        .unwrap();
         let f = load(&p).unwrap();
         assert_eq!(f.brand.accent_color.as_deref(), Some("#1f5f8b"));
         assert!(f.brand.summary_html.unwrap().contains("<p>"));
@@ -377,7 +379,7 @@ mod tests {
             .unwrap_err()
             .contains("not a PNG, JPEG or SVG"));
         let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
-        bytes.resize(crate::input::Kind::Logo.limit() as usize + 1, 0);
+        bytes.resize(crate::io::input::Kind::Logo.limit() as usize + 1, 0);
         std::fs::write(d.join("big.png"), bytes).unwrap();
         let err = logo_data_uri(d, Path::new("big.png")).unwrap_err();
         assert!(err.contains("the limit is 512 KiB"), "{err}");

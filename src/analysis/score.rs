@@ -9,8 +9,8 @@
 
 use serde::Serialize;
 
-use crate::response::{Answer, Response};
-use crate::rubric::{Item, Rubric};
+use crate::model::response::{Answer, Response};
+use crate::model::rubric::{Item, Rubric};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Scores {
@@ -188,7 +188,7 @@ impl Scores {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::response::DimensionAnswer;
+    use crate::model::response::DimensionAnswer;
 
     const RUBRIC: &str = r#"
 id: t

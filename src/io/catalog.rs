@@ -8,11 +8,11 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::assets;
 use crate::error::{Error, Result};
-use crate::output;
-use crate::response::RubricStamp;
-use crate::rubric::Rubric;
+use crate::io::assets;
+use crate::io::output;
+use crate::model::response::RubricStamp;
+use crate::model::rubric::Rubric;
 
 /// Where a loaded rubric came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,7 +91,7 @@ impl Catalog {
             return self.load(name);
         }
         let id = &stamp.id;
-        if !crate::rubric::is_id(id) {
+        if !crate::model::rubric::is_id(id) {
             return Err(Error::usage(format!(
                 "the response names the rubric `{}`, which is not a rubric id; name the rubric with --rubric",
                 crate::safe_text::quote(id)
@@ -147,7 +147,7 @@ impl Catalog {
                 dir.display()
             )));
         }
-        if !crate::rubric::is_id(id) {
+        if !crate::model::rubric::is_id(id) {
             return Ok(None);
         }
         for ext in ["yaml", "yml"] {
@@ -202,7 +202,7 @@ fn looks_like_path(name: &str) -> bool {
 
 /// Loads and validates a rubric file.
 pub fn load_file(path: &Path) -> Result<Loaded> {
-    let text = crate::input::read_text(path, crate::input::Kind::Rubric)?;
+    let text = crate::io::input::read_text(path, crate::io::input::Kind::Rubric)?;
     let rubric = Rubric::parse(&text).map_err(|problems| Error::invalid(path, problems))?;
     let overrides_shipped = assets::shipped_rubric(&rubric.id).is_some();
     Ok(Loaded {

@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::error::Problem;
+use crate::io::yaml::{self, Seg};
 use crate::path;
-use crate::yaml::{self, Seg};
 
 /// The most points a scale may have.
 pub const MAX_SCALE_POINTS: i64 = 21;
@@ -627,7 +627,7 @@ pub fn path_name(path: &[Seg]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assets;
+    use crate::io::assets;
 
     fn shipped(id: &str) -> Rubric {
         Rubric::parse(assets::shipped_rubric(id).unwrap().text).unwrap()

@@ -9,8 +9,8 @@
 use std::fmt::Write as _;
 
 use crate::error::Result;
-use crate::response::{now, Answer, Response};
-use crate::rubric::{Dimension, Group, ItemRef, Rubric};
+use crate::model::response::{now, Answer, Response};
+use crate::model::rubric::{Dimension, Group, ItemRef, Rubric};
 
 /// What the person did at a prompt.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -473,8 +473,8 @@ impl<'a> Questionnaire<'a> {
     }
 
     fn review_table(&self) -> String {
-        let mut t = crate::table::new(&["#", "item", "statement", "answer"]);
-        crate::table::align_right(&mut t, &[0]);
+        let mut t = crate::present::table::new(&["#", "item", "statement", "answer"]);
+        crate::present::table::align_right(&mut t, &[0]);
         for (n, iref) in self.rubric.items().enumerate() {
             let answer = self
                 .response
@@ -494,7 +494,7 @@ impl<'a> Questionnaire<'a> {
         }
         let mut s = format!("\nYour answers\n{t}\n");
         let desired = self.rubric.ask_desired;
-        let mut d = crate::table::new(if desired {
+        let mut d = crate::present::table::new(if desired {
             &["dimension", "want to be", "note"]
         } else {
             &["dimension", "note"]

@@ -1,0 +1,19 @@
+//! Files and the machine: bounded reads, the one write path, embedded assets, the rubric
+//! catalog, YAML, locks, working folders and cleanup on signals.
+
+/// The only place that knows what is embedded in the binary.
+pub mod assets;
+/// Finds rubrics by id or path: shipped, in the user's folder, or a file.
+pub mod catalog;
+/// Removing temporary files and locks on every exit, signals included.
+pub mod cleanup;
+/// Bounded reads of every file a person gives.
+pub mod input;
+/// A lock on a response file while the questionnaire has it open.
+pub mod lock;
+/// Standard output and the one write path for every command.
+pub mod output;
+/// Building a set of files beside its destination, then moving it into place.
+pub mod staging;
+/// The only place that knows the YAML library.
+pub mod yaml;

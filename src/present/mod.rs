@@ -1,0 +1,12 @@
+//! How results look: views, rendering, terminal tables, charts and PDF.
+
+/// Chart geometry for reports.
+pub mod chart;
+/// PDF by printing HTML with a local Chromium or Chrome.
+pub mod pdf;
+/// Rendering reports with minijinja templates.
+pub mod render;
+/// Terminal tables.
+pub mod table;
+/// The views templates receive: what a report shows.
+pub mod view;
