@@ -98,17 +98,17 @@ pub fn write_out(out: Option<&Path>, bytes: Vec<u8>, doc: Doc, force: bool) -> R
 /// `value` as a pretty JSON document whose first key, `generator`, marks it as learnlead's.
 pub fn json_document<T: serde::Serialize>(value: &T) -> Result<Vec<u8>> {
     let body = serde_json::to_value(value).map_err(|e| Error::Other(e.to_string()))?;
+    let mark = || serde_json::Value::from(format!("learnlead {}", env!("CARGO_PKG_VERSION")));
     let mut doc = serde_json::Map::new();
-    doc.insert(
-        "generator".into(),
-        format!("learnlead {}", env!("CARGO_PKG_VERSION")).into(),
-    );
+    doc.insert("generator".into(), mark());
     match body {
         serde_json::Value::Object(fields) => doc.extend(fields),
         other => {
             doc.insert("data".into(), other);
         }
     }
+    // The mark wins over a view's own `generator` (which templates read as name and version).
+    doc.insert("generator".into(), mark());
     let mut text = serde_json::to_string_pretty(&serde_json::Value::Object(doc))
         .map_err(|e| Error::Other(e.to_string()))?;
     text.push('\n');

@@ -158,6 +158,32 @@ fn a_file_learnlead_did_not_write_is_replaced_only_with_force() {
     assert!(now.starts_with("# Reflection report"));
 }
 
+#[test]
+fn learnlead_replaces_its_own_output_in_every_format() {
+    let w = workspace();
+    for (command, out) in [
+        (&["report", "valid.yaml"][..], "r.md"),
+        (&["report", "valid.yaml"], "r.html"),
+        (&["report", "valid.yaml"], "r.json"),
+        (&["report", "valid.yaml"], "r.txt"),
+        (&["compare", "valid.yaml"], "g.md"),
+        (&["compare", "valid.yaml"], "g.html"),
+        (&["compare", "valid.yaml"], "g.json"),
+        (&["compare", "valid.yaml"], "g.csv"),
+        (&["compare", "valid.yaml"], "g.txt"),
+        (&["worksheet", "--rubric", "small"], "w.md"),
+        (&["worksheet", "--rubric", "small"], "w.html"),
+    ] {
+        for round in ["new", "again"] {
+            let r = run(learnlead()
+                .current_dir(w.path())
+                .args(command)
+                .args(["--out", out]));
+            assert_eq!(r.code, 0, "{command:?} {out} ({round}): {}", r.stderr);
+        }
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn a_link_is_followed_and_kept() {
