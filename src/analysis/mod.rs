@@ -2,6 +2,8 @@
 
 /// Krippendorff's alpha, through the coincidence matrix.
 pub mod agreement;
+/// The change in a score between two rounds.
+pub mod change;
 /// A group's responses side by side: statistics, agreement, what to talk about.
 pub mod compare;
 /// Scoring, defined once.

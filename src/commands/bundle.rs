@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::analysis::compare::{self, Comparison};
 use crate::cli::BundleArgs;
 use crate::commands::compare::Group;
 use crate::error::{Error, Result};
@@ -16,12 +15,13 @@ use crate::io::output::{self, Doc};
 use crate::io::staging::Staging;
 use crate::model::config;
 use crate::present::render::{self, Markup};
+use crate::present::view::GroupReport;
 use crate::{analysis::score, io::yaml, present::view};
 
 #[derive(Serialize)]
 struct BundleView<'a> {
     #[serde(flatten)]
-    comparison: &'a Comparison,
+    comparison: &'a GroupReport,
     /// Links to each participant's report, relative to the index.
     reports: Vec<Link>,
     /// Links to the data files.
@@ -60,7 +60,7 @@ pub fn run(catalog: &Catalog, args: BundleArgs) -> Result<()> {
         files,
         rubric,
         participants,
-        comparison,
+        view: comparison,
     } = Group::read(catalog, &args.group, false)?;
 
     // Every file, rendered before anything is written: (path in the folder, content).
@@ -113,7 +113,7 @@ pub fn run(catalog: &Catalog, args: BundleArgs) -> Result<()> {
     }
     let json = crate::commands::json_document(&comparison)?;
     let mut csv = Vec::new();
-    compare::write_csv(&rubric, &participants, args.group.anonymize, &mut csv)
+    crate::present::csv::write_csv(&rubric, &participants, args.group.anonymize, &mut csv)
         .map_err(|e| Error::Other(e.to_string()))?;
     let rubric_yaml = yaml::to_string(&rubric).map_err(Error::Other)?;
     let data = vec![

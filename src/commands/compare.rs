@@ -13,6 +13,7 @@ use crate::model::response::Response;
 use crate::model::rubric::Rubric;
 use crate::present::render::{self, Markup};
 use crate::present::table;
+use crate::present::view::GroupReport;
 
 pub fn run(catalog: &Catalog, args: CompareArgs) -> Result<()> {
     let format = choose_format(args.format, args.out.as_deref())?;
@@ -23,8 +24,7 @@ pub fn run(catalog: &Catalog, args: CompareArgs) -> Result<()> {
     }
     let framing = crate::model::config::find(args.group.config.as_deref())?;
     let group = Group::read(catalog, &args.group, args.with_notes)?;
-    let (rubric, participants, comparison) =
-        (&group.rubric, &group.participants, &group.comparison);
+    let (rubric, participants, comparison) = (&group.rubric, &group.participants, &group.view);
     if format == CompareFormat::Pdf {
         let browser = crate::present::pdf::find_browser(args.pdf.browser.as_deref())?;
         let html = render::render(
@@ -41,7 +41,7 @@ pub fn run(catalog: &Catalog, args: CompareArgs) -> Result<()> {
         CompareFormat::Json => (json_document(comparison)?, Doc::Json),
         CompareFormat::Csv => {
             let mut buf = Vec::new();
-            compare::write_csv(rubric, participants, args.group.anonymize, &mut buf)
+            crate::present::csv::write_csv(rubric, participants, args.group.anonymize, &mut buf)
                 .map_err(|e| Error::Other(e.to_string()))?;
             (buf, Doc::Csv)
         }
@@ -73,12 +73,13 @@ pub fn run(catalog: &Catalog, args: CompareArgs) -> Result<()> {
     write_out(args.out.as_deref(), text, doc, args.force)
 }
 
-/// A group's responses, read and compared, with the change since a baseline if one is named.
+/// A group's responses, read and compared, with the change since a baseline if one is named,
+/// and the group report's view of them.
 pub struct Group {
     pub files: Vec<PathBuf>,
     pub rubric: Rubric,
     pub participants: Vec<Participant>,
-    pub comparison: compare::Comparison,
+    pub view: GroupReport,
 }
 
 impl Group {
@@ -109,9 +110,9 @@ impl Group {
         }
         Ok(Group {
             files,
+            view: crate::present::view::group_report(&rubric, comparison),
             rubric,
             participants,
-            comparison,
         })
     }
 }

@@ -2,6 +2,10 @@
 
 /// Chart geometry for reports.
 pub mod chart;
+/// The long CSV of every answer.
+pub mod csv;
+/// Numbers as people read them: scores, signed changes, bars.
+pub mod format;
 /// PDF by printing HTML with a local Chromium or Chrome.
 pub mod pdf;
 /// Rendering reports with minijinja templates.

@@ -145,12 +145,12 @@ fn environment(markup: Markup, user_dir: Option<PathBuf>) -> Result<Environment<
     env.add_filter("md", md);
     env.add_filter("md_cell", md_cell);
     env.add_filter("score", |v: Option<f64>| {
-        crate::present::table::fmt_score(v)
+        crate::present::format::fmt_score(v)
     });
     env.add_filter("bar", |percent: Option<f64>| {
-        crate::present::table::bar(percent, 0, 100, 10)
+        crate::present::format::bar(percent, 0, 100, 10)
     });
-    env.add_filter("signed", crate::present::table::fmt_signed);
+    env.add_filter("signed", crate::present::format::fmt_signed);
     Ok(env)
 }
 

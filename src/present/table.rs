@@ -4,6 +4,8 @@
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, ContentArrangement, Table};
 
+use crate::present::format::{bar, change_text, fmt_score, fmt_signed};
+
 /// A table with `headers`, wrapping its cells to fit the terminal.
 pub fn new(headers: &[&str]) -> Table {
     let mut table = Table::new();
@@ -48,33 +50,6 @@ fn no_wrap(table: &mut Table, column: usize) {
     }
 }
 
-/// A bar of `width` cells for `value` on the scale `min..=max`: filled cells, then light ones,
-/// so it reads without colour.
-pub fn bar(value: Option<f64>, min: i64, max: i64, width: usize) -> String {
-    let Some(v) = value else {
-        return String::new();
-    };
-    let span = (max - min) as f64;
-    let filled = if span > 0.0 {
-        (((v - min as f64) / span) * width as f64).round() as usize
-    } else {
-        0
-    }
-    .min(width);
-    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
-}
-
-/// A score for people: two decimals at most, "—" when there is none.
-pub fn fmt_score(v: Option<f64>) -> String {
-    match v {
-        Some(v) => {
-            let s = format!("{:.2}", crate::analysis::score::round2(v));
-            s.trim_end_matches('0').trim_end_matches('.').to_string()
-        }
-        None => "—".to_string(),
-    }
-}
-
 /// Scores per group and dimension, with bars, bands, where the person wants to be (when the
 /// rubric asks or they said) and the change since a baseline (when there is one).
 pub fn report(view: &crate::present::view::ReportView) -> Table {
@@ -96,7 +71,7 @@ pub fn report(view: &crate::present::view::ReportView) -> Table {
                band: String,
                desired: Option<i64>,
                gap: Option<f64>,
-               change: Option<&crate::present::view::Change>| {
+               change: Option<&crate::analysis::change::Change>| {
         let mut r = vec![name, fmt_score(score), bar(percent, 0, 100, width), band];
         if with_desired {
             r.push(desired.map(|d| d.to_string()).unwrap_or_default());
@@ -147,26 +122,10 @@ pub fn report(view: &crate::present::view::ReportView) -> Table {
     t
 }
 
-/// A change or gap for people: `+0.5`, `-1.25`, `+0`; "–" when there is none.
-pub fn fmt_signed(v: Option<f64>) -> String {
-    match v.map(crate::analysis::score::round2) {
-        Some(0.0) => "0".to_string(),
-        Some(v) => format!("{v:+}"),
-        None => "–".to_string(),
-    }
-}
-
-/// `▲ +0.5`, `▼ -1`, `= 0`, or `–` when there is nothing to compare.
-pub fn change_text(c: &crate::present::view::Change) -> String {
-    match c.change {
-        Some(v) => format!("{} {:+}", c.arrow, crate::analysis::score::round2(v)),
-        None => c.arrow.to_string(),
-    }
-}
-
 /// A group comparison for the terminal: agreement, dimensions, what to talk about, and the
 /// roles side by side when asked.
-pub fn comparison(c: &crate::analysis::compare::Comparison) -> String {
+pub fn comparison(view: &crate::present::view::GroupReport) -> String {
+    let c = &view.comparison;
     use std::fmt::Write as _;
     let alpha = |a: &crate::analysis::compare::AgreementView| match (a.ordinal, a.interval) {
         (Some(o), Some(i)) => format!("{o:.3} / {i:.3}"),
@@ -176,7 +135,7 @@ pub fn comparison(c: &crate::analysis::compare::Comparison) -> String {
     let _ = writeln!(
         s,
         "{} · {} participant{}{}",
-        c.rubric.title,
+        view.rubric.title,
         c.participants.len(),
         if c.participants.len() == 1 { "" } else { "s" },
         if c.anonymized { " (anonymized)" } else { "" }
@@ -193,7 +152,7 @@ pub fn comparison(c: &crate::analysis::compare::Comparison) -> String {
     for n in &c.notices {
         let _ = writeln!(s, "Note: {n}");
     }
-    let (min, max) = (c.rubric.scale.min, c.rubric.scale.max);
+    let (min, max) = (view.rubric.scale.min, view.rubric.scale.max);
     let mut t = new(&[
         "group",
         "dimension",

@@ -5,10 +5,13 @@
 
 use serde::Serialize;
 
+use crate::analysis::change::{change, Change};
+use crate::analysis::compare::Comparison;
 use crate::analysis::score::{round2, Scores};
 use crate::model::response::{date_of, Answer, Response};
 use crate::model::rubric::{Rubric, Source};
 use crate::present::chart::{self, Radar};
+use crate::present::format::fmt_score;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ReportView {
@@ -206,17 +209,6 @@ pub struct CoverageItem {
 }
 
 /// A change since the baseline.
-#[derive(Debug, Clone, Serialize)]
-pub struct Change {
-    /// The score then.
-    pub score: Option<f64>,
-    /// Now minus then.
-    pub change: Option<f64>,
-    /// `up`, `down`, `same`, or `none` when either score is missing.
-    pub direction: &'static str,
-    /// ▲, ▼, = or –: an arrow that reads in black and white.
-    pub arrow: &'static str,
-}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct BaselineInfo {
@@ -548,6 +540,76 @@ pub fn worksheet(rubric: &Rubric) -> WorksheetView {
     }
 }
 
+/// What the group report shows: the comparison's numbers, with the rubric they were made on
+/// and the charts. Its fields are flattened into one object: the JSON output of
+/// `compare --format json` and the context of the compare templates (docs/templates.md).
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupReport {
+    pub generator: Generator,
+    pub rubric: RubricInfo,
+    #[serde(flatten)]
+    pub comparison: Comparison,
+    pub charts: GroupCharts,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupCharts {
+    /// Radar chart with shapes `max`, `min` and `mean`.
+    pub radar: Option<Radar>,
+    /// The radar in words, for screen readers and print.
+    pub radar_text: String,
+}
+
+/// The group report's view of `comparison`, made on `rubric`.
+pub fn group_report(rubric: &Rubric, comparison: Comparison) -> GroupReport {
+    GroupReport {
+        generator: Generator {
+            name: "learnlead",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        rubric: rubric_info(rubric),
+        charts: group_charts(rubric, &comparison),
+        comparison,
+    }
+}
+
+/// The radar of the group's mean per dimension, with the range from the lowest to the highest
+/// participant, and the same in words.
+fn group_charts(rubric: &Rubric, c: &Comparison) -> GroupCharts {
+    let axes: Vec<(String, String)> = c
+        .dimensions
+        .iter()
+        .map(|d| (d.id.clone(), d.name.clone()))
+        .collect();
+    let series = [
+        ("max", c.dimensions.iter().map(|d| d.stats.max).collect()),
+        ("min", c.dimensions.iter().map(|d| d.stats.min).collect()),
+        ("mean", c.dimensions.iter().map(|d| d.stats.mean).collect()),
+    ];
+    let radar = chart::radar(&axes, rubric.scale.min, rubric.scale.max, &series);
+    let described: Vec<String> = c
+        .dimensions
+        .iter()
+        .map(|d| match (d.stats.mean, d.stats.min, d.stats.max) {
+            (Some(m), Some(lo), Some(hi)) => format!(
+                "{} mean {} (from {} to {})",
+                d.name,
+                fmt_score(Some(m)),
+                fmt_score(Some(lo)),
+                fmt_score(Some(hi))
+            ),
+            _ => format!("{} no scores", d.name),
+        })
+        .collect();
+    GroupCharts {
+        radar,
+        radar_text: format!(
+            "Radar chart of the group's mean per dimension, with the range from the lowest to the highest participant: {}.",
+            described.join("; ")
+        ),
+    }
+}
+
 /// The rubric as templates see it.
 pub fn rubric_info(rubric: &Rubric) -> RubricInfo {
     let (min, max) = (rubric.scale.min, rubric.scale.max);
@@ -596,34 +658,6 @@ pub fn respondent(r: &Response) -> Respondent {
     }
 }
 
-/// The change from `then` to `now`. Changes under 0.005 count as the same.
-pub fn change(then: Option<f64>, now: Option<f64>) -> Change {
-    match (then, now) {
-        (Some(t), Some(n)) => {
-            let c = round2(n - t);
-            let (direction, arrow) = if c > 0.0 {
-                ("up", "▲")
-            } else if c < 0.0 {
-                ("down", "▼")
-            } else {
-                ("same", "=")
-            };
-            Change {
-                score: Some(round2(t)),
-                change: Some(c),
-                direction,
-                arrow,
-            }
-        }
-        _ => Change {
-            score: then.map(round2),
-            change: None,
-            direction: "none",
-            arrow: "–",
-        },
-    }
-}
-
 fn radar_text(dims: &[&DimensionView], with_baseline: bool) -> String {
     let parts: Vec<String> = dims
         .iter()
@@ -632,7 +666,7 @@ fn radar_text(dims: &[&DimensionView], with_baseline: bool) -> String {
                 "{} {}",
                 d.name,
                 d.score
-                    .map(|v| crate::present::table::fmt_score(Some(v)))
+                    .map(|v| fmt_score(Some(v)))
                     .unwrap_or_else(|| "no score".into())
             );
             if let Some(want) = d.desired {
@@ -640,10 +674,7 @@ fn radar_text(dims: &[&DimensionView], with_baseline: bool) -> String {
             }
             if with_baseline {
                 if let Some(Change { score: Some(t), .. }) = &d.baseline {
-                    s.push_str(&format!(
-                        ", was {}",
-                        crate::present::table::fmt_score(Some(*t))
-                    ));
+                    s.push_str(&format!(", was {}", fmt_score(Some(*t))));
                 }
             }
             s

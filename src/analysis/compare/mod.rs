@@ -1,0 +1,637 @@
+//! A group's responses on one rubric, side by side: statistics per item, dimension, group and
+//! overall; agreement (Krippendorff's alpha); what to talk about; where people want to go;
+//! differences between perspectives (roles); and the participants' notes.
+//!
+//! Each response is reduced to a compact [`Participant`] as it is read, and every statistic is
+//! built from per-item counts, so time and memory grow linearly with the number of responses.
+//! The [`Comparison`] holds the numbers; `present::view::group` adds what a reader needs around
+//! them (the rubric, the charts) for the JSON output and the templates.
+//!
+//! - [`counts`]: answers counted per item and point, and the statistics built on them;
+//! - [`talk`]: what to talk about first;
+//! - [`by_role`]: perspectives side by side;
+//! - [`change`]: what changed since an earlier round.
+
+use serde::Serialize;
+
+use crate::analysis::agreement::{self, Agreement};
+use crate::analysis::score::{self, round2};
+use crate::analysis::stats::Stats;
+use crate::model::response::{Answer, Response};
+use crate::model::rubric::Rubric;
+
+mod by_role;
+mod change;
+mod counts;
+mod talk;
+
+pub use by_role::{ByRole, RoleDimension, RoleInfo};
+pub use change::{change_over_time, ChangeOverTime, DimensionChange, PersonChange};
+pub use talk::{Talk, TalkRef};
+
+/// How the comparison is made and shown.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Participants become "Participant A", "B", ...; no name, community, note or file name is
+    /// shown.
+    pub anonymize: bool,
+    /// With `anonymize`, distributions of groups smaller than this are withheld.
+    pub min_group: usize,
+    /// With `anonymize`, show the notes anyway (without saying whose they are).
+    pub with_notes: bool,
+    /// Statistics side by side per role.
+    pub by_role: bool,
+}
+
+/// Above this many participants, the participants × dimensions table is left to JSON and CSV.
+pub const MATRIX_LIMIT: usize = 100;
+
+/// One answer, compact (two bytes): a point of the scale as its offset from the scale's
+/// minimum (a scale has at most 21 points), "not applicable", or no answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stored {
+    Point(u8),
+    NotApplicable,
+    Unanswered,
+}
+
+/// One participant's answers, compact.
+#[derive(Debug, Clone)]
+pub struct Participant {
+    pub label: String,
+    pub name: Option<String>,
+    pub role: Option<String>,
+    pub file: String,
+    pub complete: bool,
+    /// Per item, in the rubric's order.
+    answers: Vec<Stored>,
+    /// Per dimension: where the person wants to be, and their note.
+    desired: Vec<Option<i64>>,
+    notes: Vec<Option<String>>,
+    dimensions: Vec<Option<f64>>,
+    groups: Vec<Option<f64>>,
+    overall: Option<f64>,
+}
+
+impl Participant {
+    /// Reduces a response (already checked against `rubric`) to what comparing needs.
+    pub fn new(rubric: &Rubric, response: &Response, file: String) -> Participant {
+        let min = rubric.scale.min;
+        let answers = rubric
+            .items()
+            .map(|r| match response.answers.get(&r.item.id) {
+                // The response was checked against the rubric: the offset fits the scale.
+                Some(Answer::Score(v)) => v
+                    .checked_sub(min)
+                    .and_then(|o| u8::try_from(o).ok())
+                    .map_or(Stored::Unanswered, Stored::Point),
+                Some(Answer::NotApplicable { .. }) => Stored::NotApplicable,
+                None => Stored::Unanswered,
+            })
+            .collect();
+        let scores = score::score(rubric, response);
+        let (desired, notes) = rubric
+            .dimensions()
+            .map(|(_, d)| {
+                let a = response.dimensions.get(&d.id);
+                (a.and_then(|a| a.desired), a.and_then(|a| a.note.clone()))
+            })
+            .unzip();
+        Participant {
+            label: String::new(),
+            name: response.name.clone(),
+            role: response
+                .role
+                .as_deref()
+                .map(str::trim)
+                .filter(|r| !r.is_empty())
+                .map(str::to_string),
+            file,
+            complete: response.is_complete(),
+            answers,
+            desired,
+            notes,
+            dimensions: scores.dimensions().map(|d| d.score).collect(),
+            groups: scores.groups.iter().map(|g| g.score).collect(),
+            overall: scores.overall,
+        }
+    }
+
+    /// The answers as given, in the rubric's item order: the point on `rubric`'s scale, or
+    /// none for "not applicable" and unanswered (told apart by [`Stored`]).
+    pub fn given<'a>(
+        &'a self,
+        rubric: &'a Rubric,
+    ) -> impl Iterator<Item = (Stored, Option<i64>)> + 'a {
+        self.answers.iter().map(move |a| match *a {
+            Stored::Point(offset) => (*a, Some(rubric.scale.min + i64::from(offset))),
+            other => (other, None),
+        })
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    /// The scale's points, lowest first: the order of every `counts` list.
+    pub scale_points: Vec<i64>,
+    pub participants: Vec<ParticipantRow>,
+    pub anonymized: bool,
+    /// What the reader should know: what was withheld, rubric versions that differ.
+    pub notices: Vec<String>,
+    pub overall: Stats,
+    pub agreement: AgreementView,
+    pub groups: Vec<GroupStats>,
+    pub dimensions: Vec<DimensionStats>,
+    pub items: Vec<ItemStats>,
+    pub talk: Talk,
+    pub has_desired: bool,
+    pub by_role: Option<ByRole>,
+    pub notes: Vec<DimensionNotes>,
+    /// Notes exist but were left out (anonymized without --with-notes).
+    pub notes_omitted: bool,
+    /// Whether the participants × dimensions table is small enough to show.
+    pub show_matrix: bool,
+    /// What changed since an earlier round (`--baseline`); `None` without one.
+    pub change: Option<ChangeOverTime>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ParticipantRow {
+    pub label: String,
+    /// Absent when anonymized.
+    pub role: Option<String>,
+    /// The response file; absent when anonymized.
+    pub file: Option<String>,
+    pub complete: bool,
+    pub overall: Option<f64>,
+    /// Dimension scores in the rubric's order.
+    pub dimensions: Vec<Option<f64>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AgreementView {
+    pub ordinal: Option<f64>,
+    pub interval: Option<f64>,
+    pub undefined: Option<String>,
+    pub pairable: usize,
+    /// How to read the ordinal alpha, after Krippendorff: high, moderate or low.
+    pub reading: &'static str,
+}
+
+impl From<Agreement> for AgreementView {
+    fn from(a: Agreement) -> Self {
+        AgreementView {
+            reading: agreement::reading(a.ordinal),
+            ordinal: a.ordinal.map(round3),
+            interval: a.interval.map(round3),
+            undefined: a.undefined,
+            pairable: a.pairable,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupStats {
+    pub id: String,
+    pub name: String,
+    #[serde(flatten)]
+    pub stats: Stats,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DimensionStats {
+    pub id: String,
+    pub name: String,
+    pub group: String,
+    pub question: String,
+    #[serde(flatten)]
+    pub stats: Stats,
+    /// The mean's place on the scale, 0 to 100.
+    pub percent: Option<f64>,
+    pub agreement: AgreementView,
+    /// Where participants want to be; `None` when nobody said.
+    pub desired: Option<Stats>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemStats {
+    pub id: String,
+    pub statement: String,
+    pub dimension: String,
+    pub reverse: bool,
+    /// Statistics of the item's scores (reverse items flipped); `counts` are the answers as
+    /// given, lowest point first.
+    #[serde(flatten)]
+    pub stats: Stats,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DimensionNotes {
+    pub id: String,
+    pub name: String,
+    pub notes: Vec<Note>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Note {
+    /// Whose note; `None` when anonymized.
+    pub by: Option<String>,
+    pub text: String,
+}
+
+/// "Participant A", ..., "Participant Z", "Participant AA", ...
+pub fn anonymous_label(i: usize) -> String {
+    let mut n = i;
+    let mut letters = Vec::new();
+    loop {
+        letters.push((b'A' + (n % 26) as u8) as char);
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    letters.reverse();
+    format!("Participant {}", letters.into_iter().collect::<String>())
+}
+
+/// Compares `participants` (all on `rubric`).
+pub fn compare(rubric: &Rubric, participants: &mut [Participant], opts: &Options) -> Comparison {
+    label(participants, opts);
+    let mut notices = Vec::new();
+    let small_group = opts.anonymize && participants.len() < opts.min_group;
+    if small_group {
+        notices.push(format!(
+            "With fewer than {} participants, the distributions of answers are withheld so that no one can be recognised by their answers.",
+            opts.min_group
+        ));
+    }
+    let counts = counts::Counts::tally(rubric, participants, small_group);
+    let items = counts.items(rubric);
+    let (dimensions, has_desired) = counts.dimensions(rubric, participants);
+    let groups = counts.groups(rubric, participants);
+    let overall = counts.overall(participants);
+    let talk = talk::talk(rubric, &items, &dimensions);
+    let by_role = opts
+        .by_role
+        .then(|| by_role::by_role(rubric, participants, opts));
+    if by_role
+        .as_ref()
+        .is_some_and(|b| b.roles.iter().any(|r| r.withheld))
+    {
+        notices.push(format!(
+            "Roles with fewer than {} participants are not shown on their own, so that no one can be recognised.",
+            opts.min_group
+        ));
+    }
+    let (notes, notes_omitted) = notes(rubric, participants, opts);
+    let rows = rows(participants, opts);
+    Comparison {
+        scale_points: (rubric.scale.min..=rubric.scale.max).collect(),
+        show_matrix: rows.len() <= MATRIX_LIMIT,
+        participants: rows,
+        anonymized: opts.anonymize,
+        notices,
+        overall,
+        agreement: counts.agreement(),
+        groups,
+        dimensions,
+        items,
+        talk,
+        has_desired,
+        by_role,
+        notes,
+        notes_omitted,
+        change: None,
+    }
+}
+
+/// Each participant's label: their name, or "Participant A", ... when anonymized.
+fn label(participants: &mut [Participant], opts: &Options) {
+    for (i, p) in participants.iter_mut().enumerate() {
+        p.label = if opts.anonymize {
+            anonymous_label(i)
+        } else {
+            p.name
+                .clone()
+                .filter(|n| !n.trim().is_empty())
+                .unwrap_or_else(|| format!("anonymous ({})", p.file))
+        };
+    }
+}
+
+/// The participants' notes per dimension, attributed unless anonymized; left out (and said so)
+/// when anonymized without `with_notes`.
+fn notes(
+    rubric: &Rubric,
+    participants: &[Participant],
+    opts: &Options,
+) -> (Vec<DimensionNotes>, bool) {
+    let any_notes = participants
+        .iter()
+        .any(|p| p.notes.iter().any(Option::is_some));
+    if opts.anonymize && !opts.with_notes && any_notes {
+        return (Vec::new(), true);
+    }
+    let notes = rubric
+        .dimensions()
+        .enumerate()
+        .map(|(k, (_, d))| DimensionNotes {
+            id: d.id.clone(),
+            name: d.name.clone(),
+            notes: participants
+                .iter()
+                .filter_map(|p| {
+                    p.notes[k].as_ref().map(|t| Note {
+                        by: (!opts.anonymize).then(|| p.label.clone()),
+                        text: t.clone(),
+                    })
+                })
+                .collect(),
+        })
+        .filter(|n| !n.notes.is_empty())
+        .collect();
+    (notes, false)
+}
+
+/// One row per participant: label, scores, and (unless anonymized) role and file.
+fn rows(participants: &[Participant], opts: &Options) -> Vec<ParticipantRow> {
+    participants
+        .iter()
+        .map(|p| ParticipantRow {
+            label: p.label.clone(),
+            role: if opts.anonymize { None } else { p.role.clone() },
+            file: if opts.anonymize {
+                None
+            } else {
+                Some(p.file.clone())
+            },
+            complete: p.complete,
+            overall: p.overall.map(round2),
+            dimensions: p.dimensions.iter().map(|d| d.map(round2)).collect(),
+        })
+        .collect()
+}
+
+fn round3(v: f64) -> f64 {
+    (v * 1000.0).round() / 1000.0
+}
+
+/// Orders optional numbers, missing ones first.
+fn by_cmp(a: Option<f64>, b: Option<f64>) -> std::cmp::Ordering {
+    a.partial_cmp(&b).unwrap_or(std::cmp::Ordering::Equal)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::response::DimensionAnswer;
+
+    const RUBRIC: &str = r#"
+id: t
+title: T
+version: "1"
+source: {authors: [A], title: S}
+description: D
+scale: {min: 1, max: 5, labels: {1: a, 2: b, 3: c, 4: d, 5: e}, not_applicable: true}
+bands: [{id: all, name: All, from: 1, to: 5}]
+groups:
+  - id: g
+    name: G
+    description: D
+    dimensions:
+      - id: d1
+        name: D1
+        question: Q
+        description: D
+        items: [{id: a, statement: A}, {id: b, statement: B, reverse: true}]
+      - id: d2
+        name: D2
+        question: Q
+        description: D
+        items: [{id: c, statement: C}]
+"#;
+
+    fn people(rubric: &Rubric, rows: &[(&str, &str, [Option<i64>; 3])]) -> Vec<Participant> {
+        rows.iter()
+            .map(|(name, role, answers)| {
+                let mut r = Response::new(rubric);
+                r.name = Some(name.to_string());
+                r.role = Some(role.to_string());
+                for (id, a) in ["a", "b", "c"].iter().zip(answers) {
+                    let answer = match a {
+                        Some(0) => Answer::NotApplicable { reason: None },
+                        Some(v) => Answer::Score(*v),
+                        None => continue,
+                    };
+                    r.answers.insert(id.to_string(), answer);
+                }
+                r.dimensions.insert(
+                    "d1".into(),
+                    DimensionAnswer {
+                        desired: Some(4),
+                        note: Some(format!("note by {name}")),
+                    },
+                );
+                Participant::new(rubric, &r, format!("{name}.yaml"))
+            })
+            .collect()
+    }
+
+    fn opts() -> Options {
+        Options {
+            anonymize: false,
+            min_group: 3,
+            with_notes: false,
+            by_role: true,
+        }
+    }
+
+    #[test]
+    fn statistics_by_hand() {
+        let r = Rubric::parse(RUBRIC).unwrap();
+        // a: 5, 3, 1 -> mean 3; b (reverse): answers 1, 3, n/a -> scores 5, 3; c: 2, 2, 4
+        let p = people(
+            &r,
+            &[
+                ("Ana", "leader", [Some(5), Some(1), Some(2)]),
+                ("Bo", "member", [Some(3), Some(3), Some(2)]),
+                ("Cy", "member", [Some(1), Some(0), Some(4)]),
+            ],
+        );
+        let mut p = p;
+        let c = compare(&r, &mut p, &opts());
+        let a = &c.items[0];
+        assert_eq!(
+            (a.stats.n, a.stats.mean, a.stats.median, a.stats.sd),
+            (3, Some(3.0), Some(3.0), Some(2.0))
+        );
+        assert_eq!(a.stats.counts, Some(vec![1, 0, 1, 0, 1]));
+        let b = &c.items[1];
+        assert_eq!(
+            (b.stats.n, b.stats.na, b.stats.mean),
+            (2, 1, Some(4.0)),
+            "scores 5 and 3"
+        );
+        assert_eq!(
+            b.stats.counts,
+            Some(vec![1, 0, 1, 0, 0]),
+            "answers as given: 1 and 3"
+        );
+        // d1 per person: Ana (5+5)/2 = 5, Bo (3+3)/2 = 3, Cy 1 -> mean 3, sd 2
+        let d1 = &c.dimensions[0];
+        assert_eq!(
+            (d1.stats.mean, d1.stats.min, d1.stats.max, d1.stats.sd),
+            (Some(3.0), Some(1.0), Some(5.0), Some(2.0))
+        );
+        assert_eq!(d1.desired.as_ref().unwrap().mean, Some(4.0));
+        // overall per person: Ana (5 + 2)/2 = 3.5, Bo (3 + 2)/2 = 2.5, Cy (1 + 4)/2 = 2.5
+        assert_eq!(c.overall.mean, Some(2.83));
+        assert_eq!(c.overall.median, Some(2.5));
+        assert_eq!(c.participants[0].dimensions, vec![Some(5.0), Some(2.0)]);
+    }
+
+    #[test]
+    fn talk_by_spread_and_mean() {
+        let r = Rubric::parse(RUBRIC).unwrap();
+        let p = people(
+            &r,
+            &[
+                ("Ana", "l", [Some(5), Some(1), Some(4)]),
+                ("Bo", "m", [Some(1), Some(1), Some(4)]),
+                ("Cy", "m", [Some(3), Some(1), Some(5)]),
+            ],
+        );
+        let mut p = p;
+        let c = compare(&r, &mut p, &opts());
+        assert_eq!(c.talk.items[0].id, "a", "a is the most spread item");
+        assert_eq!(
+            c.talk
+                .shared_strengths
+                .iter()
+                .map(|t| t.id.as_str())
+                .collect::<Vec<_>>(),
+            ["d2"]
+        );
+        assert!(c.talk.shared_gaps.is_empty());
+        assert_eq!(c.talk.low_spread, 0.8);
+    }
+
+    #[test]
+    fn anonymized_names_roles_files_and_notes_never_appear() {
+        let r = Rubric::parse(RUBRIC).unwrap();
+        let p = people(
+            &r,
+            &[
+                ("Ana Secret", "sponsor", [Some(5), Some(1), Some(2)]),
+                ("Bo Hidden", "member", [Some(3), Some(3), Some(2)]),
+            ],
+        );
+        let mut p = p;
+        let c = compare(
+            &r,
+            &mut p,
+            &Options {
+                anonymize: true,
+                ..opts()
+            },
+        );
+        let json = serde_json::to_string(&c).unwrap();
+        for leak in ["Ana", "Secret", "Hidden", ".yaml", "note by"] {
+            assert!(!json.contains(leak), "{leak} leaked: {json}");
+        }
+        assert_eq!(c.participants[1].label, "Participant B");
+        assert!(c.notes_omitted);
+        assert!(
+            c.items[0].stats.counts.is_none(),
+            "two people: distributions withheld"
+        );
+        let roles = c.by_role.as_ref().unwrap();
+        assert!(roles.roles.iter().all(|r| r.withheld));
+        assert!(roles
+            .dimensions
+            .iter()
+            .all(|d| d.stats.iter().all(Option::is_none)));
+        assert!(
+            c.participants.iter().all(|p| p.role.is_none()),
+            "roles are not tied to rows"
+        );
+        assert_eq!(c.notices.len(), 2);
+    }
+
+    #[test]
+    fn by_role_side_by_side_and_most_different() {
+        let r = Rubric::parse(RUBRIC).unwrap();
+        let p = people(
+            &r,
+            &[
+                ("A", "Leader", [Some(5), Some(1), Some(5)]),
+                ("B", "leader", [Some(5), Some(1), Some(4)]),
+                ("C", "member", [Some(1), Some(5), Some(4)]),
+            ],
+        );
+        let mut p = p;
+        let c = compare(&r, &mut p, &opts());
+        let b = c.by_role.unwrap();
+        assert_eq!(
+            b.roles
+                .iter()
+                .map(|r| (r.role.as_str(), r.n))
+                .collect::<Vec<_>>(),
+            [("Leader", 2), ("member", 1)]
+        );
+        assert_eq!(b.most_different[0].id, "d1");
+        assert_eq!(b.most_different[0].spread, Some(4.0));
+    }
+
+    #[test]
+    fn one_participant_has_undefined_agreement() {
+        let r = Rubric::parse(RUBRIC).unwrap();
+        let mut p = people(&r, &[("A", "l", [Some(5), Some(1), Some(5)])]);
+        let c = compare(&r, &mut p, &opts());
+        assert!(c.agreement.undefined.is_some());
+        assert_eq!(c.agreement.reading, "undefined");
+    }
+
+    #[test]
+    fn change_over_time_matches_people_by_name_and_tracks_spread() {
+        let r = Rubric::parse(RUBRIC).unwrap();
+        let mut then = people(
+            &r,
+            &[
+                ("Ana", "l", [Some(1), Some(5), Some(1)]),
+                ("Bo", "m", [Some(5), Some(1), Some(5)]),
+            ],
+        );
+        let mut now = people(
+            &r,
+            &[
+                ("ana ", "l", [Some(3), Some(3), Some(3)]),
+                ("Cy", "m", [Some(4), Some(2), Some(4)]),
+            ],
+        );
+        let c_then = compare(&r, &mut then, &opts());
+        let c_now = compare(&r, &mut now, &opts());
+        let ch = change_over_time(&c_now, &c_then, &now, &then, false);
+        // d1 then: Ana 1, Bo 5 (mean 3, sd 2.83); now: Ana 3, Cy 4 (mean 3.5, sd 0.71)
+        let d1 = &ch.dimensions[0];
+        assert_eq!(
+            (d1.mean_then, d1.mean_now, d1.change),
+            (Some(3.0), Some(3.5), Some(0.5))
+        );
+        assert_eq!((d1.arrow, d1.spread), ("▲", "narrowed"));
+        assert_eq!(ch.people.len(), 1, "Ana is in both rounds");
+        assert_eq!(ch.people[0].overall_then, Some(1.0));
+        assert_eq!(ch.people[0].change, Some(2.0));
+        let anon = change_over_time(&c_now, &c_then, &now, &then, true);
+        assert!(anon.people.is_empty() && !anon.matched_by_name);
+    }
+
+    #[test]
+    fn labels_run_past_z() {
+        assert_eq!(anonymous_label(0), "Participant A");
+        assert_eq!(anonymous_label(25), "Participant Z");
+        assert_eq!(anonymous_label(26), "Participant AA");
+        assert_eq!(anonymous_label(27), "Participant AB");
+        assert_eq!(anonymous_label(26 * 27), "Participant AAA");
+    }
+}

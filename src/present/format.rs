@@ -1,0 +1,79 @@
+//! Numbers as people read them, in every format: scores, signed changes, bars. A leaf: it
+//! depends on scoring's rounding only, so views, tables, templates and charts share it without
+//! depending on each other.
+
+use crate::analysis::change::Change;
+use crate::analysis::score::round2;
+
+/// A score for people: two decimals at most, "—" when there is none.
+pub fn fmt_score(v: Option<f64>) -> String {
+    match v {
+        Some(v) => {
+            let s = format!("{:.2}", round2(v));
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        }
+        None => "—".to_string(),
+    }
+}
+
+/// A change or gap for people: `+0.5`, `-1.25`, `0`; "–" when there is none.
+pub fn fmt_signed(v: Option<f64>) -> String {
+    match v.map(round2) {
+        Some(0.0) => "0".to_string(),
+        Some(v) => format!("{v:+}"),
+        None => "–".to_string(),
+    }
+}
+
+/// `▲ +0.5`, `▼ -1`, `= 0` (no change), or `–` when there is nothing to compare.
+pub fn change_text(c: &Change) -> String {
+    match c.change {
+        Some(v) => format!("{} {}", c.arrow, fmt_signed(Some(v))),
+        None => c.arrow.to_string(),
+    }
+}
+
+/// A bar of `width` cells for `value` on the scale `min..=max`: filled cells, then light ones,
+/// so it reads without colour.
+pub fn bar(value: Option<f64>, min: i64, max: i64, width: usize) -> String {
+    let Some(v) = value else {
+        return String::new();
+    };
+    let span = (max - min) as f64;
+    let filled = if span > 0.0 {
+        (((v - min as f64) / span) * width as f64).round() as usize
+    } else {
+        0
+    }
+    .min(width);
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::change::change;
+
+    #[test]
+    fn scores_and_changes_read_plainly() {
+        assert_eq!(fmt_score(Some(3.125)), "3.13");
+        assert_eq!(fmt_score(Some(4.0)), "4");
+        assert_eq!(fmt_score(Some(2.5)), "2.5");
+        assert_eq!(fmt_score(None), "—");
+        assert_eq!(fmt_signed(Some(0.5)), "+0.5");
+        assert_eq!(fmt_signed(Some(-1.254)), "-1.25");
+        assert_eq!(fmt_signed(Some(0.0)), "0");
+        assert_eq!(change_text(&change(Some(3.0), Some(3.5))), "▲ +0.5");
+        assert_eq!(change_text(&change(Some(3.0), Some(2.0))), "▼ -1");
+        assert_eq!(change_text(&change(Some(3.0), Some(3.0))), "= 0");
+        assert_eq!(change_text(&change(None, Some(3.0))), "–");
+    }
+
+    #[test]
+    fn bars_fill_in_proportion() {
+        assert_eq!(bar(Some(3.0), 1, 5, 4), "██░░");
+        assert_eq!(bar(Some(5.0), 1, 5, 4), "████");
+        assert_eq!(bar(Some(1.0), 1, 5, 4), "░░░░");
+        assert_eq!(bar(None, 1, 5, 4), "");
+    }
+}
