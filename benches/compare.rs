@@ -60,7 +60,7 @@ fn generate(rubric: &Rubric, dir: &Path, n: usize) {
                 },
             );
         }
-        r.save(&dir.join(format!("p{i:06}.yaml"))).unwrap();
+        learnlead::io::response_file::save(&r, &dir.join(format!("p{i:06}.yaml"))).unwrap();
     }
     std::fs::write(dir.join(".complete"), "").unwrap();
 }

@@ -5,7 +5,7 @@ use inquire::error::InquireError;
 use inquire::ui::{RenderConfig, Styled};
 use inquire::{Select, Text};
 
-use crate::collect::questionnaire::{Prompter, Reply};
+use crate::collect::questionnaire::{Grid, Prompter, Reply};
 use crate::safe_text::for_terminal;
 
 pub struct Terminal {
@@ -52,6 +52,20 @@ fn reply<T>(r: Result<T, InquireError>) -> Reply<T> {
 impl Prompter for Terminal {
     fn show(&mut self, text: &str) {
         crate::say!("{text}");
+    }
+
+    fn show_grid(&mut self, grid: &Grid) {
+        let headers: Vec<&str> = grid.headers.iter().map(String::as_str).collect();
+        let mut table = crate::present::table::new(&headers);
+        crate::present::table::align_right(&mut table, &grid.numeric);
+        for row in &grid.rows {
+            table.add_row(row.clone());
+        }
+        if grid.title.is_empty() {
+            crate::say!("{table}");
+        } else {
+            crate::say!("\n{}\n{table}", grid.title);
+        }
     }
 
     fn text(&mut self, question: &str, help: &str, initial: Option<&str>) -> Reply<String> {

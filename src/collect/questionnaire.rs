@@ -22,10 +22,23 @@ pub enum Reply<T> {
     Quit,
 }
 
+/// A table the questionnaire shows: a title, headers and rows of plain text, and the columns
+/// that hold numbers. How it is drawn is the prompter's business.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grid {
+    pub title: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// Columns aligned to the right.
+    pub numeric: Vec<usize>,
+}
+
 /// How the questionnaire talks to a person.
 pub trait Prompter {
-    /// Shows text: an introduction, a heading, a table.
+    /// Shows text: an introduction, a heading.
     fn show(&mut self, text: &str);
+    /// Shows a table.
+    fn show_grid(&mut self, grid: &Grid);
     /// Asks for a line of text. `initial` is the current value, if any.
     fn text(&mut self, question: &str, help: &str, initial: Option<&str>) -> Reply<String>;
     /// Asks to choose one of `options`, the cursor starting at `start`; returns the index.
@@ -230,7 +243,9 @@ impl<'a> Questionnaire<'a> {
     /// The review: a table of every answer, then finish or change any of them.
     fn review(&mut self, p: &mut dyn Prompter) -> Result<Reply<()>> {
         loop {
-            p.show(&self.review_table());
+            for grid in self.review_grids() {
+                p.show_grid(&grid);
+            }
             let missing = self.resume_position();
             let mut options = vec![
                 "Save and finish".to_string(),
@@ -472,48 +487,68 @@ impl<'a> Questionnaire<'a> {
         }
     }
 
-    fn review_table(&self) -> String {
-        let mut t = crate::present::table::new(&["#", "item", "statement", "answer"]);
-        crate::present::table::align_right(&mut t, &[0]);
-        for (n, iref) in self.rubric.items().enumerate() {
-            let answer = self
-                .response
-                .answers
-                .get(&iref.item.id)
-                .map(|a| match a {
-                    Answer::Score(v) => format!("{v} · {}", self.rubric.label(*v)),
-                    other => other.to_string(),
-                })
-                .unwrap_or_else(|| "— not answered".into());
-            t.add_row(vec![
-                (n + 1).to_string(),
-                iref.item.id.clone(),
-                shorten(&iref.item.statement, 70),
-                answer,
-            ]);
-        }
-        let mut s = format!("\nYour answers\n{t}\n");
+    /// The review before saving: every answer, then where the person wants to be and their
+    /// notes per dimension.
+    fn review_grids(&self) -> [Grid; 2] {
+        let answers = self
+            .rubric
+            .items()
+            .enumerate()
+            .map(|(n, iref)| {
+                let answer = self
+                    .response
+                    .answers
+                    .get(&iref.item.id)
+                    .map(|a| match a {
+                        Answer::Score(v) => format!("{v} · {}", self.rubric.label(*v)),
+                        other => other.to_string(),
+                    })
+                    .unwrap_or_else(|| "— not answered".into());
+                vec![
+                    (n + 1).to_string(),
+                    iref.item.id.clone(),
+                    shorten(&iref.item.statement, 70),
+                    answer,
+                ]
+            })
+            .collect();
         let desired = self.rubric.ask_desired;
-        let mut d = crate::present::table::new(if desired {
-            &["dimension", "want to be", "note"]
-        } else {
-            &["dimension", "note"]
-        });
-        for (_, dim) in self.rubric.dimensions() {
-            let a = self.response.dimensions.get(&dim.id);
-            let mut row = vec![dim.name.clone()];
-            if desired {
-                row.push(
-                    a.and_then(|a| a.desired)
-                        .map(|v| v.to_string())
-                        .unwrap_or_else(|| "—".into()),
-                );
-            }
-            row.push(a.and_then(|a| a.note.clone()).unwrap_or_default());
-            d.add_row(row);
-        }
-        let _ = writeln!(s, "{d}");
-        s
+        let dimensions = self
+            .rubric
+            .dimensions()
+            .map(|(_, dim)| {
+                let a = self.response.dimensions.get(&dim.id);
+                let mut row = vec![dim.name.clone()];
+                if desired {
+                    row.push(
+                        a.and_then(|a| a.desired)
+                            .map(|v| v.to_string())
+                            .unwrap_or_else(|| "—".into()),
+                    );
+                }
+                row.push(a.and_then(|a| a.note.clone()).unwrap_or_default());
+                row
+            })
+            .collect();
+        let words = |w: &[&str]| w.iter().map(|s| s.to_string()).collect();
+        [
+            Grid {
+                title: "Your answers".into(),
+                headers: words(&["#", "item", "statement", "answer"]),
+                rows: answers,
+                numeric: vec![0],
+            },
+            Grid {
+                title: String::new(),
+                headers: if desired {
+                    words(&["dimension", "want to be", "note"])
+                } else {
+                    words(&["dimension", "note"])
+                },
+                rows: dimensions,
+                numeric: Vec::new(),
+            },
+        ]
     }
 
     fn dimension_of(&self, step: Step) -> usize {
@@ -641,6 +676,15 @@ groups:
     impl Prompter for Script {
         fn show(&mut self, text: &str) {
             self.shown.push(text.to_string());
+        }
+        fn show_grid(&mut self, grid: &Grid) {
+            let rows: Vec<String> = grid.rows.iter().map(|r| r.join(" | ")).collect();
+            self.shown.push(format!(
+                "{}\n{}\n{}",
+                grid.title,
+                grid.headers.join(" | "),
+                rows.join("\n")
+            ));
         }
         fn text(&mut self, q: &str, _: &str, _: Option<&str>) -> Reply<String> {
             match self.next(q) {

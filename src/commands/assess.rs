@@ -84,7 +84,7 @@ fn check_out(path: &Path, force: bool) -> Result<()> {
     if force || std::fs::symlink_metadata(path).is_err() {
         return Ok(());
     }
-    let what = match Response::load(path) {
+    let what = match crate::io::response_file::load(path) {
         Ok(r) if r.is_complete() => "a finished response".to_string(),
         Ok(_) => format!(
             "an unfinished response (continue it with `learnlead assess --resume {}`)",
@@ -215,7 +215,7 @@ fn start(catalog: &Catalog, args: &AssessArgs) -> Result<()> {
     let mut lock: Option<Lock> = None;
     let mut save = |r: &Response| -> Result<()> {
         match &path {
-            Some(p) => r.save(p),
+            Some(p) => crate::io::response_file::save(r, p),
             None => {
                 let p = place.first_save(r)?;
                 lock = Some(Lock::acquire(&p)?);
@@ -242,7 +242,7 @@ fn start(catalog: &Catalog, args: &AssessArgs) -> Result<()> {
 
 fn resume(catalog: &Catalog, args: &AssessArgs, file: &Path) -> Result<()> {
     let _lock = Lock::acquire(file)?;
-    let (response, text) = Response::read(file)?;
+    let (response, text) = crate::io::response_file::read(file)?;
     let loaded = catalog.load_for(&response.rubric, args.rubric.as_deref())?;
     note_override(&loaded);
     let flag = rubric_flag(catalog, &loaded);
@@ -258,7 +258,7 @@ fn resume(catalog: &Catalog, args: &AssessArgs, file: &Path) -> Result<()> {
         );
     }
     let complete = response.is_complete();
-    let mut save = |r: &Response| -> Result<()> { r.save(file) };
+    let mut save = |r: &Response| -> Result<()> { crate::io::response_file::save(r, file) };
     let mut terminal = Terminal::new();
     let q = Questionnaire::new(&rubric, response, &mut save);
     let start = match q.resume_position() {

@@ -13,7 +13,6 @@ use crate::error::{Error, Result};
 use crate::io::catalog::Catalog;
 use crate::io::output::{self, Doc};
 use crate::io::staging::Staging;
-use crate::model::config;
 use crate::present::render::{self, Markup};
 use crate::present::view::GroupReport;
 use crate::{analysis::score, io::yaml, present::view};
@@ -48,7 +47,7 @@ impl Link {
 
 pub fn run(catalog: &Catalog, args: BundleArgs) -> Result<()> {
     check_out_dir(&args.out_dir, args.force)?;
-    let framing = config::find(args.group.config.as_deref())?;
+    let framing = crate::commands::framing(args.group.config.as_deref())?;
     let browser = if args.pdf {
         Some(crate::present::pdf::find_browser(
             args.print.browser.as_deref(),

@@ -9,7 +9,6 @@ use crate::error::{Error, Result};
 use crate::io::catalog::Catalog;
 use crate::io::output::{self, Doc};
 use crate::model::config;
-use crate::model::response::Response;
 use crate::model::rubric::Rubric;
 use crate::present::render::{self, Markup};
 use crate::present::table;
@@ -22,7 +21,7 @@ pub fn run(catalog: &Catalog, args: CompareArgs) -> Result<()> {
             "--template renders md or html; choose --format md or html",
         ));
     }
-    let framing = crate::model::config::find(args.group.config.as_deref())?;
+    let framing = crate::commands::framing(args.group.config.as_deref())?;
     let group = Group::read(catalog, &args.group, args.with_notes)?;
     let (rubric, participants, comparison) = (&group.rubric, &group.participants, &group.view);
     if format == CompareFormat::Pdf {
@@ -227,7 +226,7 @@ pub fn load(
     let loaded = match rubric_name {
         Some(name) => catalog.load(name)?,
         None => {
-            let (response, _) = Response::read(first)?;
+            let (response, _) = crate::io::response_file::read(first)?;
             catalog.load_for(&response.rubric, None)?
         }
     };
@@ -302,7 +301,7 @@ struct Chunk {
 fn read_chunk(rubric: &Rubric, hash: &str, files: &[PathBuf]) -> Result<Chunk> {
     let mut out = Chunk::default();
     for file in files {
-        let (mut response, text) = Response::read(file)?;
+        let (mut response, text) = crate::io::response_file::read(file)?;
         if response.rubric.id != rubric.id {
             out.odd
                 .push(format!("{} (`{}`)", file.display(), response.rubric.id));

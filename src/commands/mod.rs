@@ -115,6 +115,16 @@ pub fn json_document<T: serde::Serialize>(value: &T) -> Result<Vec<u8>> {
     Ok(text.into_bytes())
 }
 
+/// The branding and framing: `--config FILE`, else `learnlead.yaml` in the current folder (said
+/// on standard error), else none.
+pub fn framing(explicit: Option<&Path>) -> Result<crate::model::config::Framing> {
+    let (framing, found) = crate::io::config_file::find(explicit)?;
+    if let Some(p) = found {
+        crate::say_err!("note: using {} from the current folder", p.display());
+    }
+    Ok(framing)
+}
+
 /// Reads a response file and the rubric it answers (`rubric` if named, else the one the file
 /// names), and holds one against the other. When the rubric has changed since, answers to items
 /// it no longer has are dropped with a warning; everything else that does not fit is an error
@@ -124,7 +134,7 @@ pub fn load_response(
     path: &Path,
     rubric: Option<&str>,
 ) -> Result<(Response, Rubric)> {
-    let (response, text) = Response::read(path)?;
+    let (response, text) = crate::io::response_file::read(path)?;
     let loaded = catalog.load_for(&response.rubric, rubric)?;
     assess::note_override(&loaded);
     let rubric = loaded.rubric;
@@ -134,7 +144,7 @@ pub fn load_response(
 
 /// Reads a response file answering `rubric` (already loaded).
 pub fn read_response(path: &Path, rubric: &Rubric) -> Result<Response> {
-    let (response, text) = Response::read(path)?;
+    let (response, text) = crate::io::response_file::read(path)?;
     check_response(response, &text, path, rubric)
 }
 

@@ -27,7 +27,7 @@ pub fn run(catalog: &Catalog, args: ReportArgs) -> Result<()> {
         }
         None => None,
     };
-    let framing = crate::model::config::find(args.config.as_deref())?;
+    let framing = crate::commands::framing(args.config.as_deref())?;
     let scores = score::score(&rubric, &response);
     let base_scores = baseline.as_ref().map(|b| score::score(&rubric, b));
     let view = view::report(

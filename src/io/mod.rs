@@ -7,12 +7,16 @@ pub mod assets;
 pub mod catalog;
 /// Removing temporary files and locks on every exit, signals included.
 pub mod cleanup;
+/// A configuration on disk, and its logo.
+pub mod config_file;
 /// Bounded reads of every file a person gives.
 pub mod input;
 /// A lock on a response file while the questionnaire has it open.
 pub mod lock;
 /// Standard output and the one write path for every command.
 pub mod output;
+/// A response on disk: read and saved.
+pub mod response_file;
 /// Building a set of files beside its destination, then moving it into place.
 pub mod staging;
 /// The only place that knows the YAML library.

@@ -9,11 +9,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use base64::Engine;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Problem, Result};
+use crate::error::Problem;
 use crate::io::yaml;
 
 /// The file looked for in the current folder.
@@ -104,27 +103,12 @@ impl Default for Framing {
     }
 }
 
-/// The configuration named, else `learnlead.yaml` in the current folder, else none.
-pub fn find(explicit: Option<&Path>) -> Result<Framing> {
-    match explicit {
-        Some(p) => load(p),
-        None if Path::new(FILE_NAME).is_file() => {
-            crate::say_err!("note: using {FILE_NAME} from the current folder");
-            load(Path::new(FILE_NAME))
-        }
-        None => Ok(Framing::default()),
-    }
-}
+/// Turns a logo named in a configuration into a `data:` URI, or says why it cannot.
+pub type LogoLoader<'a> = &'a dyn Fn(&Path) -> std::result::Result<String, String>;
 
-/// Reads and checks a configuration file; every problem is reported at once.
-pub fn load(path: &Path) -> Result<Framing> {
-    let text = crate::io::input::read_text(path, crate::io::input::Kind::Config)?;
-    let dir = path.parent().unwrap_or(Path::new("."));
-    parse(&text, dir).map_err(|problems| Error::invalid(path, problems))
-}
-
-/// Checks a configuration's text; the logo is looked for in `dir`, the configuration's folder.
-pub fn parse(text: &str, dir: &Path) -> std::result::Result<Framing, Vec<Problem>> {
+/// Checks a configuration's text; every problem is reported at once. The logo it names is
+/// handed to `logo` (which reads the file: `io::config_file`), so the model reads nothing.
+pub fn parse(text: &str, logo: LogoLoader) -> std::result::Result<Framing, Vec<Problem>> {
     let config: Config = yaml::from_str(text).map_err(|p| vec![p])?;
     let mut problems = Vec::new();
     let at = |key: &str| yaml::locate(text, &[yaml::Seg::from(key)]);
@@ -161,7 +145,7 @@ pub fn parse(text: &str, dir: &Path) -> std::result::Result<Framing, Vec<Problem
         }
     }
     let logo = match &config.logo {
-        Some(file) => match logo_data_uri(dir, file) {
+        Some(file) => match logo(file) {
             Ok(uri) => Some(uri),
             Err(msg) => {
                 problems.push(Problem::at(at("logo"), msg));
@@ -196,79 +180,6 @@ pub fn parse(text: &str, dir: &Path) -> std::result::Result<Framing, Vec<Problem
         },
         show,
     })
-}
-
-/// A logo file as a `data:` URI: PNG, JPEG or SVG (recognised by content), at most
-/// [`input::Kind::Logo`]'s limit. A web address is refused: a report loads nothing.
-fn logo_data_uri(dir: &Path, file: &Path) -> std::result::Result<String, String> {
-    let text = file.to_string_lossy();
-    if text.contains("://") || text.starts_with("data:") {
-        return Err(format!(
-            "the logo must be an image file beside the configuration, not an address ({}); \
-             save the image and name the file",
-            crate::safe_text::quote(&text)
-        ));
-    }
-    let path = dir.join(file);
-    // The logo lies in the configuration's folder (or below): a configuration from someone
-    // else cannot put a picture from elsewhere on this computer into a report.
-    let real_dir = std::fs::canonicalize(if dir.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        dir
-    })
-    .map_err(|e| {
-        format!(
-            "cannot read the folder {}: {}",
-            dir.display(),
-            crate::error::io_words(&e)
-        )
-    })?;
-    let real = std::fs::canonicalize(&path).map_err(|e| {
-        format!(
-            "cannot read the logo {}: {}",
-            path.display(),
-            crate::error::io_words(&e)
-        )
-    })?;
-    if !real.starts_with(&real_dir) {
-        return Err(format!(
-            "the logo {} lies outside the configuration's folder; put the image beside learnlead.yaml",
-            path.display()
-        ));
-    }
-    let bytes =
-        crate::io::input::read(&real, crate::io::input::Kind::Logo).map_err(|e| match e {
-            Error::Invalid { problems, .. } => format!(
-                "the logo {}: {}",
-                path.display(),
-                problems
-                    .first()
-                    .map(|p| p.message.as_str())
-                    .unwrap_or("cannot be read")
-            ),
-            e => format!("{e}").replace("cannot read ", "cannot read the logo "),
-        })?;
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
-    let mime = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        "image/png"
-    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        "image/jpeg"
-    } else if head.trim_start().starts_with("<svg")
-        || (head.trim_start().starts_with("<?xml") && head.contains("<svg"))
-    {
-        // Shown through <img>, where an SVG's scripts never run.
-        "image/svg+xml"
-    } else {
-        return Err(format!(
-            "the logo {} is not a PNG, JPEG or SVG image",
-            path.display()
-        ));
-    };
-    Ok(format!(
-        "data:{mime};base64,{}",
-        base64::engine::general_purpose::STANDARD.encode(&bytes)
-    ))
 }
 
 /// Markdown to HTML that carries no HTML of its own: raw HTML shows as text, links keep only
@@ -330,73 +241,13 @@ mod tests {
     }
 
     #[test]
-    fn the_example_is_valid() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("learnlead.yaml");
-        std::fs::write(
-            &p,
-            crate::io::assets::CONFIG_EXAMPLE.replace("logo: logo.png", "# logo: logo.png"),
-        )
-        .unwrap();
-        let f = load(&p).unwrap();
-        assert_eq!(f.brand.accent_color.as_deref(), Some("#1f5f8b"));
-        assert!(f.brand.summary_html.unwrap().contains("<p>"));
-    }
-
-    #[test]
-    fn bad_colour_section_and_logo_are_all_reported() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("c.yaml");
-        std::fs::write(
-            &p,
-            "accent_color: blue\nsections: [overview, apendix]\nlogo: nope.png\n",
-        )
-        .unwrap();
-        let err = load(&p).unwrap_err().to_string();
-        assert!(
-            err.contains(":1:1: accent_color \"blue\" is not a colour"),
-            "{err}"
-        );
-        assert!(err.contains("unknown section `apendix`"), "{err}");
-        assert!(err.contains("cannot read the logo"), "{err}");
-        assert!(err.contains("3 problems"), "{err}");
-    }
-
-    #[test]
-    fn logos_are_recognised_by_content_and_limited_in_size() {
-        let dir = tempfile::tempdir().unwrap();
-        let d = dir.path();
-        std::fs::write(d.join("l.png"), b"\x89PNG\r\n\x1a\nrest").unwrap();
-        assert!(logo_data_uri(d, Path::new("l.png"))
-            .unwrap()
-            .starts_with("data:image/png;base64,iVBORw0KG"));
-        std::fs::write(d.join("l.svg"), "<svg xmlns='http://www.w3.org/2000/svg'/>").unwrap();
-        assert!(logo_data_uri(d, Path::new("l.svg"))
-            .unwrap()
-            .starts_with("data:image/svg+xml;base64,"));
-        std::fs::write(d.join("l.gif"), b"GIF89a").unwrap();
-        assert!(logo_data_uri(d, Path::new("l.gif"))
-            .unwrap_err()
-            .contains("not a PNG, JPEG or SVG"));
-        let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
-        bytes.resize(crate::io::input::Kind::Logo.limit() as usize + 1, 0);
-        std::fs::write(d.join("big.png"), bytes).unwrap();
-        let err = logo_data_uri(d, Path::new("big.png")).unwrap_err();
-        assert!(err.contains("the limit is 512 KiB"), "{err}");
-        let err = logo_data_uri(d, Path::new("https://example.org/logo.png")).unwrap_err();
-        assert!(err.contains("not an address"), "{err}");
-        let err = logo_data_uri(Path::new("/dev"), Path::new("zero")).unwrap_err();
-        assert!(err.contains("a device"), "{err}");
-    }
-
-    #[test]
     fn sections_listed_are_the_only_ones_shown() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("c.yaml");
-        std::fs::write(&p, "sections: [overview, talk]\n").unwrap();
-        let f = load(&p).unwrap();
+        let no_logo: LogoLoader = &|_| Err("no logo here".into());
+        let f = parse("sections: [overview, talk]\n", no_logo).unwrap();
         assert!(f.show["overview"] && f.show["talk"]);
         assert!(!f.show["items"]);
         assert!(Framing::default().show.values().all(|v| *v));
+        let problems = parse("logo: x.png\n", no_logo).unwrap_err();
+        assert_eq!(problems[0].message, "no logo here");
     }
 }

@@ -6,7 +6,6 @@
 //! errors naming the item and, where known, its line.
 
 use std::fmt;
-use std::path::Path;
 
 use indexmap::IndexMap;
 use serde::de::{self, MapAccess, Visitor};
@@ -14,7 +13,6 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{Error, Problem, Result};
 use crate::io::input;
-use crate::io::output;
 use crate::io::yaml;
 use crate::model::rubric::Rubric;
 use crate::path;
@@ -192,19 +190,6 @@ impl Response {
         }
     }
 
-    /// Reads a response file. Only its shape is checked here; see [`Response::check`].
-    pub fn load(path: &Path) -> Result<Response> {
-        Response::read(path).map(|(response, _)| response)
-    }
-
-    /// Reads a response file, with its text (for locating problems found later). The read is
-    /// bounded ([`input::Kind::Response`]).
-    pub fn read(path: &Path) -> Result<(Response, String)> {
-        let text = input::read_text(path, input::Kind::Response)?;
-        let response = Response::parse(&text).map_err(|p| Error::invalid_one(path, p))?;
-        Ok((response, text))
-    }
-
     pub fn parse(text: &str) -> std::result::Result<Response, Problem> {
         let r: Response = yaml::from_str(text)?;
         if r.format != FORMAT {
@@ -233,12 +218,6 @@ impl Response {
             )));
         }
         Ok(text)
-    }
-
-    /// Writes the response atomically over its own file (the questionnaire saving as it goes):
-    /// the file on disk is always a whole response.
-    pub fn save(&self, path: &Path) -> Result<()> {
-        output::write_atomic(path, self.to_yaml()?.as_bytes())
     }
 
     pub fn is_complete(&self) -> bool {
