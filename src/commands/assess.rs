@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::io::assets;
 use crate::io::catalog::{Catalog, Loaded, Origin};
 use crate::io::lock::Lock;
-use crate::io::output;
+use crate::io::{names, output};
 use crate::model::answers;
 use crate::model::response::{date_of, Response, RubricStamp};
 use crate::model::rubric::Rubric;
@@ -38,19 +38,8 @@ pub fn run(catalog: &Catalog, args: AssessArgs) -> Result<()> {
 
 fn load_rubric(catalog: &Catalog, name: Option<&str>) -> Result<Loaded> {
     let loaded = catalog.load(name.unwrap_or(assets::DEFAULT_RUBRIC))?;
-    note_override(&loaded);
+    super::note_override(&loaded);
     Ok(loaded)
-}
-
-/// Says which rubric won when a user's rubric takes a shipped one's place.
-pub fn note_override(loaded: &Loaded) {
-    if loaded.overrides_shipped {
-        crate::say_err!(
-            "note: using your rubric `{}` from {} in place of the shipped one",
-            loaded.rubric.id,
-            loaded.origin
-        );
-    }
 }
 
 /// A new response to the loaded rubric, remembering the rubric's file if it came from one.
@@ -130,16 +119,9 @@ impl Place {
         let bytes = response.to_yaml()?;
         match self {
             Place::Free(dir) => {
-                let base = file_stem(response);
-                output::create_free(
-                    dir,
-                    |n| match n {
-                        1 => format!("{base}.yaml"),
-                        n => format!("{base}-{n}.yaml"),
-                    },
-                    bytes.as_bytes(),
-                    true,
-                )
+                let stem = file_stem(response);
+                let name = |n| names::numbered(&stem, n, "yaml");
+                output::create_free(dir, name, bytes.as_bytes(), true)
             }
             Place::New(p) => output::write_new(p, bytes.as_bytes()).map(|_| p.clone()),
             Place::Replace(p) => output::write_atomic(p, bytes.as_bytes()).map(|_| p.clone()),
@@ -152,22 +134,10 @@ fn file_stem(response: &Response) -> String {
     let slug = response
         .name
         .as_deref()
-        .map(slug)
+        .map(names::slug)
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| "response".to_string());
     format!("{slug}-{}", date_of(&response.started))
-}
-
-pub fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_matches('-').chars().take(40).collect()
 }
 
 fn from_answers(catalog: &Catalog, args: &AssessArgs, file: &Path) -> Result<()> {
@@ -244,7 +214,7 @@ fn resume(catalog: &Catalog, args: &AssessArgs, file: &Path) -> Result<()> {
     let _lock = Lock::acquire(file)?;
     let (response, text) = crate::io::response_file::read(file)?;
     let loaded = catalog.load_for(&response.rubric, args.rubric.as_deref())?;
-    note_override(&loaded);
+    super::note_override(&loaded);
     let flag = rubric_flag(catalog, &loaded);
     let rubric = loaded.rubric;
     let problems = response.problems(&rubric, Some(&text));
@@ -365,12 +335,6 @@ fn finish_message(rubric: &Rubric, response: &Response, path: &Path, flag: &str)
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs_are_plain() {
-        assert_eq!(slug("Ana María O'Neil"), "ana-mar-a-o-neil");
-        assert_eq!(slug("  --  "), "");
-    }
 
     #[test]
     fn new_responses_never_take_a_used_name() {

@@ -11,6 +11,7 @@ use crate::cli::BundleArgs;
 use crate::commands::compare::Group;
 use crate::error::{Error, Result};
 use crate::io::catalog::Catalog;
+use crate::io::names::{slug, NameSet};
 use crate::io::output::{self, Doc};
 use crate::io::staging::Staging;
 use crate::present::render::{self, Markup};
@@ -73,24 +74,17 @@ pub fn run(catalog: &Catalog, args: BundleArgs) -> Result<()> {
         for section in ["summary", "recommendations"] {
             personal.show.insert(section.to_string(), false);
         }
-        let mut used = std::collections::HashSet::new();
+        let mut names = NameSet::default();
         for (file, p) in files.iter().zip(&participants) {
             let response = crate::commands::read_response(file, &rubric)?;
             let scores = score::score(&rubric, &response);
             let v = view::report(&rubric, &response, &scores, None);
             let html = render::render("report.html.j2", Markup::Html, None, &v, &personal)?;
-            let base = crate::commands::assess::slug(&p.label);
-            let base = if base.is_empty() {
-                "participant".to_string()
-            } else {
-                base
+            let stem = match slug(&p.label) {
+                s if s.is_empty() => "participant".to_string(),
+                s => s,
             };
-            let mut name = format!("reports/{base}.html");
-            let mut n = 2;
-            while !used.insert(name.clone()) {
-                name = format!("reports/{base}-{n}.html");
-                n += 1;
-            }
+            let name = format!("reports/{}", names.take(&stem, "html"));
             reports.push(Link::new(p.label.clone(), name));
             pages.push(html);
         }

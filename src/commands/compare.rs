@@ -230,7 +230,7 @@ pub fn load(
             catalog.load_for(&response.rubric, None)?
         }
     };
-    crate::commands::assess::note_override(&loaded);
+    crate::commands::note_override(&loaded);
     let rubric = loaded.rubric;
     let hash = rubric.content_hash();
 

@@ -1,17 +1,17 @@
 //! `learnlead import FILE.csv --rubric RUBRIC --out-dir DIR`: one response file per row.
 
-use std::collections::HashSet;
 use std::path::Path;
 
 use crate::cli::ImportArgs;
 use crate::collect::import;
 use crate::error::{Error, Result};
 use crate::io::catalog::Catalog;
+use crate::io::names::{renumbered, slug, NameSet};
 use crate::io::staging::Staging;
 
 pub fn run(catalog: &Catalog, args: ImportArgs) -> Result<()> {
     let loaded = catalog.load(&args.rubric)?;
-    crate::commands::assess::note_override(&loaded);
+    crate::commands::note_override(&loaded);
     let stamp = loaded.stamp();
     let rubric = loaded.rubric;
     let text = crate::io::input::read_text(&args.file, crate::io::input::Kind::Csv)?;
@@ -59,41 +59,20 @@ fn write_all(out_dir: &Path, rows: &[import::Row]) -> Result<usize> {
         )));
     }
     let staging = Staging::beside(out_dir)?;
-    let mut taken: HashSet<String> = HashSet::new();
+    let mut names = NameSet::default();
     for row in rows {
-        let base = match row
-            .response
-            .name
-            .as_deref()
-            .map(crate::commands::assess::slug)
-        {
+        let stem = match row.response.name.as_deref().map(slug) {
             Some(s) if !s.is_empty() => s,
             _ => format!("row-{}", row.row),
         };
-        let name = (1..)
-            .map(|n| match n {
-                1 => format!("{base}.yaml"),
-                n => format!("{base}-{n}.yaml"),
-            })
-            .find(|name| !taken.contains(name))
-            .unwrap_or_default();
+        let path = staging.path().join(names.take(&stem, "yaml"));
         let text = row.response.to_yaml()?;
-        let path = staging.path().join(&name);
         std::fs::write(&path, text).map_err(|e| Error::write(&path, e))?;
-        taken.insert(name);
     }
     staging.sync()?;
     // A folder filled meanwhile by a parallel run is merged into, never replaced.
     match staging.rename_into_place()? {
         None => Ok(rows.len()),
-        Some(staging) => Ok(staging.merge_into(free_name)?.len()),
-    }
-}
-
-/// `NAME-N.yaml` for `NAME.yaml`.
-fn free_name(name: &str, n: usize) -> String {
-    match name.strip_suffix(".yaml") {
-        Some(stem) => format!("{stem}-{n}.yaml"),
-        None => format!("{name}-{n}"),
+        Some(staging) => Ok(staging.merge_into(renumbered)?.len()),
     }
 }

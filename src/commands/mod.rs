@@ -13,7 +13,7 @@ pub mod worksheet;
 use std::path::Path;
 
 use crate::error::{Error, Result};
-use crate::io::catalog::Catalog;
+use crate::io::catalog::{Catalog, Loaded};
 use crate::io::output::{self, Doc};
 use crate::model::response::Response;
 use crate::model::rubric::Rubric;
@@ -115,6 +115,17 @@ pub fn json_document<T: serde::Serialize>(value: &T) -> Result<Vec<u8>> {
     Ok(text.into_bytes())
 }
 
+/// Says on standard error when a user's rubric takes the place of a shipped one.
+pub fn note_override(loaded: &Loaded) {
+    if loaded.overrides_shipped {
+        crate::say_err!(
+            "note: using your rubric `{}` from {} in place of the shipped one",
+            loaded.rubric.id,
+            loaded.origin
+        );
+    }
+}
+
 /// The branding and framing: `--config FILE`, else `learnlead.yaml` in the current folder (said
 /// on standard error), else none.
 pub fn framing(explicit: Option<&Path>) -> Result<crate::model::config::Framing> {
@@ -136,7 +147,7 @@ pub fn load_response(
 ) -> Result<(Response, Rubric)> {
     let (response, text) = crate::io::response_file::read(path)?;
     let loaded = catalog.load_for(&response.rubric, rubric)?;
-    assess::note_override(&loaded);
+    note_override(&loaded);
     let rubric = loaded.rubric;
     let response = check_response(response, &text, path, &rubric)?;
     Ok((response, rubric))

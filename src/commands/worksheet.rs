@@ -8,7 +8,7 @@ use crate::{io::assets, present::view};
 
 pub fn run(catalog: &Catalog, args: WorksheetArgs) -> Result<()> {
     let loaded = catalog.load(args.rubric.as_deref().unwrap_or(assets::DEFAULT_RUBRIC))?;
-    crate::commands::assess::note_override(&loaded);
+    crate::commands::note_override(&loaded);
     let format = crate::commands::choose_format(
         args.format,
         args.out.as_deref(),

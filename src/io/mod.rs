@@ -13,6 +13,8 @@ pub mod config_file;
 pub mod input;
 /// A lock on a response file while the questionnaire has it open.
 pub mod lock;
+/// File names made from people's names.
+pub mod names;
 /// Standard output and the one write path for every command.
 pub mod output;
 /// A response on disk: read and saved.

@@ -223,9 +223,7 @@ mod tests {
             .rename_into_place()
             .unwrap()
             .expect("handed back");
-        let moved = s
-            .merge_into(|name, n| name.replace(".yaml", &format!("-{n}.yaml")))
-            .unwrap();
+        let moved = s.merge_into(crate::io::names::renumbered).unwrap();
         assert_eq!(moved.len(), 2);
         assert_eq!(names(&dest), ["ana-2.yaml", "ana.yaml", "bo.yaml"]);
         assert_eq!(

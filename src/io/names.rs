@@ -1,0 +1,76 @@
+//! File names made from people's names: plain, and numbered when taken. One place for what
+//! assess, import and bundle each need.
+
+use std::collections::HashSet;
+
+/// A name as a file name part: lowercase ASCII letters and digits, other runs of characters as
+/// one `-`, at most 40 characters. May be empty (a name of only symbols).
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').chars().take(40).collect()
+}
+
+/// The `n`th name for `stem` with extension `ext`: `stem.ext`, then `stem-2.ext`, ...
+pub fn numbered(stem: &str, n: usize, ext: &str) -> String {
+    match n {
+        0 | 1 => format!("{stem}.{ext}"),
+        n => format!("{stem}-{n}.{ext}"),
+    }
+}
+
+/// The `n`th name for the file name `name` (`ana.yaml`, `ana-2.yaml`, ...).
+pub fn renumbered(name: &str, n: usize) -> String {
+    match name.rsplit_once('.') {
+        Some((stem, ext)) => numbered(stem, n, ext),
+        None => numbered(name, n, "").trim_end_matches('.').to_string(),
+    }
+}
+
+/// Names chosen for a set of files, each new in the set.
+#[derive(Debug, Default)]
+pub struct NameSet {
+    taken: HashSet<String>,
+}
+
+impl NameSet {
+    /// The first of `stem.ext`, `stem-2.ext`, ... not yet in the set, now taken.
+    pub fn take(&mut self, stem: &str, ext: &str) -> String {
+        let name = (1..)
+            .map(|n| numbered(stem, n, ext))
+            .find(|name| !self.taken.contains(name))
+            .unwrap_or_default();
+        self.taken.insert(name.clone());
+        name
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_plain() {
+        assert_eq!(slug("Ana María O'Neil"), "ana-mar-a-o-neil");
+        assert_eq!(slug("  --  "), "");
+        assert_eq!(slug(&"x".repeat(100)).len(), 40);
+    }
+
+    #[test]
+    fn names_are_numbered_from_two() {
+        assert_eq!(numbered("ana", 1, "yaml"), "ana.yaml");
+        assert_eq!(numbered("ana", 3, "yaml"), "ana-3.yaml");
+        assert_eq!(renumbered("ana.yaml", 2), "ana-2.yaml");
+        assert_eq!(renumbered("README", 2), "README-2");
+        let mut set = NameSet::default();
+        assert_eq!(set.take("ana", "html"), "ana.html");
+        assert_eq!(set.take("ana", "html"), "ana-2.html");
+        assert_eq!(set.take("bo", "html"), "bo.html");
+    }
+}
