@@ -69,17 +69,81 @@ pub enum Error {
         cause: std::io::Error,
     },
 
-    /// A report template failed to load or render.
-    #[error("{0}")]
-    Template(String),
+    /// A report template failed to load or render: the template is input, like a file. The
+    /// message names the template and line, with the lines around it; the cause is the
+    /// template engine's own error.
+    #[error("{message}")]
+    Template {
+        message: String,
+        #[source]
+        cause: Option<minijinja::Error>,
+    },
 
-    /// The person stopped the questionnaire (Ctrl-C, Esc at the first question, closed terminal).
-    #[error("{0}")]
-    Interrupted(String),
+    /// The person stopped the questionnaire (Ctrl-C, Esc at the first question, a closed
+    /// terminal): where the answers are, and the command that continues.
+    #[error("{}", stopped_words(saved.as_deref(), resume))]
+    Stopped {
+        saved: Option<PathBuf>,
+        /// The command that continues, when something was saved.
+        resume: String,
+    },
 
-    /// Anything else that went wrong.
-    #[error("{0}")]
-    Other(String),
+    /// JSON, CSV or YAML output could not be made.
+    #[error("cannot write the {what} output")]
+    Encode {
+        what: &'static str,
+        #[source]
+        cause: Box<dyn std::error::Error + Send + Sync>,
+    },
+
+    /// The browser could not print a PDF, or could not be run.
+    #[error("{message}")]
+    Browser {
+        message: String,
+        #[source]
+        cause: Option<std::io::Error>,
+    },
+
+    /// Something that cannot happen did: a bug in learnlead.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+fn stopped_words(saved: Option<&Path>, resume: &str) -> String {
+    match saved {
+        Some(p) => format!(
+            "Stopped. Your answers so far are saved in {}.\nContinue with: {resume}",
+            p.display()
+        ),
+        None => "Stopped before the first answer; nothing was saved.".to_string(),
+    }
+}
+
+impl From<serde_json::Error> for Error {
+    fn from(e: serde_json::Error) -> Self {
+        Error::Encode {
+            what: "JSON",
+            cause: Box::new(e),
+        }
+    }
+}
+
+impl From<csv::Error> for Error {
+    fn from(e: csv::Error) -> Self {
+        Error::Encode {
+            what: "CSV",
+            cause: Box::new(e),
+        }
+    }
+}
+
+impl From<crate::io::yaml::EncodeError> for Error {
+    fn from(e: crate::io::yaml::EncodeError) -> Self {
+        Error::Encode {
+            what: "YAML",
+            cause: Box::new(e),
+        }
+    }
 }
 
 fn format_problems(file: &Path, problems: &[Problem]) -> String {
@@ -143,9 +207,12 @@ impl Error {
             | Error::Invalid { .. }
             | Error::NotValid(_)
             | Error::Read { .. }
-            | Error::Template(_) => 2,
-            Error::Interrupted(_) => 130,
-            Error::Write { .. } | Error::Other(_) => 1,
+            | Error::Template { .. } => 2,
+            Error::Stopped { .. } => 130,
+            Error::Write { .. }
+            | Error::Encode { .. }
+            | Error::Browser { .. }
+            | Error::Internal(_) => 1,
         }
     }
 }
@@ -211,8 +278,21 @@ mod tests {
             Error::read("f", std::io::Error::other("gone")).exit_code(),
             2
         );
-        assert_eq!(Error::Other("x".into()).exit_code(), 1);
-        assert_eq!(Error::Template("t".into()).exit_code(), 2);
+        assert_eq!(Error::Internal("x".into()).exit_code(), 1);
+        let template = Error::Template {
+            message: "t".into(),
+            cause: None,
+        };
+        assert_eq!(template.exit_code(), 2);
+        let stopped = Error::Stopped {
+            saved: None,
+            resume: String::new(),
+        };
+        assert_eq!(stopped.exit_code(), 130);
+        let json: Error = serde_json::from_str::<u8>("x").unwrap_err().into();
+        assert_eq!(json.exit_code(), 1);
+        use std::error::Error as _;
+        assert!(json.source().is_some(), "the cause is kept");
         assert_eq!(
             Error::write("f", std::io::Error::other("full")).exit_code(),
             1

@@ -43,7 +43,7 @@ use error::Result;
 pub fn report_error(err: &error::Error) {
     use std::error::Error as _;
     let mut text = match err {
-        error::Error::Interrupted(m) => m.clone(),
+        e @ error::Error::Stopped { .. } => e.to_string(),
         e => format!("error: {e}"),
     };
     let mut cause = err.source();

@@ -287,7 +287,8 @@ fn rubric_flag(catalog: &Catalog, loaded: &Loaded) -> String {
 fn end(rubric: &Rubric, outcome: Outcome, path: Option<&Path>, flag: &str) -> Result<()> {
     match outcome {
         Outcome::Completed(response) => {
-            let path = path.ok_or_else(|| Error::Other("the response was never saved".into()))?;
+            let path =
+                path.ok_or_else(|| Error::Internal("the response was never saved".into()))?;
             finish_message(rubric, &response, path, flag);
             Ok(())
         }
@@ -295,17 +296,15 @@ fn end(rubric: &Rubric, outcome: Outcome, path: Option<&Path>, flag: &str) -> Re
     }
 }
 
+/// Stopping is the person's choice: where the answers are and how to continue.
 fn stopped(path: Option<&Path>, flag: &str) -> Result<()> {
-    match path.filter(|p| p.exists()) {
-        Some(p) => Err(Error::Interrupted(format!(
-            "Stopped. Your answers so far are saved in {}.\nContinue with: learnlead assess --resume {}{flag}",
-            p.display(),
-            p.display()
-        ))),
-        None => Err(Error::Interrupted(
-            "Stopped before the first answer; nothing was saved.".into(),
-        )),
-    }
+    let saved = path.filter(|p| p.exists());
+    Err(Error::Stopped {
+        resume: saved
+            .map(|p| format!("learnlead assess --resume {}{flag}", p.display()))
+            .unwrap_or_default(),
+        saved: saved.map(Path::to_path_buf),
+    })
 }
 
 /// The first look at the scores, where the file is, and what to run next.

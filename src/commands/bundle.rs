@@ -106,9 +106,8 @@ pub fn run(catalog: &Catalog, args: BundleArgs) -> Result<()> {
     }
     let json = crate::commands::json_document(&comparison)?;
     let mut csv = Vec::new();
-    crate::present::csv::write_csv(&rubric, &participants, args.group.anonymize, &mut csv)
-        .map_err(|e| Error::Other(e.to_string()))?;
-    let rubric_yaml = yaml::to_string(&rubric).map_err(Error::Other)?;
+    crate::present::csv::write_csv(&rubric, &participants, args.group.anonymize, &mut csv)?;
+    let rubric_yaml = yaml::to_string(&rubric)?;
     let data = vec![
         Link::new("Group statistics (JSON)", "data/group.json"),
         Link::new(

@@ -40,8 +40,7 @@ pub fn run(catalog: &Catalog, args: CompareArgs) -> Result<()> {
         CompareFormat::Json => (json_document(comparison)?, Doc::Json),
         CompareFormat::Csv => {
             let mut buf = Vec::new();
-            crate::present::csv::write_csv(rubric, participants, args.group.anonymize, &mut buf)
-                .map_err(|e| Error::Other(e.to_string()))?;
+            crate::present::csv::write_csv(rubric, participants, args.group.anonymize, &mut buf)?;
             (buf, Doc::Csv)
         }
         CompareFormat::Table => (table::comparison(comparison).into_bytes(), Doc::Text),
@@ -252,7 +251,7 @@ pub fn load(
             .into_iter()
             .map(|h| {
                 h.join()
-                    .unwrap_or_else(|_| Err(Error::Other("a reader thread failed".into())))
+                    .unwrap_or_else(|_| Err(Error::Internal("a reader thread failed".into())))
             })
             .collect()
     });

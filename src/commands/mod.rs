@@ -97,7 +97,7 @@ pub fn write_out(out: Option<&Path>, bytes: Vec<u8>, doc: Doc, force: bool) -> R
 
 /// `value` as a pretty JSON document whose first key, `generator`, marks it as learnlead's.
 pub fn json_document<T: serde::Serialize>(value: &T) -> Result<Vec<u8>> {
-    let body = serde_json::to_value(value).map_err(|e| Error::Other(e.to_string()))?;
+    let body = serde_json::to_value(value)?;
     let mark = || serde_json::Value::from(format!("learnlead {}", env!("CARGO_PKG_VERSION")));
     let mut doc = serde_json::Map::new();
     doc.insert("generator".into(), mark());
@@ -109,8 +109,7 @@ pub fn json_document<T: serde::Serialize>(value: &T) -> Result<Vec<u8>> {
     }
     // The mark wins over a view's own `generator` (which templates read as name and version).
     doc.insert("generator".into(), mark());
-    let mut text = serde_json::to_string_pretty(&serde_json::Value::Object(doc))
-        .map_err(|e| Error::Other(e.to_string()))?;
+    let mut text = serde_json::to_string_pretty(&serde_json::Value::Object(doc))?;
     text.push('\n');
     Ok(text.into_bytes())
 }

@@ -78,14 +78,14 @@ fn show(catalog: &Catalog, name: &str, format: ShowFormat) -> Result<()> {
     let rubric = &loaded.rubric;
     let text = match format {
         ShowFormat::Json => to_json(rubric)? + "\n",
-        ShowFormat::Yaml => yaml::to_string(rubric).map_err(Error::Other)?,
+        ShowFormat::Yaml => yaml::to_string(rubric)?,
         ShowFormat::Text => outline(rubric),
     };
     output::print(&text)
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string_pretty(value).map_err(|e| Error::Other(e.to_string()))
+    Ok(serde_json::to_string_pretty(value)?)
 }
 
 /// A rubric as a person reads it: groups, dimensions with their questions, numbered items.

@@ -166,8 +166,25 @@ fn struct_names_as_words(message: &str) -> String {
 }
 
 /// Prints `value` as YAML.
-pub fn to_string<T: Serialize>(value: &T) -> Result<String, String> {
-    serde_yaml::to_string(value).map_err(|e| e.to_string())
+pub fn to_string<T: Serialize>(value: &T) -> Result<String, EncodeError> {
+    serde_yaml::to_string(value).map_err(EncodeError)
+}
+
+/// YAML that could not be written, with the library's error as its cause (the library itself
+/// stays known to this module only).
+#[derive(Debug)]
+pub struct EncodeError(serde_yaml::Error);
+
+impl std::fmt::Display for EncodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for EncodeError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.0)
+    }
 }
 
 /// A key or dash on a line of block-style YAML.

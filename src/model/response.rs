@@ -208,7 +208,7 @@ impl Response {
     /// A response larger than learnlead reads back ([`input::Kind::Response`]) is refused here,
     /// before it is written: what learnlead writes, it can read.
     pub fn to_yaml(&self) -> Result<String> {
-        let body = yaml::to_string(self).map_err(Error::Other)?;
+        let body = yaml::to_string(self)?;
         let text = format!("{HEADER}{body}");
         let limit = input::Kind::Response.limit();
         if text.len() as u64 > limit {

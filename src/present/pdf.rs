@@ -63,10 +63,11 @@ pub fn find_browser(named: Option<&Path>) -> Result<PathBuf> {
         .flat_map(|name| std::env::split_paths(&path).map(move |d| d.join(name)))
         .find(|p| p.is_file())
         .ok_or_else(|| {
-            Error::Other(
-                "PDF needs Chromium or Chrome, and none was found on PATH. Install one (Debian and Ubuntu: `apt-get install chromium`; macOS: Google Chrome) or name it with --browser PATH. Or write HTML and print it from a browser."
+            Error::Browser {
+                message: "PDF needs Chromium or Chrome, and none was found on PATH. Install one (Debian and Ubuntu: `apt-get install chromium`; macOS: Google Chrome) or name it with --browser PATH. Or write HTML and print it from a browser."
                     .into(),
-            )
+                cause: None,
+            }
         })
 }
 
@@ -106,35 +107,39 @@ fn print_within(html: &str, paper: Paper, browser: &Path, timeout: Duration) -> 
         .stdout(Stdio::null())
         .stderr(log_file)
         .spawn()
-        .map_err(|e| {
-            Error::Other(format!(
+        .map_err(|e| Error::Browser {
+            message: format!(
                 "cannot run {}: {}",
                 browser.display(),
                 crate::error::io_words(&e)
-            ))
+            ),
+            cause: Some(e),
         })?;
-    let status = wait_within(&mut child, timeout).map_err(|e| {
-        Error::Other(format!(
-            "waiting for {}: {}",
-            browser.display(),
-            crate::error::io_words(&e)
-        ))
+    let status = wait_within(&mut child, timeout).map_err(|e| Error::Browser {
+        message: format!("waiting for {} failed", browser.display()),
+        cause: Some(e),
     })?;
     let Some(status) = status else {
-        return Err(Error::Other(format!(
-            "{} did not print the PDF within {} s and was stopped; try again, or print the HTML from a browser",
-            browser.display(),
-            timeout.as_secs()
-        )));
+        return Err(Error::Browser {
+            message: format!(
+                "{} did not print the PDF within {} s and was stopped; try again, or print the HTML from a browser",
+                browser.display(),
+                timeout.as_secs()
+            ),
+            cause: None,
+        });
     };
     if !status.success() || !pdf.is_file() {
         let log = std::fs::read_to_string(&log).unwrap_or_default();
         let last: Vec<&str> = log.lines().rev().take(3).collect();
-        return Err(Error::Other(format!(
-            "{} could not print the PDF: {}",
-            browser.display(),
-            crate::safe_text::quote(&last.into_iter().rev().collect::<Vec<_>>().join(" / "))
-        )));
+        return Err(Error::Browser {
+            message: format!(
+                "{} could not print the PDF: {}",
+                browser.display(),
+                crate::safe_text::quote(&last.into_iter().rev().collect::<Vec<_>>().join(" / "))
+            ),
+            cause: None,
+        });
     }
     std::fs::read(&pdf).map_err(|e| Error::read(&pdf, e))
 }
@@ -192,7 +197,7 @@ pub fn print_all(pages: &[String], paper: Paper, browser: &Path) -> Result<Vec<V
             .into_iter()
             .flat_map(|h| {
                 h.join().unwrap_or_else(|_| {
-                    vec![(0, Err(Error::Other("a printing thread failed".into())))]
+                    vec![(0, Err(Error::Internal("a printing thread failed".into())))]
                 })
             })
             .collect()
@@ -219,8 +224,8 @@ fn private_temp_dir() -> Result<Guard> {
             Err(e) => return Err(Error::write(&p, e)),
         }
     }
-    Err(Error::Other(
-        "cannot create a temporary folder for printing".into(),
+    Err(Error::Internal(
+        "no free name for a temporary folder for printing".into(),
     ))
 }
 

@@ -79,13 +79,19 @@ pub fn render<T: Serialize>(
         },
     );
     if over.get() {
-        return Err(Error::Template(format!(
-            "template {main}: the report grew past {} MB and was stopped; a report is far smaller (does the template repeat or multiply text?)",
-            MAX_RENDERED_BYTES / 1_000_000
-        )));
+        return Err(Error::Template {
+            message: format!(
+                "template {main}: the report grew past {} MB and was stopped; a report is far smaller (does the template repeat or multiply text?)",
+                MAX_RENDERED_BYTES / 1_000_000
+            ),
+            cause: None,
+        });
     }
     written.map_err(template_error)?;
-    String::from_utf8(out).map_err(|e| Error::Template(format!("template {main}: {e}")))
+    String::from_utf8(out).map_err(|e| Error::Template {
+        message: format!("template {main} wrote text that is not UTF-8: {e}"),
+        cause: None,
+    })
 }
 
 /// The largest report a template may write: 50 MB, some hundred times the largest real one.
@@ -121,7 +127,7 @@ fn environment(markup: Markup, user_dir: Option<PathBuf>) -> Result<Environment<
         .lstrip_blocks(true)
         .keep_trailing_newline(true)
         .build()
-        .map_err(|e| Error::Template(e.to_string()))?;
+        .map_err(|e| Error::Internal(format!("the template syntax: {e}")))?;
     env.set_syntax(syntax);
     let user = user_dir.is_some();
     if user {
@@ -233,7 +239,10 @@ fn template_error(e: JinjaError) -> Error {
         msg.push('\n');
         msg.push_str(excerpt.trim_start_matches('\n'));
     }
-    Error::Template(msg)
+    Error::Template {
+        message: msg,
+        cause: Some(e),
+    }
 }
 
 /// Text made inert for a Markdown paragraph or list item: every character that Markdown or HTML
