@@ -7,9 +7,9 @@ use serde::Serialize;
 
 use crate::analysis::change::{change, Change};
 use crate::analysis::compare::Comparison;
-use crate::analysis::score::{round2, Scores};
+use crate::analysis::score::{round2, DimensionScore, GroupScore, ItemScore, Scores};
 use crate::model::response::{date_of, Answer, Response};
-use crate::model::rubric::{Rubric, Source};
+use crate::model::rubric::{Dimension, Item, Rubric, Source};
 use crate::present::chart::{self, Radar};
 use crate::present::format::fmt_score;
 
@@ -232,195 +232,25 @@ pub fn report(
     scores: &Scores,
     baseline: Option<(&Response, &Scores)>,
 ) -> ReportView {
-    let (min, max) = (rubric.scale.min, rubric.scale.max);
-    let percent = |v: Option<f64>| v.map(|v| round2((v - min as f64) / (max - min) as f64 * 100.0));
-    let band_ref = |id: &Option<String>| {
-        id.as_ref()
-            .and_then(|id| rubric.bands.iter().find(|b| &b.id == id))
-            .map(|b| BandRef {
-                id: b.id.clone(),
-                name: b.name.clone(),
-            })
+    let ctx = Ctx {
+        rubric,
+        response,
+        baseline: baseline.map(|(_, s)| s),
     };
-    let mut warnings = Vec::new();
-    if response.rubric_changed(rubric) {
-        warnings.push(format!(
-            "The rubric has changed since this response was given (version {} then, {} now). Answers are matched by item id; items the rubric no longer has are left out.",
-            response.rubric.version, rubric.version
-        ));
-    }
-    if let Some((b, _)) = baseline {
-        if b.name != response.name {
-            warnings.push(format!(
-                "The baseline is {}'s response and this is {}'s: the change shown is between two people, not over time.",
-                b.display_name(),
-                response.display_name()
-            ));
-        }
-    }
-
-    let mut na_items = Vec::new();
-    let mut unanswered_items = Vec::new();
-    let mut groups = Vec::new();
-    for (g, gs) in rubric.groups.iter().zip(&scores.groups) {
-        let mut dims = Vec::new();
-        for (d, ds) in g.dimensions.iter().zip(&gs.dimensions) {
-            let items = d
-                .items
-                .iter()
-                .zip(&ds.items)
-                .map(|(item, is)| {
-                    let answer = response.answers.get(&item.id);
-                    let na_reason = match answer {
-                        Some(Answer::NotApplicable { reason }) => reason.clone(),
-                        _ => None,
-                    };
-                    let cov = CoverageItem {
-                        id: item.id.clone(),
-                        statement: item.statement.trim().to_string(),
-                        dimension: d.name.clone(),
-                        reason: na_reason.clone(),
-                    };
-                    match answer {
-                        Some(Answer::NotApplicable { .. }) => na_items.push(cov),
-                        None => unanswered_items.push(cov),
-                        _ => {}
-                    }
-                    ItemView {
-                        id: item.id.clone(),
-                        statement: item.statement.trim().to_string(),
-                        reverse: item.reverse,
-                        answer: is.answer,
-                        answer_label: match answer {
-                            Some(Answer::Score(a)) => format!("{a} · {}", rubric.label(*a)),
-                            Some(Answer::NotApplicable { .. }) => "not applicable".into(),
-                            None => "not answered".into(),
-                        },
-                        not_applicable: is.not_applicable,
-                        na_reason,
-                        score: is.score,
-                    }
-                })
-                .collect();
-            let prompts = ds
-                .band
-                .as_ref()
-                .and_then(|b| d.prompts.get(b))
-                .cloned()
-                .unwrap_or_default();
-            let then = baseline
-                .and_then(|(_, s)| s.dimension(&d.id))
-                .and_then(|x| x.score);
-            dims.push(DimensionView {
-                id: d.id.clone(),
-                name: d.name.clone(),
-                group: g.name.clone(),
-                question: d.question.clone(),
-                description: d.description.trim().to_string(),
-                score: ds.score.map(round2),
-                percent: percent(ds.score),
-                band: band_ref(&ds.band),
-                desired: ds.desired,
-                desired_percent: percent(ds.desired.map(|v| v as f64)),
-                gap: ds.gap.map(round2),
-                note: response.dimensions.get(&d.id).and_then(|a| a.note.clone()),
-                prompts,
-                perspectives: d.perspectives.clone(),
-                methods: d.methods.clone(),
-                pitfalls: d.pitfalls.clone(),
-                quality_signs: d.quality_signs.clone(),
-                items,
-                answered: ds.coverage.answered,
-                not_applicable: ds.coverage.not_applicable,
-                unanswered: ds.coverage.unanswered,
-                baseline: baseline.map(|_| change(then, ds.score)),
-            });
-        }
-        let then = baseline
-            .and_then(|(_, s)| s.groups.iter().find(|x| x.id == g.id))
-            .and_then(|x| x.score);
-        groups.push(GroupView {
-            id: g.id.clone(),
-            name: g.name.clone(),
-            description: g.description.trim().to_string(),
-            score: gs.score.map(round2),
-            percent: percent(gs.score),
-            dimensions: dims,
-            baseline: baseline.map(|_| change(then, gs.score)),
-        });
-    }
-
+    let mut coverage_lists = (Vec::new(), Vec::new());
+    let groups = rubric
+        .groups
+        .iter()
+        .zip(&scores.groups)
+        .map(|(g, gs)| ctx.group(g, gs, &mut coverage_lists))
+        .collect::<Vec<_>>();
     let all: Vec<&DimensionView> = groups.iter().flat_map(|g| g.dimensions.iter()).collect();
-    let dim_ref = |d: &DimensionView| DimensionRef {
-        id: d.id.clone(),
-        name: d.name.clone(),
-        group: d.group.clone(),
-        score: d.score,
-        desired: d.desired,
-        gap: d.gap,
-    };
-    let mut by_gap: Vec<&DimensionView> = all
-        .iter()
-        .copied()
-        .filter(|d| d.gap.is_some_and(|g| g > 0.0))
-        .collect();
-    let focus_by = if by_gap.is_empty() { "score" } else { "gap" };
-    let focus: Vec<DimensionRef> = if by_gap.is_empty() {
-        let mut by_score: Vec<&DimensionView> =
-            all.iter().copied().filter(|d| d.score.is_some()).collect();
-        by_score.sort_by(|a, b| {
-            a.score
-                .partial_cmp(&b.score)
-                .unwrap_or(std::cmp::Ordering::Equal)
-        });
-        by_score.into_iter().take(3).map(dim_ref).collect()
-    } else {
-        by_gap.sort_by(|a, b| {
-            b.gap
-                .partial_cmp(&a.gap)
-                .unwrap_or(std::cmp::Ordering::Equal)
-        });
-        by_gap.into_iter().take(3).map(dim_ref).collect()
-    };
-    // Strengths are the highest scores; those already named in focus are left out unless
-    // nothing else is scored (a rubric of two or three dimensions).
-    let mut by_score: Vec<&DimensionView> =
-        all.iter().copied().filter(|d| d.score.is_some()).collect();
-    by_score.sort_by(|a, b| {
-        b.score
-            .partial_cmp(&a.score)
-            .unwrap_or(std::cmp::Ordering::Equal)
-    });
-    let outside_focus: Vec<&DimensionView> = by_score
-        .iter()
-        .copied()
-        .filter(|d| !focus.iter().any(|f| f.id == d.id))
-        .collect();
-    if !outside_focus.is_empty() {
-        by_score = outside_focus;
-    }
-    let strengths: Vec<DimensionRef> = by_score.into_iter().take(3).map(dim_ref).collect();
-
-    let axes: Vec<(String, String)> = all.iter().map(|d| (d.id.clone(), d.name.clone())).collect();
-    let mut series: Vec<(&'static str, Vec<Option<f64>>)> =
-        vec![("now", all.iter().map(|d| d.score).collect())];
-    if let Some((_, bs)) = baseline {
-        series.push((
-            "baseline",
-            all.iter()
-                .map(|d| bs.dimension(&d.id).and_then(|x| x.score))
-                .collect(),
-        ));
-    }
-    series.push((
-        "desired",
-        all.iter().map(|d| d.desired.map(|v| v as f64)).collect(),
-    ));
-    let radar = chart::radar(&axes, min, max, &series);
-    let radar_text = radar_text(&all, baseline.is_some());
+    let (focus, focus_by) = focus(&all);
+    let strengths = strengths(&all, &focus);
+    let charts = ctx.charts(&all);
     let has_desired = all.iter().any(|d| d.desired.is_some());
-
     let c = scores.coverage;
+    let (not_applicable_items, unanswered_items) = coverage_lists;
     ReportView {
         generator: Generator {
             name: "learnlead",
@@ -429,7 +259,7 @@ pub fn report(
         rubric: rubric_info(rubric),
         respondent: respondent(response),
         complete: response.is_complete() && c.unanswered == 0,
-        warnings,
+        warnings: warnings(rubric, response, baseline.map(|(b, _)| b)),
         overall: scores.overall.map(round2),
         overall_band: scores
             .overall
@@ -438,7 +268,7 @@ pub fn report(
                 id: b.id.clone(),
                 name: b.name.clone(),
             }),
-        overall_percent: percent(scores.overall),
+        overall_percent: ctx.percent(scores.overall),
         groups,
         strengths,
         focus,
@@ -448,7 +278,7 @@ pub fn report(
             not_applicable: c.not_applicable,
             unanswered: c.unanswered,
             total: c.total(),
-            not_applicable_items: na_items,
+            not_applicable_items,
             unanswered_items,
         },
         baseline: baseline.map(|(b, bs)| BaselineInfo {
@@ -457,8 +287,253 @@ pub fn report(
             overall: Some(change(bs.overall, scores.overall)),
         }),
         has_desired,
-        charts: Charts { radar, radar_text },
+        charts,
     }
+}
+
+/// What the reader should know first: a rubric changed since, a baseline of someone else.
+fn warnings(rubric: &Rubric, response: &Response, baseline: Option<&Response>) -> Vec<String> {
+    let mut warnings = Vec::new();
+    if response.rubric_changed(rubric) {
+        warnings.push(format!(
+            "The rubric has changed since this response was given (version {} then, {} now). Answers are matched by item id; items the rubric no longer has are left out.",
+            response.rubric.version, rubric.version
+        ));
+    }
+    if let Some(b) = baseline {
+        if b.name != response.name {
+            warnings.push(format!(
+                "The baseline is {}'s response and this is {}'s: the change shown is between two people, not over time.",
+                b.display_name(),
+                response.display_name()
+            ));
+        }
+    }
+    warnings
+}
+
+/// Statements not applicable, and statements not answered, as the coverage lists them.
+type CoverageLists = (Vec<CoverageItem>, Vec<CoverageItem>);
+
+/// What every part of a report's view is built from.
+struct Ctx<'a> {
+    rubric: &'a Rubric,
+    response: &'a Response,
+    baseline: Option<&'a Scores>,
+}
+
+impl Ctx<'_> {
+    /// A score's place on the scale, 0 to 100, for bars.
+    fn percent(&self, v: Option<f64>) -> Option<f64> {
+        let (min, max) = (self.rubric.scale.min as f64, self.rubric.scale.max as f64);
+        v.map(|v| round2((v - min) / (max - min) * 100.0))
+    }
+
+    fn band_ref(&self, id: &Option<String>) -> Option<BandRef> {
+        id.as_ref()
+            .and_then(|id| self.rubric.bands.iter().find(|b| &b.id == id))
+            .map(|b| BandRef {
+                id: b.id.clone(),
+                name: b.name.clone(),
+            })
+    }
+
+    fn group(
+        &self,
+        g: &crate::model::rubric::Group,
+        gs: &GroupScore,
+        coverage: &mut CoverageLists,
+    ) -> GroupView {
+        let dimensions = g
+            .dimensions
+            .iter()
+            .zip(&gs.dimensions)
+            .map(|(d, ds)| self.dimension(g, d, ds, coverage))
+            .collect();
+        let then = self
+            .baseline
+            .and_then(|s| s.groups.iter().find(|x| x.id == g.id))
+            .and_then(|x| x.score);
+        GroupView {
+            id: g.id.clone(),
+            name: g.name.clone(),
+            description: g.description.trim().to_string(),
+            score: gs.score.map(round2),
+            percent: self.percent(gs.score),
+            dimensions,
+            baseline: self.baseline.map(|_| change(then, gs.score)),
+        }
+    }
+
+    fn dimension(
+        &self,
+        g: &crate::model::rubric::Group,
+        d: &Dimension,
+        ds: &DimensionScore,
+        coverage: &mut CoverageLists,
+    ) -> DimensionView {
+        let items = d
+            .items
+            .iter()
+            .zip(&ds.items)
+            .map(|(item, is)| self.item(d, item, is, coverage))
+            .collect();
+        let prompts = ds
+            .band
+            .as_ref()
+            .and_then(|b| d.prompts.get(b))
+            .cloned()
+            .unwrap_or_default();
+        let then = self
+            .baseline
+            .and_then(|s| s.dimension(&d.id))
+            .and_then(|x| x.score);
+        DimensionView {
+            id: d.id.clone(),
+            name: d.name.clone(),
+            group: g.name.clone(),
+            question: d.question.clone(),
+            description: d.description.trim().to_string(),
+            score: ds.score.map(round2),
+            percent: self.percent(ds.score),
+            band: self.band_ref(&ds.band),
+            desired: ds.desired,
+            desired_percent: self.percent(ds.desired.map(|v| v as f64)),
+            gap: ds.gap.map(round2),
+            note: self
+                .response
+                .dimensions
+                .get(&d.id)
+                .and_then(|a| a.note.clone()),
+            prompts,
+            perspectives: d.perspectives.clone(),
+            methods: d.methods.clone(),
+            pitfalls: d.pitfalls.clone(),
+            quality_signs: d.quality_signs.clone(),
+            items,
+            answered: ds.coverage.answered,
+            not_applicable: ds.coverage.not_applicable,
+            unanswered: ds.coverage.unanswered,
+            baseline: self.baseline.map(|_| change(then, ds.score)),
+        }
+    }
+
+    /// One statement and its answer; a statement not applicable or not answered is also
+    /// listed in `coverage`.
+    fn item(
+        &self,
+        d: &Dimension,
+        item: &Item,
+        is: &ItemScore,
+        coverage: &mut CoverageLists,
+    ) -> ItemView {
+        let answer = self.response.answers.get(&item.id);
+        let na_reason = match answer {
+            Some(Answer::NotApplicable { reason }) => reason.clone(),
+            _ => None,
+        };
+        let listed = CoverageItem {
+            id: item.id.clone(),
+            statement: item.statement.trim().to_string(),
+            dimension: d.name.clone(),
+            reason: na_reason.clone(),
+        };
+        match answer {
+            Some(Answer::NotApplicable { .. }) => coverage.0.push(listed),
+            None => coverage.1.push(listed),
+            _ => {}
+        }
+        ItemView {
+            id: item.id.clone(),
+            statement: item.statement.trim().to_string(),
+            reverse: item.reverse,
+            answer: is.answer,
+            answer_label: match answer {
+                Some(Answer::Score(a)) => format!("{a} · {}", self.rubric.label(*a)),
+                Some(Answer::NotApplicable { .. }) => "not applicable".into(),
+                None => "not answered".into(),
+            },
+            not_applicable: is.not_applicable,
+            na_reason,
+            score: is.score,
+        }
+    }
+
+    /// The radar of now, the baseline (if any) and where the person wants to be, and the
+    /// same in words.
+    fn charts(&self, all: &[&DimensionView]) -> Charts {
+        let axes: Vec<(String, String)> =
+            all.iter().map(|d| (d.id.clone(), d.name.clone())).collect();
+        let mut series: Vec<(&'static str, Vec<Option<f64>>)> =
+            vec![("now", all.iter().map(|d| d.score).collect())];
+        if let Some(bs) = self.baseline {
+            series.push((
+                "baseline",
+                all.iter()
+                    .map(|d| bs.dimension(&d.id).and_then(|x| x.score))
+                    .collect(),
+            ));
+        }
+        series.push((
+            "desired",
+            all.iter().map(|d| d.desired.map(|v| v as f64)).collect(),
+        ));
+        let (min, max) = (self.rubric.scale.min, self.rubric.scale.max);
+        Charts {
+            radar: chart::radar(&axes, min, max, &series),
+            radar_text: radar_text(all, self.baseline.is_some()),
+        }
+    }
+}
+
+fn dim_ref(d: &DimensionView) -> DimensionRef {
+    DimensionRef {
+        id: d.id.clone(),
+        name: d.name.clone(),
+        group: d.group.clone(),
+        score: d.score,
+        desired: d.desired,
+        gap: d.gap,
+    }
+}
+
+fn by_value(a: Option<f64>, b: Option<f64>) -> std::cmp::Ordering {
+    a.partial_cmp(&b).unwrap_or(std::cmp::Ordering::Equal)
+}
+
+/// Where to focus next: the largest gaps between where the person is and wants to be, or,
+/// when they named none, the lowest scores; with which of the two it is.
+fn focus(all: &[&DimensionView]) -> (Vec<DimensionRef>, &'static str) {
+    let mut by_gap: Vec<&DimensionView> = all
+        .iter()
+        .copied()
+        .filter(|d| d.gap.is_some_and(|g| g > 0.0))
+        .collect();
+    if by_gap.is_empty() {
+        let mut by_score: Vec<&DimensionView> =
+            all.iter().copied().filter(|d| d.score.is_some()).collect();
+        by_score.sort_by(|a, b| by_value(a.score, b.score));
+        return (by_score.into_iter().take(3).map(dim_ref).collect(), "score");
+    }
+    by_gap.sort_by(|a, b| by_value(b.gap, a.gap));
+    (by_gap.into_iter().take(3).map(dim_ref).collect(), "gap")
+}
+
+/// Strengths are the highest scores; those already named in focus are left out unless
+/// nothing else is scored (a rubric of two or three dimensions).
+fn strengths(all: &[&DimensionView], focus: &[DimensionRef]) -> Vec<DimensionRef> {
+    let mut by_score: Vec<&DimensionView> =
+        all.iter().copied().filter(|d| d.score.is_some()).collect();
+    by_score.sort_by(|a, b| by_value(b.score, a.score));
+    let outside_focus: Vec<&DimensionView> = by_score
+        .iter()
+        .copied()
+        .filter(|d| !focus.iter().any(|f| f.id == d.id))
+        .collect();
+    if !outside_focus.is_empty() {
+        by_score = outside_focus;
+    }
+    by_score.into_iter().take(3).map(dim_ref).collect()
 }
 
 /// What a worksheet template receives: the rubric, and its questions in order.
