@@ -3,6 +3,7 @@
 
 mod assess;
 mod bundle;
+mod cli;
 mod compare;
 mod hostile;
 mod report;
