@@ -4,7 +4,10 @@
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, ContentArrangement, Table};
 
+use crate::analysis::compare::{AgreementView, ByRole, ChangeOverTime, Comparison};
+use crate::analysis::stats::Stats;
 use crate::present::format::{bar, change_text, fmt_score, fmt_signed};
+use crate::present::view::GroupReport;
 
 /// A table with `headers`, wrapping its cells to fit the terminal.
 pub fn new(headers: &[&str]) -> Table {
@@ -124,35 +127,99 @@ pub fn report(view: &crate::present::view::ReportView) -> Table {
 
 /// A group comparison for the terminal: agreement, dimensions, what to talk about, and the
 /// roles side by side when asked.
-pub fn comparison(view: &crate::present::view::GroupReport) -> String {
+pub fn comparison(view: &GroupReport) -> String {
     let c = &view.comparison;
-    use std::fmt::Write as _;
-    let alpha = |a: &crate::analysis::compare::AgreementView| match (a.ordinal, a.interval) {
+    let mut s = comparison_heading(view);
+    s.push_str(&format!("{}\n", dimension_table(view)));
+    s.push_str(&talk_lists(c));
+    if let Some(b) = &c.by_role {
+        s.push_str(&format!(
+            "\nBy role (mean per dimension)\n{}\n",
+            role_table(b)
+        ));
+    }
+    if let Some(ch) = &c.change {
+        s.push_str(&format!(
+            "\nWhat changed ({} participants then, {} now)\n{}\n",
+            ch.then_participants,
+            ch.now_participants,
+            change_table(ch)
+        ));
+    }
+    if c.show_matrix {
+        s.push_str(&format!(
+            "\nParticipants × dimensions\n{}\n",
+            participant_table(c)
+        ));
+    }
+    s.push_str(&format!(
+        "\nStatements (answers per point of the scale)\n{}\n",
+        statement_table(c)
+    ));
+    s
+}
+
+fn alpha(a: &AgreementView) -> String {
+    match (a.ordinal, a.interval) {
         (Some(o), Some(i)) => format!("{o:.3} / {i:.3}"),
         _ => "undefined".to_string(),
-    };
-    let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "{} · {} participant{}{}",
+    }
+}
+
+/// The rubric, how many took part, the overall agreement and the notices.
+fn comparison_heading(view: &GroupReport) -> String {
+    let c = &view.comparison;
+    let n = c.participants.len();
+    let mut s = format!(
+        "{} · {n} participant{}{}\n",
         view.rubric.title,
-        c.participants.len(),
-        if c.participants.len() == 1 { "" } else { "s" },
+        if n == 1 { "" } else { "s" },
         if c.anonymized { " (anonymized)" } else { "" }
     );
-    let _ = writeln!(
-        s,
-        "Agreement (Krippendorff's alpha, ordinal / interval): {} — {}",
+    s.push_str(&format!(
+        "Agreement (Krippendorff's alpha, ordinal / interval): {} — {}\n",
         alpha(&c.agreement),
         c.agreement
             .undefined
             .as_deref()
             .unwrap_or(c.agreement.reading)
-    );
+    ));
     for n in &c.notices {
-        let _ = writeln!(s, "Note: {n}");
+        s.push_str(&format!("Note: {n}\n"));
     }
-    let (min, max) = (view.rubric.scale.min, view.rubric.scale.max);
+    s
+}
+
+/// One row of statistics: n, mean with a bar, sd, range and agreement.
+fn stats_row(
+    label: [String; 2],
+    st: &Stats,
+    agreement: &AgreementView,
+    scale: (i64, i64),
+) -> Vec<String> {
+    let [group, name] = label;
+    vec![
+        group,
+        name,
+        st.n.to_string(),
+        fmt_score(st.mean),
+        bar(st.mean, scale.0, scale.1, bar_width()),
+        fmt_score(st.sd),
+        match (st.min, st.max) {
+            (Some(lo), Some(hi)) => format!("{}–{}", fmt_score(Some(lo)), fmt_score(Some(hi))),
+            _ => "—".to_string(),
+        },
+        agreement
+            .ordinal
+            .map(|a| format!("{a:.2}"))
+            .unwrap_or_else(|| "—".into()),
+    ]
+}
+
+/// Each dimension's statistics, then the overall.
+fn dimension_table(view: &GroupReport) -> Table {
+    let c = &view.comparison;
+    let scale = (view.rubric.scale.min, view.rubric.scale.max);
     let mut t = new(&[
         "group",
         "dimension",
@@ -165,128 +232,115 @@ pub fn comparison(view: &crate::present::view::GroupReport) -> String {
     ]);
     align_right(&mut t, &[2, 3, 5, 6, 7]);
     for d in &c.dimensions {
-        t.add_row(vec![
-            d.group.clone(),
-            d.name.clone(),
-            d.stats.n.to_string(),
-            fmt_score(d.stats.mean),
-            bar(d.stats.mean, min, max, bar_width()),
-            fmt_score(d.stats.sd),
-            match (d.stats.min, d.stats.max) {
-                (Some(lo), Some(hi)) => format!("{}–{}", fmt_score(Some(lo)), fmt_score(Some(hi))),
-                _ => "—".to_string(),
-            },
-            d.agreement
-                .ordinal
-                .map(|a| format!("{a:.2}"))
-                .unwrap_or_else(|| "—".into()),
-        ]);
+        t.add_row(stats_row(
+            [d.group.clone(), d.name.clone()],
+            &d.stats,
+            &d.agreement,
+            scale,
+        ));
     }
-    t.add_row(vec![
-        "OVERALL".to_string(),
-        String::new(),
-        c.overall.n.to_string(),
-        fmt_score(c.overall.mean),
-        bar(c.overall.mean, min, max, bar_width()),
-        fmt_score(c.overall.sd),
-        match (c.overall.min, c.overall.max) {
-            (Some(lo), Some(hi)) => format!("{}–{}", fmt_score(Some(lo)), fmt_score(Some(hi))),
-            _ => "—".to_string(),
-        },
-        c.agreement
-            .ordinal
-            .map(|a| format!("{a:.2}"))
-            .unwrap_or_else(|| "—".into()),
-    ]);
+    t.add_row(stats_row(
+        ["OVERALL".into(), String::new()],
+        &c.overall,
+        &c.agreement,
+        scale,
+    ));
     no_wrap(&mut t, 4);
-    let _ = writeln!(s, "{t}");
-    let list = |s: &mut String, title: &str, refs: &[crate::analysis::compare::TalkRef]| {
+    t
+}
+
+/// What to talk about first, as lists.
+fn talk_lists(c: &Comparison) -> String {
+    let mut s = String::new();
+    for (title, refs) in [
+        (
+            "Where you see it differently (talk about these first):",
+            &c.talk.dimensions,
+        ),
+        ("Statements with the most spread:", &c.talk.items),
+        ("Shared strengths (high, agreed):", &c.talk.shared_strengths),
+        ("Shared gaps (low, agreed):", &c.talk.shared_gaps),
+    ] {
         if refs.is_empty() {
-            return;
+            continue;
         }
-        let _ = writeln!(s, "{title}");
+        s.push_str(&format!("{title}\n"));
         for r in refs {
-            let _ = writeln!(
-                s,
-                "  - {} (mean {}, sd {})",
+            s.push_str(&format!(
+                "  - {} (mean {}, sd {})\n",
                 r.name,
                 fmt_score(r.mean),
                 fmt_score(r.sd)
-            );
+            ));
         }
-    };
-    list(
-        &mut s,
-        "Where you see it differently (talk about these first):",
-        &c.talk.dimensions,
-    );
-    list(&mut s, "Statements with the most spread:", &c.talk.items);
-    list(
-        &mut s,
-        "Shared strengths (high, agreed):",
-        &c.talk.shared_strengths,
-    );
-    list(&mut s, "Shared gaps (low, agreed):", &c.talk.shared_gaps);
-    if let Some(b) = &c.by_role {
-        let mut headers: Vec<String> = vec!["dimension".into()];
-        headers.extend(b.roles.iter().map(|r| format!("{} (n={})", r.role, r.n)));
-        headers.push("spread".into());
-        let refs: Vec<&str> = headers.iter().map(String::as_str).collect();
-        let mut t = new(&refs);
-        for d in &b.dimensions {
-            let mut row = vec![d.name.clone()];
-            row.extend(d.stats.iter().map(|st| match st {
-                Some(st) => fmt_score(st.mean),
-                None => "withheld".to_string(),
-            }));
-            row.push(fmt_score(d.spread));
-            t.add_row(row);
-        }
-        let _ = writeln!(s, "\nBy role (mean per dimension)\n{t}");
     }
-    if let Some(ch) = &c.change {
-        let mut t = new(&[
-            "since the earlier round",
-            "mean then",
-            "mean now",
-            "change",
-            "sd then",
-            "sd now",
-            "spread",
+    s
+}
+
+/// Each role's mean per dimension, and how far apart the roles are.
+fn role_table(b: &ByRole) -> Table {
+    let mut headers: Vec<String> = vec!["dimension".into()];
+    headers.extend(b.roles.iter().map(|r| format!("{} (n={})", r.role, r.n)));
+    headers.push("spread".into());
+    let refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let mut t = new(&refs);
+    for d in &b.dimensions {
+        let mut row = vec![d.name.clone()];
+        row.extend(d.stats.iter().map(|st| match st {
+            Some(st) => fmt_score(st.mean),
+            None => "withheld".to_string(),
+        }));
+        row.push(fmt_score(d.spread));
+        t.add_row(row);
+    }
+    t
+}
+
+/// The change since an earlier round, overall and per dimension.
+fn change_table(ch: &ChangeOverTime) -> Table {
+    let mut t = new(&[
+        "since the earlier round",
+        "mean then",
+        "mean now",
+        "change",
+        "sd then",
+        "sd now",
+        "spread",
+    ]);
+    align_right(&mut t, &[1, 2, 3, 4, 5]);
+    for d in std::iter::once(&ch.overall).chain(&ch.dimensions) {
+        t.add_row(vec![
+            d.name.clone(),
+            fmt_score(d.mean_then),
+            fmt_score(d.mean_now),
+            format!("{} {}", d.arrow, fmt_signed(d.change)),
+            fmt_score(d.sd_then),
+            fmt_score(d.sd_now),
+            d.spread.to_string(),
         ]);
-        align_right(&mut t, &[1, 2, 3, 4, 5]);
-        for d in std::iter::once(&ch.overall).chain(&ch.dimensions) {
-            t.add_row(vec![
-                d.name.clone(),
-                fmt_score(d.mean_then),
-                fmt_score(d.mean_now),
-                format!("{} {}", d.arrow, fmt_signed(d.change)),
-                fmt_score(d.sd_then),
-                fmt_score(d.sd_now),
-                d.spread.to_string(),
-            ]);
-        }
-        let _ = writeln!(
-            s,
-            "\nWhat changed ({} participants then, {} now)\n{t}",
-            ch.then_participants, ch.now_participants
-        );
     }
-    if c.show_matrix {
-        let mut headers: Vec<String> = vec!["participant".into()];
-        headers.extend(c.dimensions.iter().map(|d| d.name.clone()));
-        headers.push("overall".into());
-        let refs: Vec<&str> = headers.iter().map(String::as_str).collect();
-        let mut t = new(&refs);
-        align_right(&mut t, &(1..headers.len()).collect::<Vec<_>>());
-        for p in &c.participants {
-            let mut row = vec![p.label.clone()];
-            row.extend(p.dimensions.iter().map(|v| fmt_score(*v)));
-            row.push(fmt_score(p.overall));
-            t.add_row(row);
-        }
-        let _ = writeln!(s, "\nParticipants × dimensions\n{t}");
+    t
+}
+
+/// Each participant's score per dimension and overall.
+fn participant_table(c: &Comparison) -> Table {
+    let mut headers: Vec<String> = vec!["participant".into()];
+    headers.extend(c.dimensions.iter().map(|d| d.name.clone()));
+    headers.push("overall".into());
+    let refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let mut t = new(&refs);
+    align_right(&mut t, &(1..headers.len()).collect::<Vec<_>>());
+    for p in &c.participants {
+        let mut row = vec![p.label.clone()];
+        row.extend(p.dimensions.iter().map(|v| fmt_score(*v)));
+        row.push(fmt_score(p.overall));
+        t.add_row(row);
     }
+    t
+}
+
+/// Each statement's statistics and its answers per point of the scale.
+fn statement_table(c: &Comparison) -> Table {
     let mut t = new(&["item", "statement", "n", "na", "mean", "sd", "answers"]);
     align_right(&mut t, &[2, 3, 4, 5]);
     for i in &c.items {
@@ -308,8 +362,7 @@ pub fn comparison(view: &crate::present::view::GroupReport) -> String {
                 .unwrap_or_else(|| "withheld".into()),
         ]);
     }
-    let _ = writeln!(s, "\nStatements (answers per point of the scale)\n{t}");
-    s
+    t
 }
 
 /// Answers per scale point as small bars with their counts: `1▁0 2▃2 3█5`.
