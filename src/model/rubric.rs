@@ -179,16 +179,34 @@ impl Rubric {
     pub fn problems(&self) -> Vec<(Vec<Seg>, String)> {
         let mut out: Vec<(Vec<Seg>, String)> = Vec::new();
         let mut problem = |path: Vec<Seg>, msg: String| out.push((path, msg));
+        self.header_problems(&mut problem);
+        self.scale_problems(&mut problem);
+        // Groups, dimensions, items: ids unique across the whole rubric (response files and
+        // answer sheets name items and dimensions by id alone).
+        let mut ids: HashMap<&str, String> = HashMap::new();
+        if self.groups.is_empty() {
+            problem(
+                path!["groups"],
+                "`groups` is empty: a rubric needs at least one group".into(),
+            );
+        }
+        for (g, group) in self.groups.iter().enumerate() {
+            self.group_problems(g, group, &mut ids, &mut problem);
+        }
+        out
+    }
 
-        check_id(&self.id, path!["id"], &mut problem);
+    /// The rubric's id, title, version, description and source.
+    fn header_problems(&self, problem: &mut dyn FnMut(Vec<Seg>, String)) {
+        check_id(&self.id, path!["id"], problem);
         for (key, text) in [
             ("title", &self.title),
             ("version", &self.version),
             ("description", &self.description),
         ] {
-            check_text(text, path![key], &mut problem);
+            check_text(text, path![key], problem);
         }
-        check_text(&self.source.title, path!["source", "title"], &mut problem);
+        check_text(&self.source.title, path!["source", "title"], problem);
         if self.source.authors.is_empty() {
             problem(
                 path!["source", "authors"],
@@ -196,16 +214,18 @@ impl Rubric {
             );
         }
         for (i, a) in self.source.authors.iter().enumerate() {
-            check_text(a, path!["source", "authors", i], &mut problem);
+            check_text(a, path!["source", "authors", i], problem);
         }
+    }
 
-        // The scale, then the bands on it. When the scale itself is wrong, what lies on it
-        // cannot be checked, so those checks wait until it is fixed.
+    /// The scale, then the bands on it. When the scale itself is wrong (or a band's end is not
+    /// a number), what lies on it cannot be checked, so those checks wait until it is fixed.
+    fn scale_problems(&self, problem: &mut dyn FnMut(Vec<Seg>, String)) {
         let scale = &self.scale;
         let mut band_ids: HashMap<&str, usize> = HashMap::new();
         for (i, band) in self.bands.iter().enumerate() {
-            check_id(&band.id, path!["bands", i, "id"], &mut problem);
-            check_text(&band.name, path!["bands", i, "name"], &mut problem);
+            check_id(&band.id, path!["bands", i, "id"], problem);
+            check_text(&band.name, path!["bands", i, "name"], problem);
             if let Some(first) = band_ids.insert(&band.id, i) {
                 problem(
                     path!["bands", i, "id"],
@@ -219,19 +239,18 @@ impl Rubric {
                 "`bands` is empty: at least one band must cover the scale".into(),
             );
         }
-        let finite_bands = self.bands.iter().enumerate().all(|(i, band)| {
-            let mut ok = true;
+        let mut finite_bands = true;
+        for (i, band) in self.bands.iter().enumerate() {
             for (key, v) in [("from", band.from), ("to", band.to)] {
                 if !v.is_finite() {
                     problem(
                         path!["bands", i, key],
                         format!("band `{}`: `{key}` must be a number", band.id),
                     );
-                    ok = false;
+                    finite_bands = false;
                 }
             }
-            ok
-        });
+        }
         if scale.min < -SCALE_BOUND || scale.max > SCALE_BOUND {
             problem(
                 path!["scale", if scale.min < -SCALE_BOUND { "min" } else { "max" }],
@@ -257,111 +276,96 @@ impl Rubric {
                 ),
             );
         } else if finite_bands {
-            self.scale_problems(&mut problem);
+            self.label_problems(problem);
+            self.band_problems(problem);
         }
-
-        // Groups, dimensions, items: ids unique across the whole rubric (response files and
-        // answer sheets name items and dimensions by id alone).
-        let mut ids: HashMap<&str, String> = HashMap::new();
-        if self.groups.is_empty() {
-            problem(
-                path!["groups"],
-                "`groups` is empty: a rubric needs at least one group".into(),
-            );
-        }
-        for (g, group) in self.groups.iter().enumerate() {
-            let gp = path!["groups", g];
-            check_id(&group.id, with(&gp, path!["id"]), &mut problem);
-            check_unique(
-                &mut ids,
-                &group.id,
-                "a group".to_string(),
-                with(&gp, path!["id"]),
-                &mut problem,
-            );
-            check_text(&group.name, with(&gp, path!["name"]), &mut problem);
-            check_text(
-                &group.description,
-                with(&gp, path!["description"]),
-                &mut problem,
-            );
-            if group.dimensions.is_empty() {
-                problem(
-                    with(&gp, path!["dimensions"]),
-                    format!("group `{}` has no dimensions", group.id),
-                );
-            }
-            for (d, dim) in group.dimensions.iter().enumerate() {
-                let dp = with(&gp, path!["dimensions", d]);
-                check_id(&dim.id, with(&dp, path!["id"]), &mut problem);
-                check_unique(
-                    &mut ids,
-                    &dim.id,
-                    format!("a dimension in group `{}`", group.id),
-                    with(&dp, path!["id"]),
-                    &mut problem,
-                );
-                for (key, text) in [
-                    ("name", &dim.name),
-                    ("question", &dim.question),
-                    ("description", &dim.description),
-                ] {
-                    check_text(text, with(&dp, path![key]), &mut problem);
-                }
-                if dim.items.is_empty() {
-                    problem(
-                        with(&dp, path!["items"]),
-                        format!("dimension `{}` has no items", dim.id),
-                    );
-                }
-                for (band, prompts) in &dim.prompts {
-                    if !band_ids.contains_key(band.as_str()) {
-                        problem(
-                            with(&dp, path!["prompts", band.as_str()]),
-                            format!(
-                                "dimension `{}`: prompts for unknown band `{band}` (bands: {})",
-                                dim.id,
-                                self.band_ids().join(", ")
-                            ),
-                        );
-                    }
-                    for (k, p) in prompts.iter().enumerate() {
-                        check_text(
-                            p,
-                            with(&dp, path!["prompts", band.as_str(), k]),
-                            &mut problem,
-                        );
-                    }
-                }
-                for (key, list) in [
-                    ("perspectives", &dim.perspectives),
-                    ("methods", &dim.methods),
-                    ("pitfalls", &dim.pitfalls),
-                    ("quality_signs", &dim.quality_signs),
-                ] {
-                    for (k, t) in list.iter().enumerate() {
-                        check_text(t, with(&dp, path![key, k]), &mut problem);
-                    }
-                }
-                for (i, item) in dim.items.iter().enumerate() {
-                    let ip = with(&dp, path!["items", i]);
-                    check_id(&item.id, with(&ip, path!["id"]), &mut problem);
-                    check_unique(
-                        &mut ids,
-                        &item.id,
-                        format!("an item in dimension `{}`", dim.id),
-                        with(&ip, path!["id"]),
-                        &mut problem,
-                    );
-                    check_text(&item.statement, with(&ip, path!["statement"]), &mut problem);
-                }
-            }
-        }
-        out
     }
 
-    /// Labels and bands against a scale that is itself valid.
-    fn scale_problems(&self, problem: &mut dyn FnMut(Vec<Seg>, String)) {
+    /// One group, its dimensions and their items; `ids` holds every id seen so far.
+    fn group_problems<'a>(
+        &'a self,
+        g: usize,
+        group: &'a Group,
+        ids: &mut HashMap<&'a str, String>,
+        problem: &mut dyn FnMut(Vec<Seg>, String),
+    ) {
+        let gp = path!["groups", g];
+        check_id(&group.id, with(&gp, path!["id"]), problem);
+        let what = "a group".to_string();
+        check_unique(ids, &group.id, what, with(&gp, path!["id"]), problem);
+        check_text(&group.name, with(&gp, path!["name"]), problem);
+        check_text(&group.description, with(&gp, path!["description"]), problem);
+        if group.dimensions.is_empty() {
+            problem(
+                with(&gp, path!["dimensions"]),
+                format!("group `{}` has no dimensions", group.id),
+            );
+        }
+        for (d, dim) in group.dimensions.iter().enumerate() {
+            let dp = with(&gp, path!["dimensions", d]);
+            check_id(&dim.id, with(&dp, path!["id"]), problem);
+            let what = format!("a dimension in group `{}`", group.id);
+            check_unique(ids, &dim.id, what, with(&dp, path!["id"]), problem);
+            self.dimension_problems(&dp, dim, problem);
+            for (i, item) in dim.items.iter().enumerate() {
+                let ip = with(&dp, path!["items", i]);
+                check_id(&item.id, with(&ip, path!["id"]), problem);
+                let what = format!("an item in dimension `{}`", dim.id);
+                check_unique(ids, &item.id, what, with(&ip, path!["id"]), problem);
+                check_text(&item.statement, with(&ip, path!["statement"]), problem);
+            }
+        }
+    }
+
+    /// A dimension's texts, its items being there, and its prompts keyed by known bands.
+    fn dimension_problems(
+        &self,
+        dp: &[Seg],
+        dim: &Dimension,
+        problem: &mut dyn FnMut(Vec<Seg>, String),
+    ) {
+        for (key, text) in [
+            ("name", &dim.name),
+            ("question", &dim.question),
+            ("description", &dim.description),
+        ] {
+            check_text(text, with(dp, path![key]), problem);
+        }
+        if dim.items.is_empty() {
+            problem(
+                with(dp, path!["items"]),
+                format!("dimension `{}` has no items", dim.id),
+            );
+        }
+        for (band, prompts) in &dim.prompts {
+            if !self.bands.iter().any(|b| &b.id == band) {
+                problem(
+                    with(dp, path!["prompts", band.as_str()]),
+                    format!(
+                        "dimension `{}`: prompts for unknown band `{band}` (bands: {})",
+                        dim.id,
+                        self.band_ids().join(", ")
+                    ),
+                );
+            }
+            for (k, p) in prompts.iter().enumerate() {
+                check_text(p, with(dp, path!["prompts", band.as_str(), k]), problem);
+            }
+        }
+        for (key, list) in [
+            ("perspectives", &dim.perspectives),
+            ("methods", &dim.methods),
+            ("pitfalls", &dim.pitfalls),
+            ("quality_signs", &dim.quality_signs),
+        ] {
+            for (k, t) in list.iter().enumerate() {
+                check_text(t, with(dp, path![key, k]), problem);
+            }
+        }
+    }
+
+    /// A label for every point of a scale that is itself valid, and none outside it.
+    fn label_problems(&self, problem: &mut dyn FnMut(Vec<Seg>, String)) {
         let scale = &self.scale;
         for point in scale.min..=scale.max {
             match scale.labels.get(&point) {
@@ -387,6 +391,12 @@ impl Rubric {
                 );
             }
         }
+    }
+
+    /// Bands on a valid scale: each within it, covering it from bottom to top without gaps or
+    /// overlaps.
+    fn band_problems(&self, problem: &mut dyn FnMut(Vec<Seg>, String)) {
+        let scale = &self.scale;
         let (lo, hi) = (scale.min as f64, scale.max as f64);
         for (i, band) in self.bands.iter().enumerate() {
             if band.from >= band.to {
