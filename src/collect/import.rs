@@ -27,6 +27,22 @@ pub fn column_name(index: usize) -> String {
     s.iter().rev().collect()
 }
 
+/// What a column holds.
+enum Col {
+    Name,
+    Community,
+    Role,
+    Item(String),
+}
+
+/// A position in the sheet: the row as a spreadsheet numbers it, and a 0-based column.
+fn at(row: usize, col: usize) -> Option<Location> {
+    Some(Location {
+        line: row,
+        column: col + 1,
+    })
+}
+
 /// Reads every row of `text` into a response on `rubric`. Returns every problem found, or, if
 /// there are none, the responses and the rubric's items that had no column (unanswered).
 pub fn read(rubric: &Rubric, text: &str) -> Result<(Vec<Row>, Vec<String>), Vec<Problem>> {
@@ -34,13 +50,6 @@ pub fn read(rubric: &Rubric, text: &str) -> Result<(Vec<Row>, Vec<String>), Vec<
         .flexible(false)
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
-    let at = |row: usize, col: usize| {
-        Some(Location {
-            line: row,
-            column: col + 1,
-        })
-    };
-    let mut problems = Vec::new();
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
         Err(e) => {
@@ -50,19 +59,46 @@ pub fn read(rubric: &Rubric, text: &str) -> Result<(Vec<Row>, Vec<String>), Vec<
             )])
         }
     };
-    enum Col {
-        Name,
-        Community,
-        Role,
-        Item(String),
+    let mut problems = Vec::new();
+    let columns = columns(rubric, &headers, &mut problems);
+    let missing: Vec<String> = rubric
+        .items()
+        .filter(|r| !headers.iter().any(|h| h.trim() == r.item.id))
+        .map(|r| r.item.id.clone())
+        .collect();
+    let mut rows = Vec::new();
+    for (n, record) in reader.records().enumerate() {
+        let row = n + 2;
+        match record {
+            Ok(record) => rows.push(Row {
+                row,
+                response: response(rubric, row, &record, &columns, &mut problems),
+            }),
+            Err(e) => problems.push(Problem::at(at(row, 0), format!("row {row}: {e}"))),
+        }
     }
+    if problems.is_empty() {
+        Ok((rows, missing))
+    } else {
+        Err(problems)
+    }
+}
+
+/// What each header names: `name`, `community`, `role` or an item. A column given twice, or
+/// one that names nothing known, is a problem.
+fn columns(
+    rubric: &Rubric,
+    headers: &csv::StringRecord,
+    problems: &mut Vec<Problem>,
+) -> Vec<(usize, Col)> {
     let mut columns = Vec::new();
     // Each column once: a second `name` or item column would silently win over the first.
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, h) in headers.iter().enumerate() {
         let key = h.trim();
-        let canonical = match key.to_ascii_lowercase().as_str() {
-            k @ ("name" | "community" | "role") => k.to_string(),
+        let lower = key.to_ascii_lowercase();
+        let canonical = match lower.as_str() {
+            "name" | "community" | "role" => lower.clone(),
             _ => key.to_string(),
         };
         if let Some(first) = seen.insert(canonical, i) {
@@ -77,7 +113,7 @@ pub fn read(rubric: &Rubric, text: &str) -> Result<(Vec<Row>, Vec<String>), Vec<
             ));
             continue;
         }
-        let col = match key.to_ascii_lowercase().as_str() {
+        let col = match lower.as_str() {
             "name" => Col::Name,
             "community" => Col::Community,
             "role" => Col::Role,
@@ -100,87 +136,70 @@ pub fn read(rubric: &Rubric, text: &str) -> Result<(Vec<Row>, Vec<String>), Vec<
     if !columns.iter().any(|(_, c)| matches!(c, Col::Name)) {
         problems.push(Problem::at(at(1, 0), "the header row has no `name` column"));
     }
-    let missing: Vec<String> = rubric
-        .items()
-        .filter(|r| !headers.iter().any(|h| h.trim() == r.item.id))
-        .map(|r| r.item.id.clone())
-        .collect();
-    let (min, max) = (rubric.scale.min, rubric.scale.max);
-    let mut rows = Vec::new();
-    for (n, record) in reader.records().enumerate() {
-        let row = n + 2;
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                problems.push(Problem::at(at(row, 0), format!("row {row}: {e}")));
-                continue;
-            }
-        };
-        let mut response = Response::new(rubric);
-        for (i, col) in &columns {
-            let cell = record.get(*i).unwrap_or("").trim();
-            let text = (!cell.is_empty()).then(|| cell.to_string());
-            if matches!(col, Col::Name | Col::Community | Col::Role) {
+    columns
+}
+
+/// One row as a response; each bad cell is a problem naming its row and column.
+fn response(
+    rubric: &Rubric,
+    row: usize,
+    record: &csv::StringRecord,
+    columns: &[(usize, Col)],
+    problems: &mut Vec<Problem>,
+) -> Response {
+    let mut response = Response::new(rubric);
+    for (i, col) in columns {
+        let cell = record.get(*i).unwrap_or("").trim();
+        let text = (!cell.is_empty()).then(|| cell.to_string());
+        let place = format!("row {row}, column {}", column_name(*i));
+        match col {
+            Col::Name | Col::Community | Col::Role => {
                 if let Err(m) = crate::io::input::check_text_len("this text", cell) {
-                    problems.push(Problem::at(
-                        at(row, *i),
-                        format!("row {row}, column {}: {m}", column_name(*i)),
-                    ));
+                    problems.push(Problem::at(at(row, *i), format!("{place}: {m}")));
                     continue;
                 }
-            }
-            match col {
-                Col::Name => response.name = text,
-                Col::Community => response.community = text,
-                Col::Role => response.role = text,
-                Col::Item(id) => {
-                    if cell.is_empty() {
-                        continue;
-                    }
-                    let answer = if cell.eq_ignore_ascii_case("na")
-                        || cell.eq_ignore_ascii_case("n/a")
-                    {
-                        if !rubric.scale.not_applicable {
-                            problems.push(Problem::at(
-                                at(row, *i),
-                                format!("row {row}, column {} `{id}`: the rubric does not offer \"not applicable\"", column_name(*i)),
-                            ));
-                            continue;
-                        }
-                        Answer::NotApplicable { reason: None }
-                    } else {
-                        match cell.parse::<i64>() {
-                            Ok(v) if (min..=max).contains(&v) => Answer::Score(v),
-                            Ok(v) => {
-                                problems.push(Problem::at(
-                                    at(row, *i),
-                                    format!("row {row}, column {} `{id}`: {v} is outside the scale {min}..{max}", column_name(*i)),
-                                ));
-                                continue;
-                            }
-                            Err(_) => {
-                                problems.push(Problem::at(
-                                    at(row, *i),
-                                    format!("row {row}, column {} `{id}`: \"{}\" is not a score ({min} to {max}), `na` or empty", column_name(*i), crate::safe_text::quote(cell)),
-                                ));
-                                continue;
-                            }
-                        }
-                    };
-                    response.answers.insert(id.clone(), answer);
+                match col {
+                    Col::Name => response.name = text,
+                    Col::Community => response.community = text,
+                    _ => response.role = text,
                 }
             }
+            Col::Item(id) => match answer(rubric, cell) {
+                Ok(Some(a)) => {
+                    response.answers.insert(id.clone(), a);
+                }
+                Ok(None) => {}
+                Err(m) => problems.push(Problem::at(at(row, *i), format!("{place} `{id}`: {m}"))),
+            },
         }
-        response.sort_like(rubric);
-        if response.unanswered(rubric).is_empty() {
-            response.completed = Some(now());
-        }
-        rows.push(Row { row, response });
     }
-    if problems.is_empty() {
-        Ok((rows, missing))
-    } else {
-        Err(problems)
+    response.sort_like(rubric);
+    if response.unanswered(rubric).is_empty() {
+        response.completed = Some(now());
+    }
+    response
+}
+
+/// A cell as an answer: a score on the scale, `na` (where the rubric offers it), or nothing
+/// when empty; else why not.
+fn answer(rubric: &Rubric, cell: &str) -> Result<Option<Answer>, String> {
+    let (min, max) = (rubric.scale.min, rubric.scale.max);
+    if cell.is_empty() {
+        return Ok(None);
+    }
+    if cell.eq_ignore_ascii_case("na") || cell.eq_ignore_ascii_case("n/a") {
+        if !rubric.scale.not_applicable {
+            return Err("the rubric does not offer \"not applicable\"".into());
+        }
+        return Ok(Some(Answer::NotApplicable { reason: None }));
+    }
+    match cell.parse::<i64>() {
+        Ok(v) if (min..=max).contains(&v) => Ok(Some(Answer::Score(v))),
+        Ok(v) => Err(format!("{v} is outside the scale {min}..{max}")),
+        Err(_) => Err(format!(
+            "\"{}\" is not a score ({min} to {max}), `na` or empty",
+            crate::safe_text::quote(cell)
+        )),
     }
 }
 
