@@ -297,134 +297,165 @@ impl<'a> Questionnaire<'a> {
 
     /// Asks step `i`; on an answer, records and saves it.
     fn ask(&mut self, p: &mut dyn Prompter, i: usize, can_go_back: bool) -> Result<Reply<()>> {
-        let r = self.rubric;
-        let total_items = r.item_count();
-        let back = |mut options: Vec<String>| {
-            if can_go_back {
-                options.push(BACK_LABEL.to_string());
-            }
-            options
-        };
         match self.steps[i] {
-            Step::Item { item, .. } => {
-                let iref = self.items[item];
-                let scale: Vec<i64> = (r.scale.min..=r.scale.max).collect();
-                let mut options: Vec<String> = scale
-                    .iter()
-                    .map(|v| format!("{v} · {}", r.label(*v)))
-                    .collect();
-                if r.scale.not_applicable {
-                    options.push(NA_LABEL.to_string());
+            Step::Item { item, .. } => self.ask_item(p, item, can_go_back),
+            Step::Desired { dimension } => self.ask_desired(p, dimension, can_go_back),
+            Step::Note { dimension } => self.ask_note(p, dimension),
+        }
+    }
+
+    /// The scale's points as choices (`3 · Sometimes true`), lowest first.
+    fn scale_options(&self) -> (Vec<i64>, Vec<String>) {
+        let r = self.rubric;
+        let scale: Vec<i64> = (r.scale.min..=r.scale.max).collect();
+        let options = scale
+            .iter()
+            .map(|v| format!("{v} · {}", r.label(*v)))
+            .collect();
+        (scale, options)
+    }
+
+    /// Saves the response after a change, in the rubric's order.
+    fn record(&mut self) -> Result<Reply<()>> {
+        self.response.sort_like(self.rubric);
+        (self.save)(&self.response)?;
+        Ok(Reply::Value(()))
+    }
+
+    /// One statement: a point of the scale, or "not applicable" (with a reason, if the rubric
+    /// asks for one).
+    fn ask_item(
+        &mut self,
+        p: &mut dyn Prompter,
+        item: usize,
+        can_go_back: bool,
+    ) -> Result<Reply<()>> {
+        let r = self.rubric;
+        let iref = self.items[item];
+        let (scale, mut options) = self.scale_options();
+        let na_index = r.scale.not_applicable.then_some(scale.len());
+        if na_index.is_some() {
+            options.push(NA_LABEL.to_string());
+        }
+        if can_go_back {
+            options.push(BACK_LABEL.to_string());
+        }
+        let current = self.response.answers.get(&iref.item.id).cloned();
+        let start = match &current {
+            Some(Answer::Score(v)) => (v - r.scale.min) as usize,
+            Some(Answer::NotApplicable { .. }) => na_index.unwrap_or(0),
+            None => 0,
+        };
+        let question = format!(
+            "{}/{} · {} › {}\n  {}",
+            item + 1,
+            r.item_count(),
+            iref.group.name,
+            iref.dimension.name,
+            iref.item.statement.trim()
+        );
+        loop {
+            let choice = match p.choose(&question, &options, start, CHOOSE_HELP) {
+                Reply::Value(c) => c,
+                Reply::Back => return Ok(Reply::Back),
+                Reply::Quit => return Ok(Reply::Quit),
+            };
+            let answer = if choice < scale.len() {
+                Answer::Score(scale[choice])
+            } else if Some(choice) == na_index {
+                match self.ask_na_reason(p, &current) {
+                    Reply::Value(reason) => Answer::NotApplicable { reason },
+                    Reply::Back => continue,
+                    Reply::Quit => return Ok(Reply::Quit),
                 }
-                let na_index = r.scale.not_applicable.then_some(scale.len());
-                let options = back(options);
-                let current = self.response.answers.get(&iref.item.id).cloned();
-                let start = match &current {
-                    Some(Answer::Score(v)) => (v - r.scale.min) as usize,
-                    Some(Answer::NotApplicable { .. }) => na_index.unwrap_or(0),
-                    None => 0,
-                };
-                let question = format!(
-                    "{}/{} · {} › {}\n  {}",
-                    item + 1,
-                    total_items,
-                    iref.group.name,
-                    iref.dimension.name,
-                    iref.item.statement.trim()
-                );
-                loop {
-                    let choice = match p.choose(&question, &options, start, CHOOSE_HELP) {
-                        Reply::Value(c) => c,
-                        Reply::Back => return Ok(Reply::Back),
-                        Reply::Quit => return Ok(Reply::Quit),
-                    };
-                    let answer = if choice < scale.len() {
-                        Answer::Score(scale[choice])
-                    } else if Some(choice) == na_index {
-                        let reason = if r.ask_na_reason {
-                            let initial = match &current {
-                                Some(Answer::NotApplicable { reason }) => reason.clone(),
-                                _ => None,
-                            };
-                            match p.text(
-                                "Why is it not applicable, or what don't you know? (optional)",
-                                "a few words; esc to choose another answer",
-                                initial.as_deref(),
-                            ) {
-                                Reply::Value(v) => {
-                                    let v = v.trim().to_string();
-                                    (!v.is_empty()).then_some(v)
-                                }
-                                Reply::Back => continue,
-                                Reply::Quit => return Ok(Reply::Quit),
-                            }
-                        } else {
-                            None
-                        };
-                        Answer::NotApplicable { reason }
-                    } else {
-                        return Ok(Reply::Back);
-                    };
-                    self.response.answers.insert(iref.item.id.clone(), answer);
-                    self.response.sort_like(r);
-                    (self.save)(&self.response)?;
-                    return Ok(Reply::Value(()));
-                }
+            } else {
+                return Ok(Reply::Back);
+            };
+            self.response.answers.insert(iref.item.id.clone(), answer);
+            return self.record();
+        }
+    }
+
+    /// Why a statement is not applicable, when the rubric asks (`None` when it does not, or
+    /// the person leaves it blank).
+    fn ask_na_reason(
+        &self,
+        p: &mut dyn Prompter,
+        current: &Option<Answer>,
+    ) -> Reply<Option<String>> {
+        if !self.rubric.ask_na_reason {
+            return Reply::Value(None);
+        }
+        let initial = match current {
+            Some(Answer::NotApplicable { reason }) => reason.clone(),
+            _ => None,
+        };
+        match p.text(
+            "Why is it not applicable, or what don't you know? (optional)",
+            "a few words; esc to choose another answer",
+            initial.as_deref(),
+        ) {
+            Reply::Value(v) => {
+                let v = v.trim().to_string();
+                Reply::Value((!v.is_empty()).then_some(v))
             }
-            Step::Desired { dimension } => {
-                let (_, d) = self.dimensions[dimension];
-                let scale: Vec<i64> = (r.scale.min..=r.scale.max).collect();
-                let options = back(
-                    scale
-                        .iter()
-                        .map(|v| format!("{v} · {}", r.label(*v)))
-                        .collect(),
-                );
-                let current = self.response.dimensions.get(&d.id).and_then(|a| a.desired);
-                let start = current.map(|v| (v - r.scale.min) as usize).unwrap_or(0);
-                let question = format!(
-                    "Where do you want to be on {} in six months to a year?",
-                    d.name
-                );
-                match p.choose(&question, &options, start, CHOOSE_HELP) {
-                    Reply::Value(c) if c < scale.len() => {
-                        self.response
-                            .dimensions
-                            .entry(d.id.clone())
-                            .or_default()
-                            .desired = Some(scale[c]);
-                        self.response.sort_like(r);
-                        (self.save)(&self.response)?;
-                        Ok(Reply::Value(()))
-                    }
-                    Reply::Value(_) | Reply::Back => Ok(Reply::Back),
-                    Reply::Quit => Ok(Reply::Quit),
-                }
+            Reply::Back => Reply::Back,
+            Reply::Quit => Reply::Quit,
+        }
+    }
+
+    /// Where the person wants to be on a dimension.
+    fn ask_desired(
+        &mut self,
+        p: &mut dyn Prompter,
+        dimension: usize,
+        can_go_back: bool,
+    ) -> Result<Reply<()>> {
+        let (_, d) = self.dimensions[dimension];
+        let (scale, mut options) = self.scale_options();
+        if can_go_back {
+            options.push(BACK_LABEL.to_string());
+        }
+        let current = self.response.dimensions.get(&d.id).and_then(|a| a.desired);
+        let start = current
+            .map(|v| (v - self.rubric.scale.min) as usize)
+            .unwrap_or(0);
+        let question = format!(
+            "Where do you want to be on {} in six months to a year?",
+            d.name
+        );
+        match p.choose(&question, &options, start, CHOOSE_HELP) {
+            Reply::Value(c) if c < scale.len() => {
+                let entry = self.response.dimensions.entry(d.id.clone()).or_default();
+                entry.desired = Some(scale[c]);
+                self.record()
             }
-            Step::Note { dimension } => {
-                let (_, d) = self.dimensions[dimension];
-                let current = self
-                    .response
-                    .dimensions
-                    .get(&d.id)
-                    .and_then(|a| a.note.clone());
-                match p.text(
-                    &format!("A note on {} (optional): what comes to mind?", d.name),
-                    "enter to skip · esc back",
-                    current.as_deref(),
-                ) {
-                    Reply::Value(v) => {
-                        let v = v.trim();
-                        let entry = self.response.dimensions.entry(d.id.clone()).or_default();
-                        entry.note = (!v.is_empty()).then(|| v.to_string());
-                        self.response.sort_like(r);
-                        (self.save)(&self.response)?;
-                        Ok(Reply::Value(()))
-                    }
-                    Reply::Back => Ok(Reply::Back),
-                    Reply::Quit => Ok(Reply::Quit),
-                }
+            Reply::Value(_) | Reply::Back => Ok(Reply::Back),
+            Reply::Quit => Ok(Reply::Quit),
+        }
+    }
+
+    /// A note on a dimension (optional).
+    fn ask_note(&mut self, p: &mut dyn Prompter, dimension: usize) -> Result<Reply<()>> {
+        let (_, d) = self.dimensions[dimension];
+        let current = self
+            .response
+            .dimensions
+            .get(&d.id)
+            .and_then(|a| a.note.clone());
+        match p.text(
+            &format!("A note on {} (optional): what comes to mind?", d.name),
+            "enter to skip · esc back",
+            current.as_deref(),
+        ) {
+            Reply::Value(v) => {
+                let v = v.trim();
+                let entry = self.response.dimensions.entry(d.id.clone()).or_default();
+                entry.note = (!v.is_empty()).then(|| v.to_string());
+                self.record()
             }
+            Reply::Back => Ok(Reply::Back),
+            Reply::Quit => Ok(Reply::Quit),
         }
     }
 
