@@ -14,6 +14,7 @@ use crate::io::catalog::Catalog;
 use crate::io::names::{slug, NameSet};
 use crate::io::output::{self, Doc};
 use crate::io::staging::Staging;
+use crate::model::config::Framing;
 use crate::present::render::{self, Markup};
 use crate::present::view::GroupReport;
 use crate::{analysis::score, io::yaml, present::view};
@@ -46,88 +47,32 @@ impl Link {
     }
 }
 
+/// The bundle's files, rendered in memory before anything is written: (path in the folder,
+/// content).
+type Files = Vec<(PathBuf, Vec<u8>)>;
+
 pub fn run(catalog: &Catalog, args: BundleArgs) -> Result<()> {
     check_out_dir(&args.out_dir, args.force)?;
     let framing = crate::commands::framing(args.group.config.as_deref())?;
-    let browser = if args.pdf {
-        Some(crate::present::pdf::find_browser(
+    let browser = match args.pdf {
+        true => Some(crate::present::pdf::find_browser(
             args.print.browser.as_deref(),
-        )?)
-    } else {
-        None
+        )?),
+        false => None,
     };
-    let Group {
-        files,
-        rubric,
-        participants,
-        view: comparison,
-    } = Group::read(catalog, &args.group, false)?;
-
-    // Every file, rendered before anything is written: (path in the folder, content).
-    let mut out: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-    let mut reports = Vec::new();
-    let mut pages: Vec<String> = Vec::new();
-    if !args.group.anonymize {
-        // Each person's report keeps the branding; the summary and recommendations are about
-        // the group, and stay in the index.
-        let mut personal = framing.clone();
-        for section in ["summary", "recommendations"] {
-            personal.show.insert(section.to_string(), false);
-        }
-        let mut names = NameSet::default();
-        for (file, p) in files.iter().zip(&participants) {
-            let response = crate::commands::read_response(file, &rubric)?;
-            let scores = score::score(&rubric, &response);
-            let v = view::report(&rubric, &response, &scores, None);
-            let html = render::render("report.html.j2", Markup::Html, None, &v, &personal)?;
-            let stem = match slug(&p.label) {
-                s if s.is_empty() => "participant".to_string(),
-                s => s,
-            };
-            let name = format!("reports/{}", names.take(&stem, "html"));
-            reports.push(Link::new(p.label.clone(), name));
-            pages.push(html);
-        }
-        if let Some(browser) = &browser {
-            // Each person's report on paper too: it is what most participants are handed.
-            let pdfs = crate::present::pdf::print_all(&pages, args.print.paper, browser)?;
-            for (link, pdf) in reports.iter_mut().zip(pdfs) {
-                let name = format!("{}.pdf", link.href.trim_end_matches(".html"));
-                out.push((PathBuf::from(&name), output::mark(Doc::Pdf, pdf)));
-                link.pdf = Some(name);
-            }
-        }
-        for (link, html) in reports.iter().zip(pages) {
-            out.push((
-                PathBuf::from(&link.href),
-                output::mark(Doc::Html, html.into_bytes()),
-            ));
-        }
-    }
-    let json = crate::commands::json_document(&comparison)?;
-    let mut csv = Vec::new();
-    crate::present::csv::write_csv(&rubric, &participants, args.group.anonymize, &mut csv)?;
-    let rubric_yaml = yaml::to_string(&rubric)?;
-    let data = vec![
-        Link::new("Group statistics (JSON)", "data/group.json"),
-        Link::new(
-            "Every answer, one row per participant and statement (CSV)",
-            "data/responses.csv",
-        ),
-        Link::new(
-            format!("The rubric used: {} (YAML)", rubric.title),
-            "data/rubric.yaml",
-        ),
-    ];
-    out.push(("data/group.json".into(), json));
-    out.push(("data/responses.csv".into(), csv));
-    out.push(("data/rubric.yaml".into(), rubric_yaml.into_bytes()));
+    let group = Group::read(catalog, &args.group, false)?;
+    let mut out: Files = Vec::new();
+    let reports = match args.group.anonymize {
+        true => Vec::new(),
+        false => personal_reports(&group, &framing, browser.as_deref(), &args, &mut out)?,
+    };
+    let data = data_files(&group, args.group.anonymize, &mut out)?;
     let index = render::render(
         "bundle.html.j2",
         Markup::Html,
         None,
         &BundleView {
-            comparison: &comparison,
+            comparison: &group.view,
             reports,
             data,
         },
@@ -149,6 +94,84 @@ pub fn run(catalog: &Catalog, args: BundleArgs) -> Result<()> {
         args.out_dir.join("index.html").display()
     );
     Ok(())
+}
+
+/// Each participant's own report (`reports/NAME.html`, and `.pdf` with a browser), added to
+/// `out`; returns the links to them. The reports keep the branding; the summary and
+/// recommendations are about the group, and stay in the index.
+fn personal_reports(
+    group: &Group,
+    framing: &Framing,
+    browser: Option<&Path>,
+    args: &BundleArgs,
+    out: &mut Files,
+) -> Result<Vec<Link>> {
+    let mut personal = framing.clone();
+    for section in ["summary", "recommendations"] {
+        personal.show.insert(section.to_string(), false);
+    }
+    let (rubric, mut names) = (&group.rubric, NameSet::default());
+    let mut reports = Vec::new();
+    let mut pages: Vec<String> = Vec::new();
+    for (file, p) in group.files.iter().zip(&group.participants) {
+        let response = crate::commands::read_response(file, rubric)?;
+        let scores = score::score(rubric, &response);
+        let v = view::report(rubric, &response, &scores, None);
+        pages.push(render::render(
+            "report.html.j2",
+            Markup::Html,
+            None,
+            &v,
+            &personal,
+        )?);
+        let stem = match slug(&p.label) {
+            s if s.is_empty() => "participant".to_string(),
+            s => s,
+        };
+        let name = format!("reports/{}", names.take(&stem, "html"));
+        reports.push(Link::new(p.label.clone(), name));
+    }
+    if let Some(browser) = browser {
+        // Each person's report on paper too: it is what most participants are handed.
+        let pdfs = crate::present::pdf::print_all(&pages, args.print.paper, browser)?;
+        for (link, pdf) in reports.iter_mut().zip(pdfs) {
+            let name = format!("{}.pdf", link.href.trim_end_matches(".html"));
+            out.push((PathBuf::from(&name), output::mark(Doc::Pdf, pdf)));
+            link.pdf = Some(name);
+        }
+    }
+    for (link, html) in reports.iter().zip(pages) {
+        let html = output::mark(Doc::Html, html.into_bytes());
+        out.push((PathBuf::from(&link.href), html));
+    }
+    Ok(reports)
+}
+
+/// The group statistics (JSON), every answer (CSV) and the rubric (YAML), added to `out`;
+/// returns the links to them.
+fn data_files(group: &Group, anonymize: bool, out: &mut Files) -> Result<Vec<Link>> {
+    let mut csv = Vec::new();
+    crate::present::csv::write_csv(&group.rubric, &group.participants, anonymize, &mut csv)?;
+    out.push((
+        "data/group.json".into(),
+        crate::commands::json_document(&group.view)?,
+    ));
+    out.push(("data/responses.csv".into(), csv));
+    out.push((
+        "data/rubric.yaml".into(),
+        yaml::to_string(&group.rubric)?.into_bytes(),
+    ));
+    Ok(vec![
+        Link::new("Group statistics (JSON)", "data/group.json"),
+        Link::new(
+            "Every answer, one row per participant and statement (CSV)",
+            "data/responses.csv",
+        ),
+        Link::new(
+            format!("The rubric used: {} (YAML)", group.rubric.title),
+            "data/rubric.yaml",
+        ),
+    ])
 }
 
 /// The folder must be new or empty, or, with `force`, a bundle learnlead wrote (its
