@@ -69,34 +69,24 @@ pub fn radar(
     max: i64,
     series: &[(&'static str, Vec<Option<f64>>)],
 ) -> Option<Radar> {
-    let n = axes.len();
-    if n < 3 || max <= min {
+    if axes.len() < 3 || max <= min {
         return None;
     }
-    let (width, height) = (720.0, 500.0);
-    let (cx, cy, radius) = (width / 2.0, height / 2.0, 175.0);
-    let angle =
-        |i: usize| -std::f64::consts::FRAC_PI_2 + i as f64 * std::f64::consts::TAU / n as f64;
-    let at = |i: usize, v: f64| {
-        let r = radius * ((v - min as f64) / (max - min) as f64).clamp(0.0, 1.0);
-        Point {
-            x: round1(cx + r * angle(i).cos()),
-            y: round1(cy + r * angle(i).sin()),
-        }
-    };
-    let points = |ps: &[Point]| {
-        ps.iter()
-            .map(|p| format!("{},{}", p.x, p.y))
-            .collect::<Vec<_>>()
-            .join(" ")
+    let g = Geometry {
+        n: axes.len(),
+        min,
+        max,
+        cx: 360.0,
+        cy: 250.0,
+        radius: 175.0,
     };
     let rings = (min..=max)
         .map(|v| {
-            let ps: Vec<Point> = (0..n).map(|i| at(i, v as f64)).collect();
+            let ps: Vec<Point> = (0..g.n).map(|i| g.at(i, v as f64)).collect();
             Ring {
                 value: v,
-                points: points(&ps),
-                label_x: round1(cx + 5.0),
+                points: polygon(&ps),
+                label_x: round1(g.cx + 5.0),
                 label_y: round1(ps[0].y + 12.0),
             }
         })
@@ -104,34 +94,7 @@ pub fn radar(
     let axes = axes
         .iter()
         .enumerate()
-        .map(|(i, (id, label))| {
-            let end = at(i, max as f64);
-            let (c, s) = (angle(i).cos(), angle(i).sin());
-            let anchor = if c > 0.2 {
-                "start"
-            } else if c < -0.2 {
-                "end"
-            } else {
-                "middle"
-            };
-            let lines = wrap(label, 18);
-            // Labels above the centre grow upwards, so their last line sits by the axis.
-            let up = if s < -0.3 {
-                (lines.len() - 1) as f64 * 15.0
-            } else {
-                0.0
-            };
-            Axis {
-                id: id.clone(),
-                label: label.clone(),
-                x: end.x,
-                y: end.y,
-                label_x: round1(cx + (radius + 14.0) * c),
-                label_y: round1(cy + (radius + 14.0) * s + if s > 0.3 { 12.0 } else { 4.0 } - up),
-                anchor,
-                lines,
-            }
-        })
+        .map(|(i, (id, label))| g.axis(i, id, label))
         .collect();
     let shapes = series
         .iter()
@@ -140,25 +103,91 @@ pub fn radar(
             let vertices: Vec<Point> = values
                 .iter()
                 .enumerate()
-                .map(|(i, v)| at(i, v.unwrap_or(min as f64)))
+                .map(|(i, v)| g.at(i, v.unwrap_or(min as f64)))
                 .collect();
             Shape {
                 kind,
-                points: points(&vertices),
+                points: polygon(&vertices),
                 vertices,
             }
         })
         .collect();
     Some(Radar {
-        width,
-        height,
-        cx,
-        cy,
-        radius,
+        width: 2.0 * g.cx,
+        height: 2.0 * g.cy,
+        cx: g.cx,
+        cy: g.cy,
+        radius: g.radius,
         rings,
         axes,
         shapes,
     })
+}
+
+/// Where things go on a radar of `n` axes centred at (`cx`, `cy`).
+struct Geometry {
+    n: usize,
+    min: i64,
+    max: i64,
+    cx: f64,
+    cy: f64,
+    radius: f64,
+}
+
+impl Geometry {
+    /// Axis `i`'s angle: the first points up, the others follow clockwise.
+    fn angle(&self, i: usize) -> f64 {
+        -std::f64::consts::FRAC_PI_2 + i as f64 * std::f64::consts::TAU / self.n as f64
+    }
+
+    /// The point for value `v` on axis `i`, clamped to the scale.
+    fn at(&self, i: usize, v: f64) -> Point {
+        let span = (self.max - self.min) as f64;
+        let r = self.radius * ((v - self.min as f64) / span).clamp(0.0, 1.0);
+        Point {
+            x: round1(self.cx + r * self.angle(i).cos()),
+            y: round1(self.cy + r * self.angle(i).sin()),
+        }
+    }
+
+    /// Axis `i`, with its label placed outside the chart and anchored away from it.
+    fn axis(&self, i: usize, id: &str, label: &str) -> Axis {
+        let end = self.at(i, self.max as f64);
+        let (c, s) = (self.angle(i).cos(), self.angle(i).sin());
+        let anchor = if c > 0.2 {
+            "start"
+        } else if c < -0.2 {
+            "end"
+        } else {
+            "middle"
+        };
+        let lines = wrap(label, 18);
+        // Labels above the centre grow upwards, so their last line sits by the axis.
+        let up = if s < -0.3 {
+            (lines.len() - 1) as f64 * 15.0
+        } else {
+            0.0
+        };
+        let below = if s > 0.3 { 12.0 } else { 4.0 };
+        Axis {
+            id: id.to_string(),
+            label: label.to_string(),
+            x: end.x,
+            y: end.y,
+            label_x: round1(self.cx + (self.radius + 14.0) * c),
+            label_y: round1(self.cy + (self.radius + 14.0) * s + below - up),
+            anchor,
+            lines,
+        }
+    }
+}
+
+/// Points as an SVG polygon's `points` attribute.
+fn polygon(ps: &[Point]) -> String {
+    ps.iter()
+        .map(|p| format!("{},{}", p.x, p.y))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Breaks `text` into lines of at most about `width` characters, at spaces.
