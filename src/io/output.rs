@@ -328,6 +328,20 @@ mod tests {
     }
 
     #[test]
+    fn replacing_swaps_the_whole_file_never_writes_into_it() {
+        // A second name for the old file keeps the old content only if the new one was
+        // written beside it and renamed into place: written in place, both would change.
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("report.html");
+        let other = dir.path().join("yesterday.html");
+        write_output(&p, &mark(Doc::Html, b"old".to_vec()), false).unwrap();
+        fs::hard_link(&p, &other).unwrap();
+        write_output(&p, &mark(Doc::Html, b"new".to_vec()), false).unwrap();
+        assert!(fs::read_to_string(&p).unwrap().starts_with("new"));
+        assert!(fs::read_to_string(&other).unwrap().starts_with("old"));
+    }
+
+    #[test]
     fn write_new_never_overwrites() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("a.txt");

@@ -175,6 +175,31 @@ mod tests {
     }
 
     #[test]
+    fn scores_one_past_either_end_of_the_scale_are_refused() {
+        for (value, ok) in [(0, false), (1, true), (5, true), (6, false)] {
+            let text = format!("answers:\n  name-1: {value}\ndesired:\n  name: {value}\n");
+            let result = build(&rubric(), &text, true);
+            assert_eq!(result.is_ok(), ok, "{value}: {result:?}");
+            if let Err(problems) = result {
+                assert_eq!(
+                    problems.len(),
+                    2,
+                    "the answer and the desired: {problems:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn an_id_given_twice_is_refused() {
+        let problems = build(&rubric(), "answers:\n  name-1: 2\n  name-1: 3\n", true).unwrap_err();
+        assert!(
+            problems[0].message.contains("`name-1` is given twice"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
     fn unknown_keys_are_refused() {
         let problems = build(&rubric(), "nmae: Ana\n", true).unwrap_err();
         assert!(problems[0].message.contains("unknown field `nmae`"));

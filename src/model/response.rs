@@ -495,6 +495,26 @@ mod tests {
     }
 
     #[test]
+    fn scores_one_past_either_end_of_the_scale_are_refused() {
+        let r = rubric(); // 1..5
+        for (value, ok) in [(0, false), (1, true), (5, true), (6, false)] {
+            let text = format!(
+                "format: 1\nrubric: {{id: cop-functions, version: '1', hash: x}}\nstarted: now\nanswers:\n  education-1: {value}\ndimensions:\n  education: {{desired: {value}}}\n"
+            );
+            let resp = Response::parse(&text).unwrap();
+            let problems = resp.problems(&r, Some(&text));
+            assert_eq!(problems.is_empty(), ok, "{value}: {problems:?}");
+            if !ok {
+                assert_eq!(
+                    problems.len(),
+                    2,
+                    "the answer and the desired: {problems:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn a_response_for_another_rubric_is_refused() {
         let r = rubric();
         let other =

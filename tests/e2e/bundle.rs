@@ -192,6 +192,7 @@ fn an_anonymized_bundle_has_no_individual_reports_and_no_names() {
 }
 
 #[test]
+#[cfg_attr(no_browser, ignore = "needs Chromium or Chrome on PATH")]
 fn a_bundle_opens_in_a_browser_and_prints_to_pdf() {
     let Some(chromium) = browser_or_skip() else {
         return;

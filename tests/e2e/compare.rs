@@ -291,6 +291,7 @@ fn markdown_group_report_tables_stay_tables() {
 }
 
 #[test]
+#[cfg_attr(no_browser, ignore = "needs Chromium or Chrome on PATH")]
 fn group_report_renders_in_a_real_browser() {
     let Some(chromium) = browser_or_skip() else {
         return;
@@ -316,9 +317,11 @@ fn group_report_renders_in_a_real_browser() {
         html.contains("fill-rule=\"evenodd\""),
         "the min-max band is drawn"
     );
+    // The note's <script> reaches the page escaped, and the reader sees it as text.
+    assert!(html.contains("&lt;script&gt;"), "escaped in the HTML");
     assert!(
-        probe["notes"].to_string().contains("&lt;script&gt;")
-            || probe["notes"].to_string().contains("<script>")
+        probe["notes"].to_string().contains("<script>"),
+        "shown as text: {probe}"
     );
     assert_eq!(probe["scripts"], 1, "a note's <script> stays text");
 }

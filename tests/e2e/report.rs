@@ -233,6 +233,34 @@ fn format_follows_the_out_extension_and_writes_atomically() {
 }
 
 #[test]
+fn a_user_template_of_any_name_escapes_html() {
+    // Escaping follows the output when the template's name says nothing (`mine.j2`): HTML
+    // output escapes what people typed, Markdown output leaves it to the `md` filter.
+    let f = fixtures();
+    let dir = tempfile::tempdir().unwrap();
+    let t = dir.path().join("mine.j2");
+    std::fs::write(&t, "<p>{{ respondent.name }}</p>\n").unwrap();
+    let html = report(
+        &f.full,
+        &["--format", "html", "--template", t.to_str().unwrap()],
+    );
+    assert!(
+        html.starts_with("<p>Ana &lt;Admin&gt; | Lead</p>"),
+        "{html}"
+    );
+    let t = dir.path().join("mine.txt.j2");
+    std::fs::write(&t, "<p>{{ respondent.name }}</p>\n").unwrap();
+    let html = report(
+        &f.full,
+        &["--format", "html", "--template", t.to_str().unwrap()],
+    );
+    assert!(
+        html.starts_with("<p>Ana &lt;Admin&gt; | Lead</p>"),
+        "{html}"
+    );
+}
+
+#[test]
 fn html_is_self_contained_and_escapes_what_people_typed() {
     let f = fixtures();
     let html = report(&f.full, &["--format", "html"]);
@@ -485,6 +513,7 @@ fn an_endless_template_stops_with_an_error() {
 /// The HTML report in a real browser: it renders, the chart has a size, nothing errs, and a
 /// note holding `<script>` shows as text. Skipped without a browser, except on CI.
 #[test]
+#[cfg_attr(no_browser, ignore = "needs Chromium or Chrome on PATH")]
 fn html_report_renders_in_a_real_browser() {
     let Some(chromium) = browser_or_skip() else {
         return;

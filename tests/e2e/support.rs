@@ -135,6 +135,7 @@ var pre = document.createElement('pre'); pre.id = 'probe'; pre.textContent = JSO
 }
 
 /// Chromium, or `None` with a note that the test was skipped; on CI its absence is a failure.
+/// (Where the build found no browser, the browser tests are ignored instead: build.rs.)
 pub fn browser_or_skip() -> Option<PathBuf> {
     let found = browser();
     if found.is_none() {
@@ -145,4 +146,15 @@ pub fn browser_or_skip() -> Option<PathBuf> {
         eprintln!("skipped: no chromium on PATH (apt-get install chromium)");
     }
     found
+}
+
+/// On CI the browser tests must run: a missing browser is a failure, not a skip.
+#[test]
+fn ci_has_a_browser() {
+    if std::env::var("CI").is_ok() {
+        assert!(
+            browser().is_some(),
+            "CI must have Chromium: .ci/run installs it"
+        );
+    }
 }

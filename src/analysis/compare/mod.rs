@@ -491,6 +491,36 @@ groups:
     }
 
     #[test]
+    fn group_level_counts_add_up_the_scored_answers_and_keep_na_apart() {
+        let r = Rubric::parse(RUBRIC).unwrap();
+        // Dee leaves a and c unanswered and says n/a to b: neither is an answer, and only b
+        // counts as "not applicable".
+        let mut p = people(
+            &r,
+            &[
+                ("Ana", "leader", [Some(5), Some(1), Some(2)]),
+                ("Bo", "member", [Some(3), Some(3), Some(2)]),
+                ("Cy", "member", [Some(1), Some(0), Some(4)]),
+                ("Dee", "member", [None, Some(0), None]),
+            ],
+        );
+        let c = compare(&r, &mut p, &opts());
+        let (a, b, item_c) = (&c.items[0], &c.items[1], &c.items[2]);
+        assert_eq!((a.stats.n, a.stats.na), (3, 0), "unanswered is not n/a");
+        assert_eq!((b.stats.n, b.stats.na), (2, 2));
+        assert_eq!((item_c.stats.n, item_c.stats.na), (3, 0));
+        // Scored counts per point 1..5: a [1,0,1,0,1], b (reverse; answers 1, 3 -> scores 5,
+        // 3) [0,0,1,0,1], c [0,2,0,1,0].
+        assert_eq!(c.dimensions[0].stats.counts, Some(vec![1, 0, 2, 0, 2]));
+        assert_eq!(c.dimensions[1].stats.counts, Some(vec![0, 2, 0, 1, 0]));
+        assert_eq!(c.groups[0].stats.counts, Some(vec![1, 2, 2, 1, 2]));
+        assert_eq!(c.overall.counts, Some(vec![1, 2, 2, 1, 2]));
+        // Dee has no dimension score at all: counted apart, not as zero.
+        assert_eq!(c.dimensions[0].stats.n, 3);
+        assert_eq!(c.participants[3].overall, None);
+    }
+
+    #[test]
     fn talk_by_spread_and_mean() {
         let r = Rubric::parse(RUBRIC).unwrap();
         let p = people(
