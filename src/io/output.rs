@@ -148,7 +148,7 @@ pub fn write_output(path: &Path, bytes: &[u8], force: bool) -> Result<PathBuf> {
 
 /// Where a path that may be a symbolic link leads: the link's target (followed to the end), or
 /// the path itself. A link to nowhere is refused rather than replaced.
-fn follow_link(path: &Path) -> Result<PathBuf> {
+pub fn follow_link(path: &Path) -> Result<PathBuf> {
     match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path).map_err(|_| {
             Error::usage(format!(
@@ -229,7 +229,10 @@ fn temp_beside(path: &Path, bytes: &[u8], sync: bool) -> Result<PathBuf> {
 
 /// Writes `bytes` to `path` atomically, replacing what is there: into a temporary file beside
 /// it, flushed to disk, then renamed over `path`. Only for files learnlead may replace.
+///
+/// A link is followed: what it points to is replaced, and the link stays.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let path = &follow_link(path)?;
     let tmp = temp_beside(path, bytes, true)?;
     fs::rename(&tmp, path).map_err(|e| {
         let _ = fs::remove_file(&tmp);
@@ -434,6 +437,14 @@ mod tests {
             .file_type()
             .is_symlink());
         assert!(fs::read_to_string(&real).unwrap().starts_with("new"));
+
+        // Replacing atomically follows a link too (a response saved as it is answered).
+        write_atomic(&link, b"again").unwrap();
+        assert!(fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(fs::read_to_string(&real).unwrap(), "again");
 
         let dangling = dir.path().join("dangling.html");
         std::os::unix::fs::symlink(dir.path().join("nowhere"), &dangling).unwrap();

@@ -18,8 +18,11 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// A new, empty, private folder beside `dest` (whose parent is created if missing).
+    /// A new, empty, private folder beside `dest` (whose parent is created if missing). A
+    /// `dest` that is a link is followed: the folder it points to is the destination, and the
+    /// link stays.
     pub fn beside(dest: &Path) -> Result<Staging> {
+        let dest = &crate::io::output::follow_link(dest)?;
         let parent = match dest.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
@@ -242,6 +245,34 @@ mod tests {
         stage_two(&dest).replace().unwrap();
         assert_eq!(names(&dest), ["ana.yaml", "bo.yaml"]);
         assert_eq!(names(root.path()), ["out"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_destination_that_is_a_link_is_followed_and_kept() {
+        let root = tempfile::tempdir().unwrap();
+        let real = root.path().join("real");
+        fs::create_dir(&real).unwrap();
+        fs::write(real.join("old.yaml"), "old").unwrap();
+        let link = root.path().join("link");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        stage_two(&link).replace().unwrap();
+        assert!(fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(names(&real), ["ana.yaml", "bo.yaml"]);
+        // An empty folder behind a link is filled, the link kept.
+        let empty = root.path().join("empty");
+        fs::create_dir(&empty).unwrap();
+        let link2 = root.path().join("link2");
+        std::os::unix::fs::symlink(&empty, &link2).unwrap();
+        assert!(stage_two(&link2).rename_into_place().unwrap().is_none());
+        assert!(fs::symlink_metadata(&link2)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(names(&empty), ["ana.yaml", "bo.yaml"]);
     }
 
     #[cfg(unix)]
