@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use crate::support::{fixture, learnlead, run};
+use crate::support::{learnlead, run, workspace};
 
 /// The commands that read a file of `kind`, with `{}` for the file.
 fn commands(kind: &str) -> &'static [&'static [&'static str]] {
@@ -59,22 +59,6 @@ fn commands(kind: &str) -> &'static [&'static [&'static str]] {
         ]],
         other => panic!("no commands for hostile {other}"),
     }
-}
-
-/// A folder holding a valid response and answers file, for the commands that need one.
-fn workspace() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        fixture("answers/small-full.yaml"),
-        dir.path().join("answers.yaml"),
-    )
-    .unwrap();
-    let made = run(learnlead()
-        .current_dir(dir.path())
-        .args(["assess", "--answers", "answers.yaml", "--rubric", "small"])
-        .args(["--out", "valid.yaml"]));
-    assert_eq!(made.code, 0, "{}", made.stderr);
-    dir
 }
 
 /// The hash the test rubric has today, from the valid response in `dir`.

@@ -76,6 +76,23 @@ pub fn response_on(
     out
 }
 
+/// A fresh folder holding the answers fixture `answers.yaml` and a valid response to the test
+/// rubric made from it, `valid.yaml`, for the commands that need one.
+pub fn workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        fixture("answers/small-full.yaml"),
+        dir.path().join("answers.yaml"),
+    )
+    .unwrap();
+    let made = run(learnlead()
+        .current_dir(dir.path())
+        .args(["assess", "--answers", "answers.yaml", "--rubric", "small"])
+        .args(["--out", "valid.yaml"]));
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    dir
+}
+
 /// A browser to test HTML in: Chromium or Chrome on PATH.
 pub fn browser() -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;

@@ -6,23 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::Duration;
 
-use crate::support::{fixture, learnlead, run};
-
-/// A folder holding one valid response, `valid.yaml`, and its answers file.
-fn workspace() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        fixture("answers/small-full.yaml"),
-        dir.path().join("answers.yaml"),
-    )
-    .unwrap();
-    let made = run(learnlead()
-        .current_dir(dir.path())
-        .args(["assess", "--answers", "answers.yaml", "--rubric", "small"])
-        .args(["--out", "valid.yaml"]));
-    assert_eq!(made.code, 0, "{}", made.stderr);
-    dir
-}
+use crate::support::{fixture, learnlead, run, workspace};
 
 fn names(dir: &Path) -> Vec<String> {
     let mut n: Vec<String> = std::fs::read_dir(dir)
@@ -211,15 +195,14 @@ fn a_link_is_followed_and_kept() {
     assert!(link.file_type().is_symlink(), "the link is still a link");
 }
 
-#[test]
-fn twenty_parallel_runs_into_one_folder_keep_twenty_responses() {
-    let w = workspace();
-    let children: Vec<_> = (0..20)
+/// Runs `learnlead ARGS` `n` times at once in `dir`; each must succeed.
+fn in_parallel(dir: &Path, n: usize, args: &[&str]) {
+    let children: Vec<_> = (0..n)
         .map(|_| {
             std::process::Command::new(env!("CARGO_BIN_EXE_learnlead"))
-                .current_dir(w.path())
+                .current_dir(dir)
                 .env("LEARNLEAD_RUBRICS", fixture("catalog"))
-                .args(["assess", "--answers", "answers.yaml", "--rubric", "small"])
+                .args(args)
                 .stdout(Stdio::null())
                 .stderr(Stdio::piped())
                 .spawn()
@@ -228,12 +211,16 @@ fn twenty_parallel_runs_into_one_folder_keep_twenty_responses() {
         .collect();
     for c in children {
         let out = c.wait_with_output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{err}");
     }
+}
+
+#[test]
+fn twenty_parallel_runs_into_one_folder_keep_twenty_responses() {
+    let w = workspace();
+    let args = ["assess", "--answers", "answers.yaml", "--rubric", "small"];
+    in_parallel(w.path(), 20, &args);
     let made: Vec<String> = names(w.path())
         .into_iter()
         .filter(|n| n.starts_with("ana-"))
@@ -248,28 +235,16 @@ fn twenty_parallel_runs_into_one_folder_keep_twenty_responses() {
 #[test]
 fn two_parallel_imports_into_one_folder_keep_both_sets() {
     let w = workspace();
-    let children: Vec<_> = (0..2)
-        .map(|_| {
-            std::process::Command::new(env!("CARGO_BIN_EXE_learnlead"))
-                .current_dir(w.path())
-                .env("LEARNLEAD_RUBRICS", fixture("catalog"))
-                .arg("import")
-                .arg(fixture("csv/small-group.csv"))
-                .args(["--rubric", "small", "--out-dir", "group"])
-                .stdout(Stdio::null())
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap()
-        })
-        .collect();
-    for c in children {
-        let out = c.wait_with_output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
+    let csv = fixture("csv/small-group.csv");
+    let args = [
+        "import",
+        csv.to_str().unwrap(),
+        "--rubric",
+        "small",
+        "--out-dir",
+        "group",
+    ];
+    in_parallel(w.path(), 2, &args);
     assert_eq!(names(&w.path().join("group")).len(), 8);
     assert_eq!(
         names(w.path()),
