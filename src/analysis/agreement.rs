@@ -244,6 +244,18 @@ mod tests {
     }
 
     #[test]
+    fn two_values_that_differ_are_enough_to_pair() {
+        // The smallest defined case: one item, two people, two different answers. Observed
+        // and expected disagreement are equal, so alpha is exactly 0.
+        let mut r = Reliability::new(3);
+        r.add_unit(&[1, 0, 1]);
+        let a = r.agreement();
+        assert_eq!(a.undefined, None);
+        assert_eq!(a.pairable, 2);
+        assert_eq!((a.ordinal, a.interval), (Some(0.0), Some(0.0)));
+    }
+
+    #[test]
     fn undefined_cases_say_why() {
         let mut one = Reliability::new(5);
         one.add_unit(&[0, 1, 0, 0, 0]);
