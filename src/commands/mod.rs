@@ -65,6 +65,8 @@ pub fn choose_format<F: Copy>(
 /// not written to a terminal.
 pub fn write_out(out: Option<&Path>, bytes: Vec<u8>, doc: Doc, force: bool) -> Result<()> {
     use std::io::IsTerminal;
+    // `--out -` is standard output, as no `--out` is.
+    let out = out.filter(|p| *p != Path::new("-"));
     let on_terminal = out.is_none() && std::io::stdout().is_terminal();
     // A table is read in a terminal, as is anything printed there: escape sequences in a name
     // or a note must not reach it.
@@ -80,16 +82,14 @@ pub fn write_out(out: Option<&Path>, bytes: Vec<u8>, doc: Doc, force: bool) -> R
     };
     match out {
         Some(path) => {
-            let bytes = output::mark(doc, bytes);
-            let written = output::write_output(path, &bytes, force)?;
-            if path != Path::new("-") {
-                crate::say_err!("wrote {}", written.display());
-            }
+            let written = output::write_output(path, &output::mark(doc, bytes), force)?;
+            crate::say_err!("wrote {}", written.display());
             Ok(())
         }
         None if doc == Doc::Pdf && on_terminal => Err(Error::usage(
             "a PDF is not for the terminal: add --out FILE.pdf",
         )),
+        // A table on standard output is for reading: no mark.
         None if doc == Doc::Text => output::print_bytes(&bytes),
         None => output::print_bytes(&output::mark(doc, bytes)),
     }
