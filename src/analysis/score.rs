@@ -367,4 +367,19 @@ groups:
         // Just below a tie stays below.
         assert_eq!(round2(3.1249), 3.12);
     }
+
+    #[test]
+    fn rounding_keeps_zero_positive_and_passes_extremes_through() {
+        assert!(
+            round2(0.0).is_sign_positive(),
+            "never -0, which JSON would print"
+        );
+        assert!(round2(0.001).is_sign_positive());
+        assert!(round2(f64::NAN).is_nan());
+        assert_eq!(round2(f64::INFINITY), f64::INFINITY);
+        assert_eq!(round2(-f64::INFINITY), -f64::INFINITY);
+        // Past 1e12 the decimal form is not needed (nor used); two decimals all the same.
+        assert_eq!(round2(2e12 + 0.126), 2e12 + 0.13);
+        assert_eq!(round2(-2e12 - 0.126), -2e12 - 0.13);
+    }
 }

@@ -156,5 +156,10 @@ mod tests {
         assert_eq!((s.mean, s.sd), (Some(3.0), None));
         let e = Stats::from_values(&mut [], 2, None);
         assert_eq!((e.n, e.na, e.mean, e.median), (0, 2, None, None));
+        // An item everyone said n/a to: no statistics, but the n/a count and the (empty)
+        // distribution are kept.
+        let na = Stats::from_counts(1, vec![0, 0, 0], 4);
+        assert_eq!((na.n, na.na, na.mean), (0, 4, None));
+        assert_eq!(na.counts, Some(vec![0, 0, 0]));
     }
 }
