@@ -135,6 +135,9 @@ mod tests {
     fn even_counts_take_the_middle_two() {
         let s = Stats::from_counts(1, vec![0, 1, 1, 0, 0], 0); // 2, 3
         assert_eq!(s.median, Some(2.5));
+        // Odd counts take the middle one: 1, 2, 3, 4, 5 -> 3.
+        let odd = Stats::from_counts(1, vec![1, 1, 1, 1, 1], 0);
+        assert_eq!(odd.median, Some(3.0));
         assert_eq!(s.sd, Some(0.71));
     }
 
