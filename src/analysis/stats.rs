@@ -46,16 +46,15 @@ impl Stats {
             .enumerate()
             .map(|(i, c)| (value(i) - mean).powi(2) * *c as f64)
             .sum();
-        // The value at a 0-based position of the sorted answers.
+        // The value at a 0-based position of the sorted answers (`pos` is below `n`, so the
+        // point is always found).
         let at = |pos: usize| {
             let mut seen = 0;
-            for (i, c) in counts.iter().enumerate() {
+            let point = counts.iter().position(|c| {
                 seen += c;
-                if pos < seen {
-                    return value(i);
-                }
-            }
-            value(counts.len() - 1)
+                pos < seen
+            });
+            value(point.unwrap_or_default())
         };
         let median = if n % 2 == 1 {
             at(n / 2)
