@@ -137,6 +137,9 @@ mod tests {
         // Odd counts take the middle one: 1, 2, 3, 4, 5 -> 3.
         let odd = Stats::from_counts(1, vec![1, 1, 1, 1, 1], 0);
         assert_eq!(odd.median, Some(3.0));
+        // The lowest and highest points anyone chose, with nobody at the ends of the scale.
+        let inner = Stats::from_counts(1, vec![0, 1, 0, 1, 0], 0);
+        assert_eq!((inner.min, inner.max), (Some(2.0), Some(4.0)));
         assert_eq!(s.sd, Some(0.71));
     }
 
@@ -150,6 +153,20 @@ mod tests {
         assert_eq!(s.sd, Some(1.46)); // squares of deviations sum to 6.421875; sqrt(6.421875 / 3)
         let mut odd = vec![5.0, 1.0, 3.0];
         assert_eq!(Stats::from_values(&mut odd, 0, None).median, Some(3.0));
+    }
+
+    #[test]
+    fn from_values_takes_the_middle_of_an_odd_count_and_passes_counts_through() {
+        let mut v = vec![10.0, 1.0, 4.0, 2.0, 3.0];
+        let s = Stats::from_values(&mut v, 0, Some(vec![1, 2]));
+        assert_eq!(s.median, Some(3.0));
+        assert_eq!(s.counts, Some(vec![1, 2]));
+        let one = Stats::from_values(&mut [3.5], 0, None);
+        assert_eq!(
+            (one.mean, one.sd),
+            (Some(3.5), None),
+            "one value has no spread"
+        );
     }
 
     #[test]

@@ -75,5 +75,7 @@ mod tests {
         assert_eq!(bar(Some(5.0), 1, 5, 4), "████");
         assert_eq!(bar(Some(1.0), 1, 5, 4), "░░░░");
         assert_eq!(bar(None, 1, 5, 4), "");
+        // A scale of one point has no length: nothing is filled.
+        assert_eq!(bar(Some(2.0), 1, 1, 4), "░░░░");
     }
 }

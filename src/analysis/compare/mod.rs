@@ -521,6 +521,39 @@ groups:
     }
 
     #[test]
+    fn where_people_want_to_be_and_where_the_means_sit() {
+        let r = Rubric::parse(RUBRIC).unwrap();
+        let mut p = people(
+            &r,
+            &[
+                ("Ana", "leader", [Some(5), Some(1), Some(2)]),
+                ("Bo", "member", [Some(3), Some(3), None]),
+                ("Cy", "member", [Some(1), Some(0), None]),
+            ],
+        );
+        // Everyone wants 4 on d1 (the helper), except Cy, whose wish is off the scale (an
+        // unchecked file): it is not counted. Nobody said anything about d2.
+        p[2].desired[0] = Some(9);
+        let c = compare(&r, &mut p, &opts());
+        let d1 = c.dimensions[0].desired.as_ref().unwrap();
+        assert_eq!((d1.n, d1.na, d1.mean), (2, 1, Some(4.0)));
+        assert_eq!(d1.counts, Some(vec![0, 0, 0, 2, 0]));
+        assert!(c.dimensions[1].desired.is_none(), "nobody said");
+        assert!(c.has_desired);
+        // d1's mean 3 sits halfway on 1..5; d2's mean 2 a quarter of the way. Two people have
+        // no d2 score: counted apart.
+        assert_eq!(c.dimensions[0].percent, Some(50.0));
+        assert_eq!(c.dimensions[1].percent, Some(25.0));
+        assert_eq!((c.dimensions[1].stats.n, c.dimensions[1].stats.na), (1, 2));
+
+        let mut nobody = people(&r, &[("Dee", "member", [Some(2), None, None])]);
+        nobody[0].desired[0] = None;
+        let c = compare(&r, &mut nobody, &opts());
+        assert!(!c.has_desired);
+        assert!(c.dimensions.iter().all(|d| d.desired.is_none()));
+    }
+
+    #[test]
     fn talk_by_spread_and_mean() {
         let r = Rubric::parse(RUBRIC).unwrap();
         let p = people(
