@@ -173,8 +173,9 @@ mod tests {
     fn one_value_has_no_spread_and_none_has_no_statistics() {
         let s = Stats::from_counts(1, vec![0, 0, 1, 0, 0], 0);
         assert_eq!((s.mean, s.sd), (Some(3.0), None));
-        let e = Stats::from_values(&mut [], 2, None);
+        let e = Stats::from_values(&mut [], 2, Some(vec![0, 0]));
         assert_eq!((e.n, e.na, e.mean, e.median), (0, 2, None, None));
+        assert_eq!(e.counts, Some(vec![0, 0]), "counts are passed through");
         // An item everyone said n/a to: no statistics, but the n/a count and the (empty)
         // distribution are kept.
         let na = Stats::from_counts(1, vec![0, 0, 0], 4);
