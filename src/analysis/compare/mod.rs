@@ -622,6 +622,54 @@ groups:
     }
 
     #[test]
+    fn notes_are_unattributed_when_anonymized_and_attributed_otherwise() {
+        let r = Rubric::parse(RUBRIC).unwrap();
+        let rows = [
+            ("Ana Secret", "sponsor", [Some(5), Some(1), Some(2)]),
+            ("Bo Hidden", "member", [Some(3), Some(3), Some(2)]),
+        ];
+        let anonymized = Options {
+            anonymize: true,
+            with_notes: true,
+            ..opts()
+        };
+        let c = compare(&r, &mut people(&r, &rows), &anonymized);
+        assert!(!c.notes_omitted);
+        let notes = &c.notes[0].notes;
+        assert_eq!(notes.len(), 2);
+        assert!(notes.iter().all(|n| n.by.is_none()), "{notes:?}");
+        let named = compare(&r, &mut people(&r, &rows), &opts());
+        let by: Vec<_> = named.notes[0].notes.iter().map(|n| n.by.clone()).collect();
+        assert_eq!(
+            by,
+            [
+                Some("Ana Secret".to_string()),
+                Some("Bo Hidden".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn distributions_are_withheld_below_the_minimum_group_only() {
+        let r = Rubric::parse(RUBRIC).unwrap();
+        let three = [
+            ("A", "member", [Some(5), Some(1), Some(2)]),
+            ("B", "member", [Some(3), Some(3), Some(2)]),
+            ("C", "member", [Some(1), Some(2), Some(4)]),
+        ];
+        let anonymized = Options {
+            anonymize: true,
+            min_group: 3,
+            ..opts()
+        };
+        let at_minimum = compare(&r, &mut people(&r, &three), &anonymized);
+        assert!(at_minimum.items[0].stats.counts.is_some(), "3 of 3: shown");
+        assert!(at_minimum.notices.is_empty());
+        let below = compare(&r, &mut people(&r, &three[..2]), &anonymized);
+        assert!(below.items[0].stats.counts.is_none(), "2 of 3: withheld");
+    }
+
+    #[test]
     fn by_role_side_by_side_and_most_different() {
         let r = Rubric::parse(RUBRIC).unwrap();
         let p = people(
