@@ -265,6 +265,16 @@ mod tests {
     }
 
     #[test]
+    fn name_community_and_role_each_go_to_their_own_field() {
+        let csv = "Role,name,Community,name-1\nleader,Ana,Makers,4\n";
+        let (rows, _) = read(&rubric(), csv).unwrap();
+        let r = &rows[0].response;
+        assert_eq!(r.name.as_deref(), Some("Ana"));
+        assert_eq!(r.community.as_deref(), Some("Makers"));
+        assert_eq!(r.role.as_deref(), Some("leader"));
+    }
+
+    #[test]
     fn a_column_given_twice_is_an_error_naming_both() {
         let problems = read(&rubric(), "name,name-1,Name,name-1\nAna,4,Bo,5\n").unwrap_err();
         let msgs: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();

@@ -356,6 +356,37 @@ mod tests {
     }
 
     #[test]
+    fn a_path_is_written_as_given_unless_it_is_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join(".").join("report.html");
+        assert_eq!(
+            write_output(&p, &mark(Doc::Html, b"a".to_vec()), false).unwrap(),
+            p
+        );
+        assert_eq!(
+            write_output(&p, &mark(Doc::Html, b"b".to_vec()), false).unwrap(),
+            p
+        );
+    }
+
+    #[test]
+    fn a_folder_or_a_path_through_a_file_is_refused_clearly() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = write_output(dir.path(), b"x", false).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert!(err.to_string().contains("is a folder"), "{err}");
+        let file = dir.path().join("notes.txt");
+        fs::write(&file, "mine").unwrap();
+        let err = write_output(&file.join("report.html"), b"x", false).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("a part of the path is not a folder"),
+            "{err}"
+        );
+        assert_eq!(fs::read_to_string(&file).unwrap(), "mine");
+    }
+
+    #[test]
     fn output_replaces_only_its_own_files_unless_forced() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("report.html");

@@ -45,6 +45,38 @@ fn output_to_a_device_or_standard_output_never_becomes_a_file() {
     assert_eq!(names(w.path()), ["answers.yaml", "valid.yaml"]);
 }
 
+#[test]
+fn a_closed_pipe_ends_output_quietly_and_a_full_disk_is_an_error() {
+    let w = workspace();
+    // `learnlead ... | head`: the reader goes away before the output is written.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_learnlead"))
+        .current_dir(w.path())
+        .args(["rubrics", "show", "wenger-trayner", "--format", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "a closed pipe is not an error: {err}");
+    assert!(err.is_empty(), "{err}");
+    // Standard output on a full disk: said, with a non-zero exit.
+    if let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_learnlead"))
+            .args(["rubrics", "show", "wenger-trayner", "--format", "json"])
+            .stdout(full)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(
+            err.contains("cannot write standard output: the disk is full"),
+            "{err}"
+        );
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn output_to_a_fifo_is_written_through_it() {
