@@ -100,6 +100,16 @@ fn output_to_a_fifo_is_written_through_it() {
         "pipe",
     ]));
     assert_eq!(r.code, 0, "{}", r.stderr);
+    // The reader ends once learnlead has written through the pipe and closed it; had
+    // learnlead never opened it, the reader would wait forever: fail instead.
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while !reader.is_finished() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "nothing was written through the pipe"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
     let got = reader.join().unwrap();
     assert!(got.contains("\"generator\": \"learnlead"), "{got}");
     use std::os::unix::fs::FileTypeExt;
