@@ -194,11 +194,13 @@ fn write_in_place(path: &Path, bytes: &[u8]) -> Result<()> {
     }
 }
 
+/// Numbers the temporary files of this process.
+static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 /// A temporary file beside `path`, named for this process and a counter so that parallel runs
 /// and threads never share one, holding `bytes` (flushed to disk when `sync`).
 fn temp_beside(path: &Path, bytes: &[u8], sync: bool) -> Result<PathBuf> {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    use std::sync::atomic::Ordering;
     let dir = folder_of(path);
     let name = path
         .file_name()
@@ -342,6 +344,61 @@ mod tests {
         write_output(&p, &mark(Doc::Html, b"new".to_vec()), false).unwrap();
         assert!(fs::read_to_string(&p).unwrap().starts_with("new"));
         assert!(fs::read_to_string(&other).unwrap().starts_with("old"));
+    }
+
+    #[test]
+    fn a_temporary_name_left_behind_is_stepped_over() {
+        use std::sync::atomic::Ordering;
+        let dir = tempfile::tempdir().unwrap();
+        let next = COUNTER.load(Ordering::Relaxed);
+        // Leftovers under the next names this process would use (other tests may take some).
+        for n in next..next + 64 {
+            let stale = format!(".report.html.{}-{n}.tmp", std::process::id());
+            fs::write(dir.path().join(stale), "stale").unwrap();
+        }
+        let p = dir.path().join("report.html");
+        write_new(&p, b"fresh").unwrap();
+        assert_eq!(fs::read_to_string(&p).unwrap(), "fresh");
+        // Into a folder that is not there: an error, at once.
+        let err = write_new(&dir.path().join("no/such/a.txt"), b"x").unwrap_err();
+        assert!(err.to_string().contains("no such file or folder"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_written_through_and_its_errors_said() {
+        // A full disk is an error; a pipe whose reader is gone is not.
+        if Path::new("/dev/full").exists() {
+            let err = write_output(Path::new("/dev/full"), b"x", false).unwrap_err();
+            assert!(err.to_string().contains("the disk is full"), "{err}");
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.map(|s| s.success()).unwrap_or(false) {
+            let reader = {
+                let fifo = fifo.clone();
+                std::thread::spawn(move || drop(fs::File::open(fifo).unwrap()))
+            };
+            // More than a pipe holds, so the writer meets the closed end.
+            write_output(&fifo, &vec![b'x'; 1 << 20], false).unwrap();
+            reader.join().unwrap();
+        }
+    }
+
+    #[test]
+    fn only_yaml_files_are_listed_from_a_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["b.yaml", "a.yml", "notes.txt", "yaml"] {
+            fs::write(dir.path().join(name), "x").unwrap();
+        }
+        fs::create_dir(dir.path().join("old.yaml")).unwrap();
+        let names: Vec<String> = yaml_files_in(dir.path())
+            .unwrap()
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["a.yml", "b.yaml"]);
     }
 
     #[test]

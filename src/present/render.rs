@@ -310,6 +310,44 @@ mod tests {
     }
 
     #[test]
+    fn output_may_reach_the_limit_but_not_pass_it() {
+        use std::io::Write;
+        let (mut out, over) = (Vec::new(), std::cell::Cell::new(false));
+        let mut w = Bounded {
+            out: &mut out,
+            over: &over,
+        };
+        w.write_all(&vec![b'x'; MAX_RENDERED_BYTES - 10]).unwrap();
+        w.write_all(&[b'y'; 10]).unwrap();
+        assert!(!over.get(), "exactly the limit is allowed");
+        assert!(w.write_all(b"z").is_err());
+        assert!(over.get());
+        assert_eq!(out.len(), MAX_RENDERED_BYTES);
+    }
+
+    #[test]
+    fn a_template_named_html_htm_or_svg_escapes_even_into_markdown() {
+        #[derive(Serialize)]
+        struct Ctx {
+            name: &'static str,
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let framing = crate::model::config::Framing::default();
+        for (file, escaped) in [
+            ("a.html.j2", true),
+            ("a.htm.j2", true),
+            ("a.svg.j2", true),
+            ("a.md.j2", false),
+        ] {
+            let t = dir.path().join(file);
+            std::fs::write(&t, "{{ name }}").unwrap();
+            let ctx = Ctx { name: "<b>Ana</b>" };
+            let out = render("x", Markup::Markdown, Some(&t), &ctx, &framing).unwrap();
+            assert_eq!(out.contains("&lt;b&gt;"), escaped, "{file}: {out}");
+        }
+    }
+
+    #[test]
     fn markdown_syntax_is_escaped() {
         assert_eq!(
             md_of("*bold* _it_ `code`"),
