@@ -348,6 +348,13 @@ mod tests {
     }
 
     #[test]
+    fn only_a_number_before_a_dot_opens_a_list() {
+        assert_eq!(md_of(".net and 1.5"), ".net and 1.5");
+        assert_eq!(md_of(") aside"), ") aside");
+        assert_eq!(md_of("1. first"), "1\\. first");
+    }
+
+    #[test]
     fn markdown_syntax_is_escaped() {
         assert_eq!(
             md_of("*bold* _it_ `code`"),

@@ -33,6 +33,11 @@ fn group() -> tempfile::TempDir {
     ] {
         std::fs::copy(fixture(from), dir.path().join(to)).unwrap();
     }
+    std::fs::write(
+        dir.path().join("broken.md.j2"),
+        "# {{ rubric.title }}\n{{ rubric.titel }}\n",
+    )
+    .unwrap();
     let out = cli(dir.path())
         .args(["import", "small-group.csv"])
         .args(["--rubric", "small", "--out-dir", "responses"])
@@ -114,6 +119,17 @@ fn main_error_messages() {
         ["rubrics", "validate", "many-problems.yaml"]
     );
     snapshot_run!("no-terminal", ["assess"]);
+    snapshot_run!(
+        "template-error",
+        [
+            "report",
+            "responses/ana-okafor.yaml",
+            "--template",
+            "broken.md.j2",
+            "--format",
+            "md"
+        ]
+    );
     snapshot_run!(
         "bundle-into-a-file",
         [

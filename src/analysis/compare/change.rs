@@ -59,12 +59,7 @@ pub fn change_over_time(
 ) -> ChangeOverTime {
     let dim_change = |id: &str, name: &str, t: &Stats, n: &Stats| {
         let c = change(t.mean, n.mean);
-        let spread = match (t.sd, n.sd) {
-            (Some(a), Some(b)) if b < a => "narrowed",
-            (Some(a), Some(b)) if b > a => "widened",
-            (Some(_), Some(_)) => "same",
-            _ => "unknown",
-        };
+        let spread = spread_word(t.sd, n.sd);
         DimensionChange {
             id: id.to_string(),
             name: name.to_string(),
@@ -125,5 +120,30 @@ pub fn change_over_time(
         dimensions,
         people,
         matched_by_name: !anonymize,
+    }
+}
+
+/// How the spread moved from one round to the next: `narrowed`, `widened`, `same`, or
+/// `unknown` when either round has no spread.
+fn spread_word(then: Option<f64>, now: Option<f64>) -> &'static str {
+    match (then, now) {
+        (Some(a), Some(b)) if b < a => "narrowed",
+        (Some(a), Some(b)) if b > a => "widened",
+        (Some(_), Some(_)) => "same",
+        _ => "unknown",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spread_word;
+
+    #[test]
+    fn spread_reads_as_a_word() {
+        assert_eq!(spread_word(Some(1.0), Some(0.5)), "narrowed");
+        assert_eq!(spread_word(Some(0.5), Some(1.0)), "widened");
+        assert_eq!(spread_word(Some(0.7), Some(0.7)), "same");
+        assert_eq!(spread_word(None, Some(0.7)), "unknown");
+        assert_eq!(spread_word(Some(0.7), None), "unknown");
     }
 }

@@ -669,6 +669,103 @@ groups:
         assert!(below.items[0].stats.counts.is_none(), "2 of 3: withheld");
     }
 
+    fn stats(n: usize, mean: f64, sd: f64) -> Stats {
+        Stats {
+            n,
+            mean: Some(mean),
+            sd: Some(sd),
+            ..Stats::default()
+        }
+    }
+
+    fn dim(id: &str, n: usize, mean: f64, sd: f64) -> DimensionStats {
+        DimensionStats {
+            id: id.into(),
+            name: id.into(),
+            group: "G".into(),
+            question: "Q".into(),
+            stats: stats(n, mean, sd),
+            percent: None,
+            agreement: Agreement {
+                ordinal: None,
+                interval: None,
+                undefined: None,
+                pairable: 0,
+            }
+            .into(),
+            desired: None,
+        }
+    }
+
+    #[test]
+    fn talk_draws_its_lines_at_a_fifth_of_the_scale_and_its_middle() {
+        // On 1..5 spread is low at an sd of 0.8 or less, and the middle is 3.
+        let r = Rubric::parse(RUBRIC).unwrap();
+        let dims = [
+            dim("at-middle-low-spread", 3, 3.0, 0.8),
+            dim("below-middle", 3, 2.99, 0.5),
+            dim("spread", 3, 4.0, 0.81),
+            dim("one-person", 1, 4.0, 0.2),
+        ];
+        let item = |id: &str, sd: f64| ItemStats {
+            id: id.into(),
+            statement: id.into(),
+            dimension: "D".into(),
+            reverse: false,
+            stats: stats(3, 3.0, sd),
+        };
+        let items = [item("at-limit", 0.8), item("past-limit", 0.81)];
+        let t = talk::talk(&r, &items, &dims);
+        let ids = |refs: &[TalkRef]| refs.iter().map(|r| r.id.clone()).collect::<Vec<_>>();
+        assert_eq!(t.low_spread, 0.8);
+        assert_eq!(ids(&t.items), ["past-limit"]);
+        assert_eq!(ids(&t.dimensions), ["spread"]);
+        assert_eq!(ids(&t.shared_strengths), ["at-middle-low-spread"]);
+        assert_eq!(ids(&t.shared_gaps), ["below-middle"]);
+    }
+
+    #[test]
+    fn roles_at_the_minimum_are_shown_and_equal_means_are_not_a_difference() {
+        let r = Rubric::parse(RUBRIC).unwrap();
+        let rows = [
+            ("A", "leader", [Some(5), Some(1), Some(2)]),
+            ("B", "leader", [Some(3), Some(3), None]),
+            ("C", "member", [Some(3), Some(3), Some(2)]),
+            ("D", "member", [Some(5), Some(1), Some(2)]),
+        ];
+        let anonymized = Options {
+            anonymize: true,
+            min_group: 2,
+            by_role: true,
+            ..opts()
+        };
+        let c = compare(&r, &mut people(&r, &rows), &anonymized);
+        let b = c.by_role.as_ref().unwrap();
+        assert!(b.roles.iter().all(|r| !r.withheld), "2 of 2: shown");
+        // d1: leaders (5 + 3) / 2 = 4, members (3 + 5) / 2 = 4: no difference. d2: leaders 2
+        // (B has none: counted apart), members 2: none either.
+        assert_eq!(b.dimensions[0].spread, Some(0.0));
+        let leaders_d2 = b.dimensions[1].stats[0].as_ref().unwrap();
+        assert_eq!((leaders_d2.n, leaders_d2.na), (1, 1));
+        assert!(b.most_different.is_empty(), "{:?}", b.most_different);
+        // A real difference is measured from the lowest mean to the highest.
+        let rows = [
+            ("A", "leader", [Some(5), Some(1), Some(2)]),
+            ("B", "member", [Some(2), Some(4), Some(2)]),
+        ];
+        let c = compare(
+            &r,
+            &mut people(&r, &rows),
+            &Options {
+                by_role: true,
+                ..opts()
+            },
+        );
+        let b = c.by_role.unwrap();
+        assert_eq!(b.dimensions[0].spread, Some(3.0), "5 against 2");
+        assert_eq!(b.most_different.len(), 1);
+    }
+
     #[test]
     fn by_role_side_by_side_and_most_different() {
         let r = Rubric::parse(RUBRIC).unwrap();
