@@ -402,34 +402,72 @@ where
     D: Deserializer<'de>,
     V: Deserialize<'de>,
 {
-    struct Unique<V>(std::marker::PhantomData<V>);
-    impl<'de, V: Deserialize<'de>> Visitor<'de> for Unique<V> {
-        type Value = IndexMap<String, V>;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a mapping of ids")
-        }
-        fn visit_unit<E: de::Error>(self) -> std::result::Result<Self::Value, E> {
-            Ok(IndexMap::new())
-        }
-        fn visit_map<A: MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> std::result::Result<Self::Value, A::Error> {
-            let mut out = IndexMap::new();
-            while let Some(key) = map.next_key::<String>()? {
-                if out.contains_key(&key) {
-                    return Err(de::Error::custom(format!(
-                        "`{}` is given twice; keep one of them",
-                        crate::safe_text::quote(&key)
-                    )));
-                }
-                let value = map.next_value()?;
-                out.insert(key, value);
-            }
-            Ok(out)
-        }
-    }
     d.deserialize_map(Unique(std::marker::PhantomData))
+}
+
+/// [`unique_keys`] for any map type and key: rubric labels (keyed by point) and prompts (keyed
+/// by band) as well as answers.
+pub(crate) fn unique_map<'de, D, M, K, V>(d: D) -> std::result::Result<M, D::Error>
+where
+    D: Deserializer<'de>,
+    M: Default + Extend<(K, V)>,
+    K: Deserialize<'de> + Eq + std::hash::Hash + Clone + fmt::Display,
+    V: Deserialize<'de>,
+{
+    let pairs: Vec<(K, V)> = d.deserialize_map(Pairs(std::marker::PhantomData))?;
+    let mut map = M::default();
+    map.extend(pairs);
+    Ok(map)
+}
+
+struct Unique<V>(std::marker::PhantomData<V>);
+
+impl<'de, V: Deserialize<'de>> Visitor<'de> for Unique<V> {
+    type Value = IndexMap<String, V>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a mapping of ids")
+    }
+    fn visit_unit<E: de::Error>(self) -> std::result::Result<Self::Value, E> {
+        Ok(IndexMap::new())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> std::result::Result<Self::Value, A::Error> {
+        let pairs: Vec<(String, V)> = Pairs(std::marker::PhantomData).visit_map(map)?;
+        Ok(pairs.into_iter().collect())
+    }
+}
+
+/// A mapping's entries in order, refusing a key given twice.
+struct Pairs<K, V>(std::marker::PhantomData<(K, V)>);
+
+impl<'de, K, V> Visitor<'de> for Pairs<K, V>
+where
+    K: Deserialize<'de> + Eq + std::hash::Hash + Clone + fmt::Display,
+    V: Deserialize<'de>,
+{
+    type Value = Vec<(K, V)>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a mapping")
+    }
+    fn visit_unit<E: de::Error>(self) -> std::result::Result<Self::Value, E> {
+        Ok(Vec::new())
+    }
+    fn visit_map<A: MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<Self::Value, A::Error> {
+        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        while let Some(key) = map.next_key::<K>()? {
+            if !seen.insert(key.clone()) {
+                return Err(de::Error::custom(format!(
+                    "`{}` is given twice; keep one of them",
+                    crate::safe_text::quote(&key.to_string())
+                )));
+            }
+            out.push((key, map.next_value()?));
+        }
+        Ok(out)
+    }
 }
 
 #[cfg(test)]

@@ -87,7 +87,8 @@ pub struct Source {
 pub struct Scale {
     pub min: i64,
     pub max: i64,
-    /// A label for every point of the scale, keyed by the point.
+    /// A label for every point of the scale, keyed by the point (each point once).
+    #[serde(deserialize_with = "crate::model::response::unique_map")]
     pub labels: BTreeMap<i64, String>,
     /// Whether "not applicable / don't know" is offered.
     #[serde(default)]
@@ -123,8 +124,8 @@ pub struct Dimension {
     pub question: String,
     pub description: String,
     pub items: Vec<Item>,
-    /// Reflection prompts, keyed by band id.
-    #[serde(default)]
+    /// Reflection prompts, keyed by band id (each band once).
+    #[serde(default, deserialize_with = "crate::model::response::unique_map")]
     pub prompts: BTreeMap<String, Vec<String>>,
     /// Perspectives to take when looking at this dimension.
     #[serde(default)]
@@ -883,6 +884,24 @@ mod tests {
         let m = messages(&with_scale("-1000", "1000", "5"));
         assert!(m[0].contains("2001 points is too long"), "{m:?}");
         assert!(Rubric::parse(assets::STARTER_RUBRIC).is_ok());
+    }
+
+    #[test]
+    fn a_label_or_a_band_of_prompts_given_twice_is_refused() {
+        let text = assets::STARTER_RUBRIC.replacen(
+            "    2: Rarely true\n",
+            "    2: Rarely true\n    2: Again\n",
+            1,
+        );
+        let m = messages(&text);
+        assert!(m[0].contains("`2` is given twice"), "{m:?}");
+        let text = assets::STARTER_RUBRIC.replacen(
+            "          emerging:\n",
+            "          emerging: [Once.]\n          emerging:\n",
+            1,
+        );
+        let m = messages(&text);
+        assert!(m[0].contains("`emerging` is given twice"), "{m:?}");
     }
 
     #[test]
