@@ -414,8 +414,15 @@ mod tests {
 
     #[test]
     fn a_path_is_written_as_given_unless_it_is_a_link() {
+        // Only a link at the end is followed: a folder reached through a link is not
+        // resolved, so the message names the path the person gave.
         let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join(".").join("report.html");
+        fs::create_dir(dir.path().join("real")).unwrap();
+        let p = dir.path().join("alias").join("report.html");
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(dir.path().join("real"), dir.path().join("alias")).unwrap();
+        #[cfg(not(unix))]
+        let p = dir.path().join("real").join("report.html");
         assert_eq!(
             write_output(&p, &mark(Doc::Html, b"a".to_vec()), false).unwrap(),
             p
