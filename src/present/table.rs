@@ -280,7 +280,10 @@ fn talk_lists(c: &Comparison) -> String {
 /// Each role's mean per dimension, and how far apart the roles are.
 fn role_table(b: &ByRole) -> Table {
     let mut headers: Vec<String> = vec!["dimension".into()];
-    headers.extend(b.roles.iter().map(|r| format!("{} (n={})", r.role, r.n)));
+    headers.extend(b.roles.iter().map(|r| match r.n {
+        Some(n) => format!("{} (n={n})", r.role),
+        None => format!("{} (withheld)", r.role),
+    }));
     headers.push("spread".into());
     let refs: Vec<&str> = headers.iter().map(String::as_str).collect();
     let mut t = new(&refs);

@@ -202,8 +202,16 @@ fn anonymize_leaks_no_name_community_note_or_file_in_any_format() {
     .unwrap();
     assert!(json["items"][0]["counts"].is_array());
     let roles = &json["by_role"]["roles"];
-    assert_eq!(roles[0]["role"], "leader");
+    assert_eq!(
+        roles[0]["role"], "leader",
+        "anonymized: roles in alphabetical order"
+    );
     assert_eq!(roles[0]["withheld"], true);
+    assert!(
+        roles[0]["n"].is_null(),
+        "a withheld role's size is withheld too"
+    );
+    assert_eq!(roles[1]["n"], 3);
     assert!(json["by_role"]["dimensions"][0]["stats"][0].is_null());
     assert_eq!(json["notes_omitted"], true);
     // A smaller group than --min-group: every distribution withheld, and the report says so.

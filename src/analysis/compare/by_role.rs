@@ -22,7 +22,8 @@ pub struct ByRole {
 #[derive(Debug, Clone, Serialize)]
 pub struct RoleInfo {
     pub role: String,
-    pub n: usize,
+    /// How many answered from this role; `None` where withheld.
+    pub n: Option<usize>,
     /// Withheld to protect a small subgroup (anonymized, fewer than --min-group).
     pub withheld: bool,
 }
@@ -37,11 +38,11 @@ pub struct RoleDimension {
     pub spread: Option<f64>,
 }
 
-/// The roles in order of first appearance (matched without regard to case), each role's
-/// statistics per dimension (withheld for a small role when anonymized), and the dimensions
-/// where the roles' means differ most.
+/// The roles (matched without regard to case), each role's statistics per dimension (withheld
+/// for a small role when anonymized), and the dimensions where the roles' means differ most.
+/// Roles come in the order they first appear in, or, anonymized, in alphabetical order, so
+/// that their order says nothing about whose file came first.
 pub(super) fn by_role(rubric: &Rubric, participants: &[Participant], opts: &Options) -> ByRole {
-    // Roles in order of first appearance, matched without regard to case.
     let mut order: Vec<String> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
@@ -58,13 +59,22 @@ pub(super) fn by_role(rubric: &Rubric, participants: &[Participant], opts: &Opti
         });
         members[k].push(i);
     }
+    if opts.anonymize {
+        let mut sorted: Vec<(String, Vec<usize>)> = order.into_iter().zip(members).collect();
+        sorted.sort_by_key(|(role, _)| role.to_lowercase());
+        (order, members) = sorted.into_iter().unzip();
+    }
     let roles: Vec<RoleInfo> = order
         .iter()
         .zip(&members)
-        .map(|(r, m)| RoleInfo {
-            role: r.clone(),
-            n: m.len(),
-            withheld: opts.anonymize && m.len() < opts.min_group,
+        .map(|(r, m)| {
+            let withheld = opts.anonymize && m.len() < opts.min_group;
+            RoleInfo {
+                role: r.clone(),
+                // A small group's size would say who is in it: withheld with its statistics.
+                n: (!withheld).then_some(m.len()),
+                withheld,
+            }
         })
         .collect();
     let dimensions: Vec<RoleDimension> = rubric

@@ -48,7 +48,7 @@ pub const MATRIX_LIMIT: usize = 100;
 
 /// One answer, compact (two bytes): a point of the scale as its offset from the scale's
 /// minimum (a scale has at most 21 points), "not applicable", or no answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Stored {
     Point(u8),
     NotApplicable,
@@ -283,6 +283,11 @@ pub fn compare(rubric: &Rubric, participants: &mut [Participant], opts: &Options
             opts.min_group
         ));
     }
+    if opts.anonymize {
+        notices.push(
+            "Participants are labelled A, B, C, ... in order of their overall score, lowest first: not by name or file.".to_string(),
+        );
+    }
     let (notes, notes_omitted) = notes(rubric, participants, opts);
     let rows = rows(participants, opts);
     Comparison {
@@ -306,7 +311,25 @@ pub fn compare(rubric: &Rubric, participants: &mut [Participant], opts: &Options
 }
 
 /// Each participant's label: their name, or "Participant A", ... when anonymized.
+///
+/// Anonymized, the participants are first put in order of their scores (overall, then each
+/// dimension, then their answers), so that neither the labels nor the rows follow the files'
+/// order, which usually follows names: "Participant A" is the lowest overall score.
 fn label(participants: &mut [Participant], opts: &Options) {
+    if opts.anonymize {
+        participants.sort_by(|a, b| {
+            by_cmp(a.overall, b.overall)
+                .then_with(|| {
+                    a.dimensions
+                        .iter()
+                        .zip(&b.dimensions)
+                        .map(|(x, y)| by_cmp(*x, *y))
+                        .find(|o| o.is_ne())
+                        .unwrap_or(std::cmp::Ordering::Equal)
+                })
+                .then_with(|| a.answers.cmp(&b.answers))
+        });
+    }
     for (i, p) in participants.iter_mut().enumerate() {
         p.label = if opts.anonymize {
             anonymous_label(i)
@@ -349,6 +372,13 @@ fn notes(
                 .collect(),
         })
         .filter(|n| !n.notes.is_empty())
+        .map(|mut n: DimensionNotes| {
+            // Unattributed notes in the order of their text, not of the participants.
+            if opts.anonymize {
+                n.notes.sort_by(|a, b| a.text.cmp(&b.text));
+            }
+            n
+        })
         .collect();
     (notes, false)
 }
@@ -618,7 +648,7 @@ groups:
             c.participants.iter().all(|p| p.role.is_none()),
             "roles are not tied to rows"
         );
-        assert_eq!(c.notices.len(), 2);
+        assert_eq!(c.notices.len(), 3, "{:?}", c.notices);
     }
 
     #[test]
@@ -664,7 +694,7 @@ groups:
         };
         let at_minimum = compare(&r, &mut people(&r, &three), &anonymized);
         assert!(at_minimum.items[0].stats.counts.is_some(), "3 of 3: shown");
-        assert!(at_minimum.notices.is_empty());
+        assert!(!at_minimum.notices.iter().any(|n| n.contains("withheld")));
         let below = compare(&r, &mut people(&r, &three[..2]), &anonymized);
         assert!(below.items[0].stats.counts.is_none(), "2 of 3: withheld");
     }
@@ -745,7 +775,8 @@ groups:
         // d1: leaders (5 + 3) / 2 = 4, members (3 + 5) / 2 = 4: no difference. d2: leaders 2
         // (B has none: counted apart), members 2: none either.
         assert_eq!(b.dimensions[0].spread, Some(0.0));
-        let leaders_d2 = b.dimensions[1].stats[0].as_ref().unwrap();
+        let leaders = b.roles.iter().position(|r| r.role == "leader").unwrap();
+        let leaders_d2 = b.dimensions[1].stats[leaders].as_ref().unwrap();
         assert_eq!((leaders_d2.n, leaders_d2.na), (1, 1));
         assert!(b.most_different.is_empty(), "{:?}", b.most_different);
         // A real difference is measured from the lowest mean to the highest.
@@ -785,7 +816,7 @@ groups:
                 .iter()
                 .map(|r| (r.role.as_str(), r.n))
                 .collect::<Vec<_>>(),
-            [("Leader", 2), ("member", 1)]
+            [("Leader", Some(2)), ("member", Some(1))]
         );
         assert_eq!(b.most_different[0].id, "d1");
         assert_eq!(b.most_different[0].spread, Some(4.0));
@@ -832,6 +863,60 @@ groups:
         assert_eq!(ch.people[0].change, Some(2.0));
         let anon = change_over_time(&c_now, &c_then, &now, &then, true);
         assert!(anon.people.is_empty() && !anon.matched_by_name);
+    }
+
+    #[test]
+    fn anonymized_labels_and_rows_follow_scores_not_names_or_files() {
+        let r = Rubric::parse(RUBRIC).unwrap();
+        // Alphabetical order (and file order) is the reverse of the score order.
+        let mut p = people(
+            &r,
+            &[
+                ("Ana", "member", [Some(5), Some(1), Some(5)]),
+                ("Bo", "member", [Some(4), Some(2), Some(4)]),
+                ("Cy", "member", [Some(2), Some(4), Some(2)]),
+                ("Dee", "member", [Some(1), Some(5), Some(1)]),
+            ],
+        );
+        for (i, person) in p.iter_mut().enumerate() {
+            person.notes[0] = Some(format!("{} note", ["zeta", "alpha", "mu", "beta"][i]));
+        }
+        let anonymized = Options {
+            anonymize: true,
+            with_notes: true,
+            ..opts()
+        };
+        let c = compare(&r, &mut p, &anonymized);
+        let rows: Vec<(String, Option<f64>)> = c
+            .participants
+            .iter()
+            .map(|p| (p.label.clone(), p.overall))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Participant A".to_string(), Some(1.0)),
+                ("Participant B".to_string(), Some(2.0)),
+                ("Participant C".to_string(), Some(4.0)),
+                ("Participant D".to_string(), Some(5.0)),
+            ],
+            "lowest score first, whatever the names"
+        );
+        let notes: Vec<&str> = c.notes[0].notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(notes, ["alpha note", "beta note", "mu note", "zeta note"]);
+        assert!(c
+            .notices
+            .iter()
+            .any(|n| n.contains("in order of their overall score")));
+        let rows = [
+            ("Ana", "member", [Some(5), Some(1), Some(5)]),
+            ("Dee", "member", [Some(1), Some(5), Some(1)]),
+        ];
+        let named = compare(&r, &mut people(&r, &rows), &opts());
+        assert_eq!(
+            named.participants[0].label, "Ana",
+            "named: in the files' order"
+        );
     }
 
     #[test]
