@@ -45,31 +45,13 @@ fn logo_data_uri(dir: &Path, file: &Path) -> std::result::Result<String, String>
     let path = dir.join(file);
     // The logo lies in the configuration's folder (or below): a configuration from someone
     // else cannot put a picture from elsewhere on this computer into a report.
-    let real_dir = std::fs::canonicalize(if dir.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        dir
-    })
-    .map_err(|e| {
-        format!(
-            "cannot read the folder {}: {}",
-            dir.display(),
-            crate::error::io_words(&e)
-        )
-    })?;
-    let real = std::fs::canonicalize(&path).map_err(|e| {
-        format!(
-            "cannot read the logo {}: {}",
-            path.display(),
-            crate::error::io_words(&e)
-        )
-    })?;
-    if !real.starts_with(&real_dir) {
-        return Err(format!(
+    let real = input::inside(dir, &path).map_err(|why| match why {
+        input::NotInside::Unreadable(what) => format!("cannot read the logo {what}"),
+        input::NotInside::Outside => format!(
             "the logo {} lies outside the configuration's folder; put the image beside learnlead.yaml",
             path.display()
-        ));
-    }
+        ),
+    })?;
     let bytes = input::read(&real, input::Kind::Logo).map_err(|e| match e {
         Error::Invalid { problems, .. } => format!(
             "the logo {}: {}",

@@ -82,6 +82,36 @@ pub fn read(path: &Path, kind: Kind) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// Why a path is not inside its folder.
+#[derive(Debug)]
+pub enum NotInside {
+    /// The folder or the path cannot be resolved (missing, a link to nowhere): in words.
+    Unreadable(String),
+    /// It resolves to somewhere outside the folder.
+    Outside,
+}
+
+/// Where `path` really is (links followed), if that lies in `dir` or below it. A template's
+/// includes and a configuration's logo must stay in their own folder, so a file from someone
+/// else cannot reach a file elsewhere on this computer.
+pub fn inside(dir: &Path, path: &Path) -> std::result::Result<std::path::PathBuf, NotInside> {
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let words = |p: &Path, e: std::io::Error| {
+        NotInside::Unreadable(format!("{}: {}", p.display(), crate::error::io_words(&e)))
+    };
+    let real_dir = std::fs::canonicalize(dir).map_err(|e| words(dir, e))?;
+    let real = std::fs::canonicalize(path).map_err(|e| words(path, e))?;
+    if real.starts_with(&real_dir) {
+        Ok(real)
+    } else {
+        Err(NotInside::Outside)
+    }
+}
+
 /// Reads the file at `path` as `kind`, as UTF-8 text without a byte-order mark.
 pub fn read_text(path: &Path, kind: Kind) -> Result<String> {
     let bytes = read(path, kind)?;
@@ -229,6 +259,30 @@ mod tests {
     fn a_byte_order_mark_is_dropped_and_bad_utf8_located() {
         assert_eq!(text_of(b"\xEF\xBB\xBFid: a".to_vec()).unwrap(), "id: a");
         assert_eq!(text_of(b"a\nbc\xFFd".to_vec()).unwrap_err(), (2, 3));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_path_through_a_link_out_of_its_folder_is_not_inside() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("templates");
+        std::fs::create_dir(&dir).unwrap();
+        std::fs::write(root.path().join("secret.txt"), "s").unwrap();
+        std::fs::write(dir.join("mine.j2"), "m").unwrap();
+        std::os::unix::fs::symlink(root.path().join("secret.txt"), dir.join("link.txt")).unwrap();
+        assert!(inside(&dir, &dir.join("mine.j2")).is_ok());
+        assert!(matches!(
+            inside(&dir, &dir.join("link.txt")),
+            Err(NotInside::Outside)
+        ));
+        assert!(matches!(
+            inside(&dir, &dir.join("../secret.txt")),
+            Err(NotInside::Outside)
+        ));
+        assert!(matches!(
+            inside(&dir, &dir.join("missing.txt")),
+            Err(NotInside::Unreadable(_))
+        ));
     }
 
     #[test]

@@ -32,23 +32,13 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "out".into());
-        for n in 0..1000u32 {
-            let path = parent.join(format!(".{name}.learnlead-{}-{n}.tmp", std::process::id()));
-            match create_private_dir(&path) {
-                Ok(()) => {
-                    return Ok(Staging {
-                        guard: Guard::new(path),
-                        dest: dest.to_path_buf(),
-                    })
-                }
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-                Err(e) => return Err(Error::write(&path, e)),
-            }
-        }
-        Err(Error::usage(format!(
-            "cannot make a working folder beside {}",
-            dest.display()
-        )))
+        let guard = private_dir(&parent, |n| {
+            format!(".{name}.learnlead-{}-{n}.tmp", std::process::id())
+        })?;
+        Ok(Staging {
+            guard,
+            dest: dest.to_path_buf(),
+        })
     }
 
     /// The folder being built.
@@ -158,14 +148,27 @@ fn is_non_empty_dir(path: &Path) -> bool {
         .unwrap_or(false)
 }
 
-fn create_private_dir(path: &Path) -> io::Result<()> {
+/// A new folder in `parent`, readable by this user only (mode 0700), under the first name
+/// `name(n)` that is free; removed when the guard is dropped or the process is stopped.
+pub fn private_dir(parent: &Path, name: impl Fn(u32) -> String) -> Result<Guard> {
     let mut builder = fs::DirBuilder::new();
     #[cfg(unix)]
     {
         use std::os::unix::fs::DirBuilderExt;
         builder.mode(0o700);
     }
-    builder.create(path)
+    for n in 0..1000u32 {
+        let path = parent.join(name(n));
+        match builder.create(&path) {
+            Ok(()) => return Ok(Guard::new(path)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(Error::write(&path, e)),
+        }
+    }
+    Err(Error::Internal(format!(
+        "no free name for a working folder in {}",
+        parent.display()
+    )))
 }
 
 /// Flushes a folder's files and entries to disk: `syncfs` on Unix (one call for the whole file

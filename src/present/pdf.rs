@@ -209,24 +209,9 @@ pub fn print_all(pages: &[String], paper: Paper, browser: &Path) -> Result<Vec<V
 /// A fresh private folder (mode 0700) for the browser's page, profile and PDF, removed when
 /// the guard is dropped or the process is stopped.
 fn private_temp_dir() -> Result<Guard> {
-    let base = std::env::temp_dir();
-    for n in 0..1000u32 {
-        let p = base.join(format!("learnlead-pdf-{}-{n}", std::process::id()));
-        let mut builder = std::fs::DirBuilder::new();
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::DirBuilderExt;
-            builder.mode(0o700);
-        }
-        match builder.create(&p) {
-            Ok(()) => return Ok(Guard::new(p)),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(Error::write(&p, e)),
-        }
-    }
-    Err(Error::Internal(
-        "no free name for a temporary folder for printing".into(),
-    ))
+    crate::io::staging::private_dir(&std::env::temp_dir(), |n| {
+        format!("learnlead-pdf-{}-{n}", std::process::id())
+    })
 }
 
 #[cfg(test)]

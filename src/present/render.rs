@@ -18,6 +18,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::io::assets;
+use crate::io::input::NotInside;
 
 /// An output format rendered by a template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,21 +191,13 @@ fn load(user_dir: Option<&Path>, name: &str) -> std::result::Result<Option<Strin
 /// template's folder (`passwd.txt -> /etc/passwd`) is refused. The read is bounded.
 fn read_inside(dir: &Path, path: &Path) -> std::result::Result<String, JinjaError> {
     let refuse = |why: String| JinjaError::new(ErrorKind::InvalidOperation, why);
-    let real_dir = std::fs::canonicalize(dir).map_err(|e| {
-        refuse(format!(
-            "cannot read the folder {}: {}",
-            dir.display(),
-            crate::error::io_words(&e)
-        ))
-    })?;
-    let real = std::fs::canonicalize(path)
-        .map_err(|_| refuse(format!("{} leads nowhere", path.display())))?;
-    if !real.starts_with(&real_dir) {
-        return Err(refuse(format!(
+    let real = crate::io::input::inside(dir, path).map_err(|why| match why {
+        NotInside::Unreadable(what) => refuse(format!("cannot read {what}")),
+        NotInside::Outside => refuse(format!(
             "{} leads outside the template's folder; templates stay in their folder",
             path.display()
-        )));
-    }
+        )),
+    })?;
     crate::io::input::read_text(&real, crate::io::input::Kind::Template)
         .map_err(|e| refuse(e.to_string()))
 }
