@@ -122,13 +122,16 @@ impl Reliability {
     }
 }
 
-/// How Krippendorff suggests reading alpha.
+/// Alpha in plain words, after Krippendorff's guidance (rely on data from .800, draw tentative
+/// conclusions from .667). Near zero or below, answers agree no more than chance would: people
+/// see it differently, which is not a failure but where the conversation is.
 pub fn reading(alpha: Option<f64>) -> &'static str {
     match alpha {
         None => "undefined",
-        Some(a) if a >= 0.8 => "high: the group sees this alike",
-        Some(a) if a >= 0.667 => "moderate: tentative agreement",
-        Some(_) => "low: the group sees this differently",
+        Some(a) if a >= 0.8 => "you largely see this alike",
+        Some(a) if a >= 0.667 => "you see this much alike, with some differences",
+        Some(a) if a >= 0.2 => "you see some of this alike and some differently",
+        Some(_) => "people see this differently",
     }
 }
 
@@ -287,8 +290,16 @@ mod tests {
 
     #[test]
     fn readings_follow_krippendorffs_guidance() {
-        assert_eq!(reading(Some(0.81)), "high: the group sees this alike");
-        assert_eq!(reading(Some(0.7)), "moderate: tentative agreement");
-        assert_eq!(reading(Some(0.2)), "low: the group sees this differently");
+        assert_eq!(reading(Some(0.81)), "you largely see this alike");
+        assert_eq!(
+            reading(Some(0.7)),
+            "you see this much alike, with some differences"
+        );
+        assert_eq!(
+            reading(Some(0.2)),
+            "you see some of this alike and some differently"
+        );
+        assert_eq!(reading(Some(0.19)), "people see this differently");
+        assert_eq!(reading(Some(-0.3)), "people see this differently");
     }
 }

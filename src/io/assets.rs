@@ -30,6 +30,7 @@ pub const RUBRICS: &[Asset] = &[
 /// The shipped report templates: minijinja, the extension picks the escaping.
 pub const TEMPLATES: &[Asset] = &[
     asset!("templates", "base.html.j2"),
+    asset!("templates", "charts.html.j2"),
     asset!("templates", "report.html.j2"),
     asset!("templates", "report.md.j2"),
     asset!("templates", "bundle.html.j2"),

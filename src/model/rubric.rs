@@ -476,6 +476,22 @@ impl Rubric {
         })
     }
 
+    /// The middle of the scale: `(min + max) / 2`.
+    pub fn middle(&self) -> f64 {
+        (self.scale.min as f64 + self.scale.max as f64) / 2.0
+    }
+
+    /// Whether `band` is one of the upper bands: it starts at or above the scale's middle. Only
+    /// a score in an upper band is called a strength.
+    pub fn is_upper(&self, band: &Band) -> bool {
+        band.from >= self.middle()
+    }
+
+    /// Whether `band` is one of the lower bands: it ends at or below the scale's middle.
+    pub fn is_lower(&self, band: &Band) -> bool {
+        band.to <= self.middle()
+    }
+
     pub fn dimensions(&self) -> impl Iterator<Item = (&Group, &Dimension)> {
         self.groups
             .iter()
@@ -734,6 +750,23 @@ mod tests {
         assert_eq!(band(5.0), Some("established"));
         assert_eq!(band(5.1), None);
         assert_eq!(band(0.9), None);
+    }
+
+    #[test]
+    fn upper_bands_start_and_lower_bands_end_at_the_middle() {
+        let r = shipped("wenger-trayner");
+        let kind = |id: &str| {
+            let b = r.bands.iter().find(|b| b.id == id).unwrap();
+            (r.is_lower(b), r.is_upper(b))
+        };
+        assert_eq!(r.middle(), 3.0);
+        assert_eq!(kind("emerging"), (true, false));
+        assert_eq!(
+            kind("developing"),
+            (false, false),
+            "2.5 to 3.75 spans the middle"
+        );
+        assert_eq!(kind("established"), (false, true));
     }
 
     #[test]

@@ -18,6 +18,10 @@ pub struct Radar {
     pub axes: Vec<Axis>,
     /// The shapes drawn on the axes: `now`, and where present `desired` and `baseline`.
     pub shapes: Vec<Shape>,
+    /// A square `viewBox` around the chart alone, for narrow screens: there each axis is
+    /// labelled with its number (at `number_x`, `number_y`) and the names follow in a list, so
+    /// that the text stays legible when the chart is small.
+    pub compact_box: String,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -42,6 +46,9 @@ pub struct Axis {
     pub label_y: f64,
     /// SVG `text-anchor` for the label: `start`, `middle` or `end`.
     pub anchor: &'static str,
+    /// Where the axis number goes in the compact chart (centred, `dominant-baseline: middle`).
+    pub number_x: f64,
+    pub number_y: f64,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -121,8 +128,15 @@ pub fn radar(
         rings,
         axes,
         shapes,
+        compact_box: {
+            let r = g.radius + COMPACT_MARGIN;
+            format!("{} {} {} {}", g.cx - r, g.cy - r, 2.0 * r, 2.0 * r)
+        },
     })
 }
+
+/// Room around the compact chart for the axis numbers.
+const COMPACT_MARGIN: f64 = 40.0;
 
 /// Where things go on a radar of `n` axes centred at (`cx`, `cy`).
 struct Geometry {
@@ -178,6 +192,8 @@ impl Geometry {
             label_y: round1(self.cy + (self.radius + 14.0) * s + below - up),
             anchor,
             lines,
+            number_x: round1(self.cx + (self.radius + COMPACT_MARGIN / 2.0) * c),
+            number_y: round1(self.cy + (self.radius + COMPACT_MARGIN / 2.0) * s),
         }
     }
 }
@@ -258,6 +274,28 @@ mod tests {
         assert_eq!(r.rings.len(), 5);
         assert_eq!(r.axes[1].anchor, "start");
         assert_eq!(r.axes[3].anchor, "end");
+    }
+
+    #[test]
+    fn the_compact_chart_is_a_square_around_the_rings_with_numbers_outside() {
+        let r = radar(&axes(4), 1, 5, &[]).unwrap();
+        let edge = r.radius + COMPACT_MARGIN;
+        assert_eq!(
+            r.compact_box,
+            format!(
+                "{} {} {} {}",
+                r.cx - edge,
+                r.cy - edge,
+                2.0 * edge,
+                2.0 * edge
+            )
+        );
+        // The top axis's number sits above the outer ring, inside the box.
+        let top = &r.axes[0];
+        assert_eq!(top.number_x, r.cx);
+        assert!(top.number_y < r.cy - r.radius && top.number_y > r.cy - edge);
+        // The right axis's number, to the right of the ring.
+        assert!(r.axes[1].number_x > r.cx + r.radius && r.axes[1].number_x < r.cx + edge);
     }
 
     #[test]

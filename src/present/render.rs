@@ -158,6 +158,11 @@ fn environment(markup: Markup, user_dir: Option<PathBuf>) -> Result<Environment<
         crate::present::format::bar(percent, 0, 100, 10)
     });
     env.add_filter("signed", crate::present::format::fmt_signed);
+    env.add_filter("css_string", css_string);
+    // Answers per point as small bars: `{{ counts | dist(scale_points) }}` gives `1▁0 2▅2 3█4`.
+    env.add_filter("dist", |counts: Vec<usize>, points: Vec<i64>| {
+        crate::present::table::distribution(&points, &counts)
+    });
     Ok(env)
 }
 
@@ -257,6 +262,25 @@ pub fn md_cell(value: &Value) -> String {
     let text = value_text(value);
     let one_line: Vec<&str> = text.split_whitespace().collect();
     escape_md_line(&one_line.join(" "))
+}
+
+/// Text as a quoted CSS string, for `content:` in a `<style>` element (a running footer). Every
+/// character that could end the string, the declaration or the element is written as a CSS
+/// escape, and line breaks become spaces; the result is marked safe, since HTML escaping inside
+/// `<style>` would show its entities literally.
+pub fn css_string(value: &Value) -> Value {
+    let mut out = String::from("\"");
+    for c in value_text(value).chars() {
+        match c {
+            '"' | '\\' | '<' | '>' | '&' | '\'' | '{' | '}' | ';' => {
+                out.push_str(&format!("\\{:x} ", c as u32))
+            }
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    Value::from_safe_string(out)
 }
 
 fn value_text(value: &Value) -> String {
@@ -369,6 +393,17 @@ mod tests {
         );
         assert_eq!(md_of("---"), "\\---");
         assert_eq!(md_of("a - b"), "a - b", "a dash inside a line is text");
+    }
+
+    #[test]
+    fn css_strings_cannot_end_the_string_or_the_style_element() {
+        let css = |s: &str| css_string(&Value::from(s)).to_string();
+        assert_eq!(css("Group report: Caring"), "\"Group report: Caring\"");
+        assert_eq!(
+            css("a\"b\\c</style><script>"),
+            "\"a\\22 b\\5c c\\3c /style\\3e \\3c script\\3e \""
+        );
+        assert_eq!(css("x;}\n@import"), "\"x\\3b \\7d  @import\"");
     }
 
     #[test]

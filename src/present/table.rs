@@ -4,7 +4,9 @@
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, ContentArrangement, Table};
 
-use crate::analysis::compare::{AgreementView, ByRole, ChangeOverTime, Comparison};
+use crate::analysis::compare::{
+    AgreementView, ByRole, ChangeOverTime, Comparison, GapsFrom, TalkRef,
+};
 use crate::analysis::stats::Stats;
 use crate::present::format::{bar, change_text, fmt_score, fmt_signed};
 use crate::present::view::GroupReport;
@@ -125,13 +127,15 @@ pub fn report(view: &crate::present::view::ReportView) -> Table {
     t
 }
 
-/// A group comparison for the terminal: agreement, dimensions, what to talk about, and the
-/// roles side by side when asked.
+/// A group comparison for the terminal, in the order of the group report: what to talk about
+/// first, how much the group agrees, the dimensions, the roles side by side when asked, what
+/// changed, the participants and the statements.
 pub fn comparison(view: &GroupReport) -> String {
     let c = &view.comparison;
     let mut s = comparison_heading(view);
-    s.push_str(&format!("{}\n", dimension_table(view)));
     s.push_str(&talk_lists(c));
+    s.push_str(&agreement_lists(view));
+    s.push_str(&format!("\nDimensions\n{}\n", dimension_table(view)));
     if let Some(b) = &c.by_role {
         s.push_str(&format!(
             "\nBy role (mean per dimension)\n{}\n",
@@ -147,26 +151,16 @@ pub fn comparison(view: &GroupReport) -> String {
         ));
     }
     if c.show_matrix {
-        s.push_str(&format!(
-            "\nParticipants × dimensions\n{}\n",
-            participant_table(c)
-        ));
+        s.push_str(&format!("\nParticipants\n{}", participant_tables(c)));
     }
     s.push_str(&format!(
-        "\nStatements (answers per point of the scale)\n{}\n",
+        "\nStatements (answers per point of the scale, as given)\n{}\n",
         statement_table(c)
     ));
     s
 }
 
-fn alpha(a: &AgreementView) -> String {
-    match (a.ordinal, a.interval) {
-        (Some(o), Some(i)) => format!("{o:.3} / {i:.3}"),
-        _ => "undefined".to_string(),
-    }
-}
-
-/// The rubric, how many took part, the overall agreement and the notices.
+/// The rubric, how many took part, and the notices.
 fn comparison_heading(view: &GroupReport) -> String {
     let c = &view.comparison;
     let n = c.participants.len();
@@ -176,105 +170,233 @@ fn comparison_heading(view: &GroupReport) -> String {
         if n == 1 { "" } else { "s" },
         if c.anonymized { " (anonymized)" } else { "" }
     );
-    s.push_str(&format!(
-        "Agreement (Krippendorff's alpha, ordinal / interval): {} — {}\n",
-        alpha(&c.agreement),
-        c.agreement
-            .undefined
-            .as_deref()
-            .unwrap_or(c.agreement.reading)
-    ));
     for n in &c.notices {
         s.push_str(&format!("Note: {n}\n"));
     }
     s
 }
 
-/// One row of statistics: n, mean with a bar, sd, range and agreement.
+/// How much the group agrees, overall and per dimension, in words first: the dimensions
+/// gathered under each reading.
+fn agreement_lists(view: &GroupReport) -> String {
+    let c = &view.comparison;
+    let mut s = String::from("\nHow much do we agree?\n");
+    s.push_str(&match &c.agreement.undefined {
+        Some(why) => format!("  Overall: cannot tell ({why}).\n"),
+        None => format!(
+            "  Overall: {} (Krippendorff's alpha {}).\n",
+            c.agreement.reading,
+            alpha(&c.agreement)
+        ),
+    });
+    for r in &view.agreement_readings {
+        let dims: Vec<String> = r
+            .dimensions
+            .iter()
+            .map(|d| match d.alpha {
+                Some(a) => format!("{} ({a:.2})", d.name),
+                None => d.name.clone(),
+            })
+            .collect();
+        s.push_str(&format!(
+            "  {}: {}\n",
+            capitalized(r.reading),
+            dims.join(", ")
+        ));
+    }
+    s.push_str("  Alpha (ordinal / interval) is 1 when everyone answers alike and 0 when answers agree no more than chance would. Low agreement is not a failure: it shows where people see their community differently.\n");
+    s
+}
+
+fn capitalized(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|f| f.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn alpha(a: &AgreementView) -> String {
+    match (a.ordinal, a.interval) {
+        (Some(o), Some(i)) => format!("{o:.2} / {i:.2}"),
+        _ => "undefined".to_string(),
+    }
+}
+
+/// One row of statistics: n, mean with a bar, band, sd and range.
 fn stats_row(
     label: [String; 2],
     st: &Stats,
-    agreement: &AgreementView,
-    scale: (i64, i64),
+    band: &Option<String>,
+    view: &GroupReport,
 ) -> Vec<String> {
     let [group, name] = label;
+    let (min, max) = (view.rubric.scale.min, view.rubric.scale.max);
     vec![
         group,
         name,
         st.n.to_string(),
         fmt_score(st.mean),
-        bar(st.mean, scale.0, scale.1, bar_width()),
+        bar(st.mean, min, max, bar_width()),
+        band.clone().unwrap_or_default(),
         fmt_score(st.sd),
         match (st.min, st.max) {
             (Some(lo), Some(hi)) => format!("{}–{}", fmt_score(Some(lo)), fmt_score(Some(hi))),
             _ => "—".to_string(),
         },
-        agreement
-            .ordinal
-            .map(|a| format!("{a:.2}"))
-            .unwrap_or_else(|| "—".into()),
     ]
 }
 
 /// Each dimension's statistics, then the overall.
 fn dimension_table(view: &GroupReport) -> Table {
     let c = &view.comparison;
-    let scale = (view.rubric.scale.min, view.rubric.scale.max);
     let mut t = new(&[
         "group",
         "dimension",
         "n",
         "mean",
         "",
+        "band",
         "sd",
         "min–max",
-        "alpha",
     ]);
-    align_right(&mut t, &[2, 3, 5, 6, 7]);
+    align_right(&mut t, &[2, 3, 6, 7]);
     for d in &c.dimensions {
         t.add_row(stats_row(
             [d.group.clone(), d.name.clone()],
             &d.stats,
-            &d.agreement,
-            scale,
+            &d.band,
+            view,
         ));
     }
     t.add_row(stats_row(
         ["OVERALL".into(), String::new()],
         &c.overall,
-        &c.agreement,
-        scale,
+        &c.overall_band,
+        view,
     ));
     no_wrap(&mut t, 4);
     t
 }
 
-/// What to talk about first, as lists.
+/// What to talk about first: where the group is most divided, the shared gaps, and where it
+/// agrees most (a strength only in an upper band).
 fn talk_lists(c: &Comparison) -> String {
-    let mut s = String::new();
-    for (title, refs) in [
-        (
-            "Where you see it differently (talk about these first):",
-            &c.talk.dimensions,
-        ),
-        ("Statements with the most spread:", &c.talk.items),
-        ("Shared strengths (high, agreed):", &c.talk.shared_strengths),
-        ("Shared gaps (low, agreed):", &c.talk.shared_gaps),
-    ] {
-        if refs.is_empty() {
-            continue;
-        }
-        s.push_str(&format!("{title}\n"));
-        for r in refs {
-            s.push_str(&format!(
-                "  - {} (mean {}, sd {})\n",
-                r.name,
-                fmt_score(r.mean),
-                fmt_score(r.sd)
-            ));
-        }
-    }
+    let t = &c.talk;
+    let mut s = String::from(
+        "\nWhat to talk about first\n(Answers per point of the scale: 2▅3 means three answers at 2.)\n",
+    );
+    let dist = |r: &TalkRef| {
+        r.counts
+            .as_ref()
+            .map(|counts| format!("\n      {}", distribution(&c.scale_points, counts)))
+            .unwrap_or_default()
+    };
+    list(
+        &mut s,
+        "Where you see it most differently (answers to its statements, as scored):",
+        "No dimension is divided: everyone sees them much alike.",
+        t.dimensions
+            .iter()
+            .map(|r| format!("{}{}", dimension_line(r), dist(r))),
+    );
+    list(
+        &mut s,
+        "Statements with the most spread (answers as given):",
+        "No statement is divided.",
+        t.items.iter().map(|r| {
+            let means = item_means(c, r);
+            format!("{} ({}): {means}{}", r.name, r.dimension, dist(r))
+        }),
+    );
+    list(
+        &mut s,
+        gaps_title(t.gaps_from),
+        "None.",
+        t.shared_gaps.iter().map(gap_line),
+    );
+    list(
+        &mut s,
+        "Where you agree most:",
+        "No dimension is agreed on (an sd this low).",
+        t.agreed
+            .iter()
+            .map(|r| match t.shared_strengths.contains(&r.id) {
+                true => format!("{} — a shared strength", dimension_line(r)),
+                false => dimension_line(r),
+            }),
+    );
     s
+}
+
+/// A titled list; `empty` in its place when it has no lines.
+fn list(s: &mut String, title: &str, empty: &str, lines: impl Iterator<Item = String>) {
+    s.push_str(&format!("{title}\n"));
+    let before = s.len();
+    for l in lines {
+        s.push_str(&format!("  - {l}\n"));
+    }
+    if s.len() == before {
+        s.push_str(&format!("  {empty}\n"));
+    }
+}
+
+/// A dimension with its mean, band and spread.
+fn dimension_line(r: &TalkRef) -> String {
+    let band = r
+        .band
+        .as_ref()
+        .map(|b| format!(", {b}"))
+        .unwrap_or_default();
+    format!(
+        "{}: mean {}{band}, sd {}",
+        r.name,
+        fmt_score(r.mean),
+        fmt_score(r.sd)
+    )
+}
+
+/// A statement's means: as given, and for a reverse-scored one also as scored.
+fn item_means(c: &Comparison, r: &TalkRef) -> String {
+    let flip =
+        c.scale_points.first().copied().unwrap_or(0) + c.scale_points.last().copied().unwrap_or(0);
+    match r.reverse {
+        true => format!(
+            "answers mean {}, scored {} (reverse-scored: {flip} minus the answer), sd {}",
+            fmt_score(r.answer_mean),
+            fmt_score(r.mean),
+            fmt_score(r.sd)
+        ),
+        false => format!("mean {}, sd {}", fmt_score(r.mean), fmt_score(r.sd)),
+    }
+}
+
+fn gaps_title(from: GapsFrom) -> &'static str {
+    match from {
+        GapsFrom::Desired => "Shared gaps (most want to be higher than they are):",
+        GapsFrom::Scores => "Shared gaps (low, and agreed):",
+    }
+}
+
+fn gap_line(r: &TalkRef) -> String {
+    let who = match (r.wanting_more, r.of) {
+        (Some(m), Some(of)) => format!("{m} of {of} want higher; "),
+        _ => String::new(),
+    };
+    match r.desired_mean {
+        Some(w) => format!(
+            "{}: {who}now {}, wanted {}",
+            r.name,
+            fmt_score(r.mean),
+            fmt_score(Some(w))
+        ),
+        None => format!(
+            "{}: mean {}, sd {}",
+            r.name,
+            fmt_score(r.mean),
+            fmt_score(r.sd)
+        ),
+    }
 }
 
 /// Each role's mean per dimension, and how far apart the roles are.
@@ -325,26 +447,45 @@ fn change_table(ch: &ChangeOverTime) -> Table {
     t
 }
 
-/// Each participant's score per dimension and overall.
-fn participant_table(c: &Comparison) -> Table {
-    let mut headers: Vec<String> = vec!["participant".into()];
-    headers.extend(c.dimensions.iter().map(|d| d.name.clone()));
-    headers.push("overall".into());
-    let refs: Vec<&str> = headers.iter().map(String::as_str).collect();
-    let mut t = new(&refs);
-    align_right(&mut t, &(1..headers.len()).collect::<Vec<_>>());
-    for p in &c.participants {
-        let mut row = vec![p.label.clone()];
-        row.extend(p.dimensions.iter().map(|v| fmt_score(*v)));
-        row.push(fmt_score(p.overall));
-        t.add_row(row);
-    }
-    t
+/// Each participant's score per dimension and overall: dimensions as rows, participants as
+/// columns, at most [`PER_TABLE`] participants to a table so that no table grows wider than a
+/// screen or a page.
+fn participant_tables(c: &Comparison) -> String {
+    c.participants
+        .chunks(PER_TABLE)
+        .map(|chunk| {
+            let mut headers: Vec<String> = vec!["dimension".into()];
+            headers.extend(chunk.iter().map(|p| p.label.clone()));
+            let refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+            let mut t = new(&refs);
+            align_right(&mut t, &(1..headers.len()).collect::<Vec<_>>());
+            for (k, d) in c.dimensions.iter().enumerate() {
+                let mut row = vec![d.name.clone()];
+                row.extend(chunk.iter().map(|p| fmt_score(p.dimensions[k])));
+                t.add_row(row);
+            }
+            let mut row = vec!["OVERALL".to_string()];
+            row.extend(chunk.iter().map(|p| fmt_score(p.overall)));
+            t.add_row(row);
+            format!("{t}\n")
+        })
+        .collect()
 }
+
+/// How many participants a table of participants' scores shows side by side.
+pub const PER_TABLE: usize = 6;
 
 /// Each statement's statistics and its answers per point of the scale.
 fn statement_table(c: &Comparison) -> Table {
-    let mut t = new(&["item", "statement", "n", "na", "mean", "sd", "answers"]);
+    let mut t = new(&[
+        "item",
+        "statement",
+        "n",
+        "na",
+        "mean (scored)",
+        "sd",
+        "answers",
+    ]);
     align_right(&mut t, &[2, 3, 4, 5]);
     for i in &c.items {
         t.add_row(vec![

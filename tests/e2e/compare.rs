@@ -92,10 +92,11 @@ fn table_shows_statistics_agreement_and_talk() {
     let g = group(dir.path());
     let out = compare(&["--format", "table", "--by", "role"], &[&g]);
     assert!(out.contains("4 participants"), "{out}");
-    assert!(
-        out.contains("Agreement (Krippendorff's alpha, ordinal / interval)"),
-        "{out}"
-    );
+    // Talk first, then agreement in words, then the statistics.
+    let at = |s: &str| out.find(s).unwrap_or_else(|| panic!("{s} in {out}"));
+    assert!(at("What to talk about first") < at("How much do we agree?"));
+    assert!(at("How much do we agree?") < at("Dimensions"));
+    assert!(out.contains("Krippendorff's alpha"), "{out}");
     assert!(out.contains("leader (n=1)"), "{out}");
     assert!(out.contains("member (n=3)"), "{out}");
 }
@@ -274,7 +275,7 @@ fn one_participant_says_agreement_is_undefined() {
     let g = group(dir.path());
     let md = compare(&["--format", "md"], &[&g.join("ana-okafor.yaml")]);
     assert!(
-        md.contains("Agreement (Krippendorff's alpha): undefined: fewer than two participants"),
+        md.contains("Agreement cannot be told: fewer than two participants"),
         "{md}"
     );
 }
@@ -379,7 +380,11 @@ fn baseline_shows_what_changed_and_matches_people_by_name() {
     );
     assert!(md.contains("## What changed"), "{md}");
     // Sharing then: (share-1 - 1 and share-2 reversed) per person; it went up.
-    let sharing = md.lines().find(|l| l.starts_with("| Sharing |")).unwrap();
+    let changed = &md[md.find("## What changed").unwrap()..];
+    let sharing = changed
+        .lines()
+        .find(|l| l.starts_with("| Sharing |"))
+        .unwrap();
     assert!(sharing.contains("▲"), "{sharing}");
     assert!(
         md.contains("| Ana Okafor |"),
@@ -416,7 +421,7 @@ fn a_config_can_leave_sections_out() {
         ],
         &[&g],
     );
-    assert!(html.contains("id=\"overview\""));
+    assert!(html.contains("id=\"agree\""));
     assert!(html.contains("id=\"talk\""));
     assert!(!html.contains("id=\"items\""), "statements left out");
     assert!(!html.contains("id=\"matrix\""), "participants left out");

@@ -3,9 +3,11 @@
 
 mod assess;
 mod bundle;
+mod cdp;
 mod cli;
 mod compare;
 mod hostile;
+mod pages;
 mod report;
 mod rubrics;
 mod support;

@@ -114,7 +114,7 @@ pub fn probe_in_browser(chromium: &std::path::Path, html: &str) -> serde_json::V
     let dir = tempfile::tempdir().unwrap();
     let probe = r#"<script>
 var out = {};
-var svg = document.querySelector('figure.chart > svg');
+var svg = document.querySelector('figure.chart svg');
 var r = svg ? svg.getBoundingClientRect() : {width: 0, height: 0};
 out.radar = [r.width, r.height];
 out.bars = document.querySelectorAll('td svg[role=img]').length;

@@ -109,6 +109,10 @@ impl Counts {
             .enumerate()
             .map(|(i, r)| {
                 let mut stats = Stats::from_counts(self.min, self.scored[i].clone(), self.na[i]);
+                let answer_mean = match r.item.reverse {
+                    true => Stats::from_counts(self.min, self.raw[i].clone(), 0).mean,
+                    false => stats.mean,
+                };
                 stats.counts = self.shown(self.raw[i].clone());
                 ItemStats {
                     id: r.item.id.clone(),
@@ -116,6 +120,7 @@ impl Counts {
                     dimension: r.dimension.name.clone(),
                     reverse: r.item.reverse,
                     stats,
+                    answer_mean,
                 }
             })
             .collect()
@@ -146,6 +151,7 @@ impl Counts {
                     group: g.name.clone(),
                     question: d.question.clone(),
                     percent: self.percent(stats.mean),
+                    band: super::band_name(rubric, stats.mean),
                     stats,
                     agreement: self.agreement_over(self.dims[k].clone()),
                     desired,

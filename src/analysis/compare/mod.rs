@@ -27,7 +27,7 @@ mod talk;
 
 pub use by_role::{ByRole, RoleDimension, RoleInfo};
 pub use change::{change_over_time, ChangeOverTime, DimensionChange, PersonChange};
-pub use talk::{Talk, TalkRef};
+pub use talk::{GapsFrom, Talk, TalkRef};
 
 /// How the comparison is made and shown.
 #[derive(Debug, Clone)]
@@ -139,6 +139,8 @@ pub struct Comparison {
     /// What the reader should know: what was withheld, rubric versions that differ.
     pub notices: Vec<String>,
     pub overall: Stats,
+    /// The name of the band the overall mean falls in.
+    pub overall_band: Option<String>,
     pub agreement: AgreementView,
     pub groups: Vec<GroupStats>,
     pub dimensions: Vec<DimensionStats>,
@@ -206,6 +208,8 @@ pub struct DimensionStats {
     pub question: String,
     #[serde(flatten)]
     pub stats: Stats,
+    /// The name of the band the mean falls in.
+    pub band: Option<String>,
     /// The mean's place on the scale, 0 to 100.
     pub percent: Option<f64>,
     pub agreement: AgreementView,
@@ -223,6 +227,9 @@ pub struct ItemStats {
     /// given, lowest point first.
     #[serde(flatten)]
     pub stats: Stats,
+    /// The mean of the answers as given: for a reverse-scored statement, `min + max` minus
+    /// the scored `mean`; otherwise the same as `mean`.
+    pub answer_mean: Option<f64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -270,7 +277,7 @@ pub fn compare(rubric: &Rubric, participants: &mut [Participant], opts: &Options
     let (dimensions, has_desired) = counts.dimensions(rubric, participants);
     let groups = counts.groups(rubric, participants);
     let overall = counts.overall(participants);
-    let talk = talk::talk(rubric, &items, &dimensions);
+    let talk = talk::talk(rubric, &items, &dimensions, participants, small_group);
     let by_role = opts
         .by_role
         .then(|| by_role::by_role(rubric, participants, opts));
@@ -296,6 +303,7 @@ pub fn compare(rubric: &Rubric, participants: &mut [Participant], opts: &Options
         participants: rows,
         anonymized: opts.anonymize,
         notices,
+        overall_band: band_name(rubric, overall.mean),
         overall,
         agreement: counts.agreement(),
         groups,
@@ -400,6 +408,13 @@ fn rows(participants: &[Participant], opts: &Options) -> Vec<ParticipantRow> {
             dimensions: p.dimensions.iter().map(|d| d.map(round2)).collect(),
         })
         .collect()
+}
+
+/// The name of the band `score` falls in.
+pub(crate) fn band_name(rubric: &Rubric, score: Option<f64>) -> Option<String> {
+    score
+        .and_then(|m| rubric.band_for(m))
+        .map(|b| b.name.clone())
 }
 
 fn round3(v: f64) -> f64 {
@@ -597,14 +612,14 @@ groups:
         let mut p = p;
         let c = compare(&r, &mut p, &opts());
         assert_eq!(c.talk.items[0].id, "a", "a is the most spread item");
-        assert_eq!(
-            c.talk
-                .shared_strengths
-                .iter()
-                .map(|t| t.id.as_str())
-                .collect::<Vec<_>>(),
-            ["d2"]
-        );
+        // d2 (4, 4, 5) is agreed, but the rubric's one band starts below the middle: agreed,
+        // not a strength.
+        let agreed: Vec<&str> = c.talk.agreed.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(agreed, ["d2"]);
+        assert!(c.talk.shared_strengths.is_empty());
+        // Everyone wants d1 at 4: Ana (scores 5, 5) does not want higher, Bo (1, 5 -> 3) and
+        // Cy (3, 5 -> 4)... only Bo: not most.
+        assert_eq!(c.talk.gaps_from, GapsFrom::Desired);
         assert!(c.talk.shared_gaps.is_empty());
         assert_eq!(c.talk.low_spread, 0.8);
     }
@@ -697,61 +712,6 @@ groups:
         assert!(!at_minimum.notices.iter().any(|n| n.contains("withheld")));
         let below = compare(&r, &mut people(&r, &three[..2]), &anonymized);
         assert!(below.items[0].stats.counts.is_none(), "2 of 3: withheld");
-    }
-
-    fn stats(n: usize, mean: f64, sd: f64) -> Stats {
-        Stats {
-            n,
-            mean: Some(mean),
-            sd: Some(sd),
-            ..Stats::default()
-        }
-    }
-
-    fn dim(id: &str, n: usize, mean: f64, sd: f64) -> DimensionStats {
-        DimensionStats {
-            id: id.into(),
-            name: id.into(),
-            group: "G".into(),
-            question: "Q".into(),
-            stats: stats(n, mean, sd),
-            percent: None,
-            agreement: Agreement {
-                ordinal: None,
-                interval: None,
-                undefined: None,
-                pairable: 0,
-            }
-            .into(),
-            desired: None,
-        }
-    }
-
-    #[test]
-    fn talk_draws_its_lines_at_a_fifth_of_the_scale_and_its_middle() {
-        // On 1..5 spread is low at an sd of 0.8 or less, and the middle is 3.
-        let r = Rubric::parse(RUBRIC).unwrap();
-        let dims = [
-            dim("at-middle-low-spread", 3, 3.0, 0.8),
-            dim("below-middle", 3, 2.99, 0.5),
-            dim("spread", 3, 4.0, 0.81),
-            dim("one-person", 1, 4.0, 0.2),
-        ];
-        let item = |id: &str, sd: f64| ItemStats {
-            id: id.into(),
-            statement: id.into(),
-            dimension: "D".into(),
-            reverse: false,
-            stats: stats(3, 3.0, sd),
-        };
-        let items = [item("at-limit", 0.8), item("past-limit", 0.81)];
-        let t = talk::talk(&r, &items, &dims);
-        let ids = |refs: &[TalkRef]| refs.iter().map(|r| r.id.clone()).collect::<Vec<_>>();
-        assert_eq!(t.low_spread, 0.8);
-        assert_eq!(ids(&t.items), ["past-limit"]);
-        assert_eq!(ids(&t.dimensions), ["spread"]);
-        assert_eq!(ids(&t.shared_strengths), ["at-middle-low-spread"]);
-        assert_eq!(ids(&t.shared_gaps), ["below-middle"]);
     }
 
     #[test]
