@@ -347,8 +347,6 @@ fn check_unique<'a>(
     }
 }
 
-/// `groups[0].dimensions[1].id`, as people read paths.
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -297,6 +297,7 @@ pub fn is_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_.".contains(c))
 }
 
+/// `groups[0].dimensions[1].id`, as people read paths.
 pub fn path_name(path: &[Seg]) -> String {
     let mut s = String::new();
     for seg in path {
