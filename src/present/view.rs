@@ -407,7 +407,7 @@ impl Ctx<'_> {
                 .and_then(|a| a.note.clone()),
             prompts,
             perspectives: d.perspectives.clone(),
-            methods: d.methods.clone(),
+            methods: d.method_texts(),
             pitfalls: d.pitfalls.clone(),
             quality_signs: d.quality_signs.clone(),
             items,
@@ -740,7 +740,7 @@ fn group_focus(rubric: &Rubric, c: &Comparison) -> Vec<FocusView> {
                 .cloned()
                 .unwrap_or_default(),
             perspectives: d.perspectives.clone(),
-            methods: d.methods.clone(),
+            methods: d.method_texts(),
             pitfalls: d.pitfalls.clone(),
         });
     }

@@ -7,6 +7,9 @@ use super::{is_id, path_name, Dimension, Group, Rubric, MAX_SCALE_POINTS, SCALE_
 use crate::io::yaml::Seg;
 use crate::path;
 
+/// Fewer statements than this in a dimension draw a warning.
+pub const MIN_STATEMENTS: usize = 3;
+
 impl Rubric {
     /// Everything wrong with this rubric beyond its shape, with the path to each problem.
     pub fn problems(&self) -> Vec<(Vec<Seg>, String)> {
@@ -14,6 +17,7 @@ impl Rubric {
         let mut problem = |path: Vec<Seg>, msg: String| out.push((path, msg));
         self.header_problems(&mut problem);
         self.scale_problems(&mut problem);
+        self.role_and_set_problems(&mut problem);
         // Groups, dimensions, items: ids unique across the whole rubric (response files and
         // answer sheets name items and dimensions by id alone).
         let mut ids: HashMap<&str, String> = HashMap::new();
@@ -25,6 +29,53 @@ impl Rubric {
         }
         for (g, group) in self.groups.iter().enumerate() {
             self.group_problems(g, group, &mut ids, &mut problem);
+        }
+        out
+    }
+
+    /// What makes the rubric a weaker instrument though a usable one, with the path to each: a
+    /// dimension with fewer than [`MIN_STATEMENTS`] statements, with no reverse-scored one (so
+    /// agreeing with everything scores at the top), or without a description of what it looks
+    /// like at each band.
+    pub fn warnings(&self) -> Vec<(Vec<Seg>, String)> {
+        let mut out = Vec::new();
+        for (g, group) in self.groups.iter().enumerate() {
+            for (d, dim) in group.dimensions.iter().enumerate() {
+                let dp = path!["groups", g, "dimensions", d];
+                if dim.items.len() < MIN_STATEMENTS {
+                    out.push((
+                        with(&dp, path!["items"]),
+                        format!(
+                            "dimension `{}` has {} statement{}; {MIN_STATEMENTS} or more measure it more reliably",
+                            dim.id,
+                            dim.items.len(),
+                            if dim.items.len() == 1 { "" } else { "s" }
+                        ),
+                    ));
+                }
+                if !dim.items.iter().any(|i| i.reverse) {
+                    out.push((
+                        with(&dp, path!["items"]),
+                        format!("dimension `{}` has no reverse-scored statement", dim.id),
+                    ));
+                }
+                let missing: Vec<&str> = self
+                    .bands
+                    .iter()
+                    .filter(|b| !dim.looks_like.contains_key(&b.id))
+                    .map(|b| b.id.as_str())
+                    .collect();
+                if !missing.is_empty() {
+                    out.push((
+                        with(&dp, path!["id"]),
+                        format!(
+                            "dimension `{}` has no `looks_like` for {}",
+                            dim.id,
+                            missing.join(", ")
+                        ),
+                    ));
+                }
+            }
         }
         out
     }
@@ -146,6 +197,7 @@ impl Rubric {
                 let what = format!("an item in dimension `{}`", dim.id);
                 check_unique(ids, &item.id, what, with(&ip, path!["id"]), problem);
                 check_text(&item.statement, with(&ip, path!["statement"]), problem);
+                self.item_problems(&ip, item, problem);
             }
         }
     }
@@ -171,23 +223,17 @@ impl Rubric {
             );
         }
         for (band, prompts) in &dim.prompts {
-            if !self.bands.iter().any(|b| &b.id == band) {
-                problem(
-                    with(dp, path!["prompts", band.as_str()]),
-                    format!(
-                        "dimension `{}`: prompts for unknown band `{band}` (bands: {})",
-                        dim.id,
-                        self.band_ids().join(", ")
-                    ),
-                );
-            }
+            self.band_key_problem(dim, "prompts", band, dp, problem);
             for (k, p) in prompts.iter().enumerate() {
                 check_text(p, with(dp, path!["prompts", band.as_str(), k]), problem);
             }
         }
+        for (band, text) in &dim.looks_like {
+            self.band_key_problem(dim, "looks_like", band, dp, problem);
+            check_text(text, with(dp, path!["looks_like", band.as_str()]), problem);
+        }
         for (key, list) in [
             ("perspectives", &dim.perspectives),
-            ("methods", &dim.methods),
             ("pitfalls", &dim.pitfalls),
             ("quality_signs", &dim.quality_signs),
         ] {
@@ -195,28 +241,149 @@ impl Rubric {
                 check_text(t, with(dp, path![key, k]), problem);
             }
         }
+        for (k, m) in dim.methods.iter().enumerate() {
+            check_text(&m.text, with(dp, path!["methods", k]), problem);
+            for band in &m.bands {
+                self.band_key_problem(
+                    dim,
+                    "a method",
+                    band,
+                    &with(dp, path!["methods", k]),
+                    problem,
+                );
+            }
+        }
+        self.answer_set_reference(&dim.answers, with(dp, path!["answers"]), problem);
     }
 
-    /// A label for every point of a scale that is itself valid, and none outside it.
+    /// `band` (a key of `what` in dimension `dim`) must be one of the rubric's bands.
+    fn band_key_problem(
+        &self,
+        dim: &Dimension,
+        what: &str,
+        band: &str,
+        at: &[Seg],
+        problem: &mut dyn FnMut(Vec<Seg>, String),
+    ) {
+        if !self.bands.iter().any(|b| b.id == band) {
+            let path = match what {
+                "prompts" | "looks_like" => with(at, path![what, band]),
+                _ => at.to_vec(),
+            };
+            problem(
+                path,
+                format!(
+                    "dimension `{}`: {what} for unknown band `{band}` (bands: {})",
+                    dim.id,
+                    self.band_ids().join(", ")
+                ),
+            );
+        }
+    }
+
+    /// `answers`, where given, must name one of the rubric's answer sets.
+    fn answer_set_reference(
+        &self,
+        answers: &Option<String>,
+        at: Vec<Seg>,
+        problem: &mut dyn FnMut(Vec<Seg>, String),
+    ) {
+        if let Some(name) = answers {
+            if !self.answer_sets.contains_key(name) {
+                let known: Vec<&str> = self.answer_sets.keys().map(String::as_str).collect();
+                problem(
+                    at,
+                    match known.is_empty() {
+                        true => format!(
+                            "answer set `{name}` is not defined: the rubric has no `answer_sets`"
+                        ),
+                        false => format!(
+                            "unknown answer set `{name}` (answer sets: {})",
+                            known.join(", ")
+                        ),
+                    },
+                );
+            }
+        }
+    }
+
+    /// An item's answer set and the perspectives it is asked of.
+    fn item_problems(
+        &self,
+        ip: &[Seg],
+        item: &super::Item,
+        problem: &mut dyn FnMut(Vec<Seg>, String),
+    ) {
+        self.answer_set_reference(&item.answers, with(ip, path!["answers"]), problem);
+        for (k, role) in item.roles.iter().enumerate() {
+            if !self.roles.iter().any(|r| &r.id == role) {
+                let known: Vec<&str> = self.roles.iter().map(|r| r.id.as_str()).collect();
+                problem(
+                    with(ip, path!["roles", k]),
+                    match known.is_empty() {
+                        true => format!(
+                            "item `{}` is for role `{role}`, but the rubric declares no `roles`",
+                            item.id
+                        ),
+                        false => format!(
+                            "item `{}`: unknown role `{role}` (roles: {})",
+                            item.id,
+                            known.join(", ")
+                        ),
+                    },
+                );
+            }
+        }
+    }
+
+    /// The declared perspectives (ids unique) and the answer sets' names.
+    fn role_and_set_problems(&self, problem: &mut dyn FnMut(Vec<Seg>, String)) {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (i, role) in self.roles.iter().enumerate() {
+            check_id(&role.id, path!["roles", i, "id"], problem);
+            check_text(&role.name, path!["roles", i, "name"], problem);
+            if let Some(first) = seen.insert(&role.id, i) {
+                problem(
+                    path!["roles", i, "id"],
+                    format!("duplicate role id `{}` (also role {})", role.id, first + 1),
+                );
+            }
+        }
+        for name in self.answer_sets.keys() {
+            check_id(name, path!["answer_sets", name.as_str()], problem);
+        }
+    }
+
+    /// A label for every point of a scale that is itself valid, and none outside it: the
+    /// scale's own labels and those of every answer set.
     fn label_problems(&self, problem: &mut dyn FnMut(Vec<Seg>, String)) {
+        self.labels_problems(&self.scale.labels, path!["scale", "labels"], problem);
+        for (name, labels) in &self.answer_sets {
+            self.labels_problems(&labels.0, path!["answer_sets", name.as_str()], problem);
+        }
+    }
+
+    fn labels_problems(
+        &self,
+        labels: &std::collections::BTreeMap<i64, String>,
+        at: Vec<Seg>,
+        problem: &mut dyn FnMut(Vec<Seg>, String),
+    ) {
         let scale = &self.scale;
         for point in scale.min..=scale.max {
-            match scale.labels.get(&point) {
-                None => problem(
-                    path!["scale", "labels"],
-                    format!("scale point {point} has no label"),
-                ),
+            match labels.get(&point) {
+                None => problem(at.clone(), format!("scale point {point} has no label")),
                 Some(l) if l.trim().is_empty() => problem(
-                    path!["scale", "labels"],
+                    at.clone(),
                     format!("the label of scale point {point} is empty"),
                 ),
                 Some(_) => {}
             }
         }
-        for point in scale.labels.keys() {
+        for point in labels.keys() {
             if !self.in_scale(*point) {
                 problem(
-                    path!["scale", "labels"],
+                    at.clone(),
                     format!(
                         "label for {point} is outside the scale {}..{}",
                         scale.min, scale.max
@@ -459,6 +626,128 @@ mod tests {
         assert!(
             m.iter().any(|m| m.contains("`to` must be a number")),
             "{m:?}"
+        );
+    }
+
+    /// The starter rubric with `extra` added at the top level and `dim` into its dimension.
+    fn starter_with(extra: &str, dim: &str) -> String {
+        assets::STARTER_RUBRIC
+            .replacen("groups:\n", &format!("{extra}groups:\n"), 1)
+            .replacen(
+                "        perspectives:\n",
+                &format!("{dim}        perspectives:\n"),
+                1,
+            )
+    }
+
+    #[test]
+    fn answer_sets_label_every_point_and_are_named_where_used() {
+        let sets = "answer_sets:\n  how-often:\n    1: Never\n    2: Rarely\n    3: Sometimes\n    4: Often\n";
+        let m = messages(&starter_with(sets, "        answers: how-many\n"));
+        assert!(m.iter().any(|m| m == "scale point 5 has no label"), "{m:?}");
+        assert!(
+            m.iter()
+                .any(|m| m == "unknown answer set `how-many` (answer sets: how-often)"),
+            "{m:?}"
+        );
+        let none = messages(&starter_with("", "        answers: how-often\n"));
+        assert!(
+            none.iter()
+                .any(|m| m.contains("the rubric has no `answer_sets`")),
+            "{none:?}"
+        );
+    }
+
+    #[test]
+    fn items_are_for_declared_roles_only() {
+        let text = assets::STARTER_RUBRIC.replacen(
+            "            reverse: true\n",
+            "            reverse: true\n            roles: [convenor]\n",
+            1,
+        );
+        let m = messages(&text);
+        assert!(
+            m.iter()
+                .any(|m| m.contains("for role `convenor`, but the rubric declares no `roles`")),
+            "{m:?}"
+        );
+        let declared = text.replacen(
+            "groups:\n",
+            "roles:\n  - {id: member, name: Member}\n  - {id: member, name: Again}\ngroups:\n",
+            1,
+        );
+        let m = messages(&declared);
+        assert!(
+            m.iter()
+                .any(|m| m.contains("unknown role `convenor` (roles: member, member)")),
+            "{m:?}"
+        );
+        assert!(
+            m.iter().any(|m| m.contains("duplicate role id `member`")),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn looks_like_and_methods_name_known_bands() {
+        let m = messages(&starter_with(
+            "",
+            "        looks_like:\n          emerging: Rare.\n          top: Always.\n",
+        ));
+        assert!(
+            m.iter()
+                .any(|m| m.contains("looks_like for unknown band `top`")),
+            "{m:?}"
+        );
+        let text = assets::STARTER_RUBRIC.replacen(
+            "          - A method or tool to try.\n",
+            "          - {method: Try this., bands: [emerging, later]}\n",
+            1,
+        );
+        let m = messages(&text);
+        assert!(
+            m.iter()
+                .any(|m| m.contains("a method for unknown band `later`")),
+            "{m:?}"
+        );
+        let odd = assets::STARTER_RUBRIC.replacen(
+            "          - A method or tool to try.\n",
+            "          - {text: Try this.}\n",
+            1,
+        );
+        let m = messages(&odd);
+        assert!(
+            m.iter()
+                .any(|m| m.contains("a method: text, or {method: text")),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn warnings_name_thin_dimensions_and_missing_descriptions() {
+        let r = Rubric::parse(assets::STARTER_RUBRIC).unwrap();
+        let w: Vec<String> = r.warnings().into_iter().map(|(_, m)| m).collect();
+        assert_eq!(
+            w,
+            [
+                "dimension `first-dimension` has 2 statements; 3 or more measure it more reliably",
+                "dimension `first-dimension` has no `looks_like` for emerging, developing, established",
+            ]
+        );
+        let full = starter_with(
+            "",
+            "        looks_like: {emerging: a, developing: b, established: c}\n",
+        )
+        .replacen(
+            "            reverse: true\n",
+            "            reverse: false\n          - {id: first-3, statement: A third.}\n",
+            1,
+        );
+        let r = Rubric::parse(&full).unwrap();
+        let w: Vec<String> = r.warnings().into_iter().map(|(_, m)| m).collect();
+        assert_eq!(
+            w,
+            ["dimension `first-dimension` has no reverse-scored statement"]
         );
     }
 }

@@ -13,6 +13,8 @@ use crate::io::yaml::{self, Seg};
 
 mod check;
 
+pub use check::MIN_STATEMENTS;
+
 /// The most points a scale may have.
 pub const MAX_SCALE_POINTS: i64 = 21;
 /// Every point of a scale lies within -SCALE_BOUND..=SCALE_BOUND, so that arithmetic on scores
@@ -37,6 +39,19 @@ pub struct Rubric {
     /// After a "not applicable" answer, ask for a short reason.
     #[serde(default)]
     pub ask_na_reason: bool,
+    /// The perspectives people answer from (a response's `role`). Declared, they are offered as
+    /// choices, and a statement can be asked of some of them only (its `roles`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<RoleDef>,
+    /// Named sets of answer labels, for statements the scale's own labels do not fit ("how
+    /// often", "how many"): each labels every point of the scale. A dimension or a statement
+    /// names the set it uses in `answers`.
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "crate::model::response::unique_map"
+    )]
+    pub answer_sets: BTreeMap<String, Labels>,
     pub groups: Vec<Group>,
     /// Item and dimension ids to their places, built on first use, so a lookup by id takes the
     /// same time in a rubric of ten items or ten thousand.
@@ -91,9 +106,89 @@ pub struct Scale {
     /// A label for every point of the scale, keyed by the point (each point once).
     #[serde(deserialize_with = "crate::model::response::unique_map")]
     pub labels: BTreeMap<i64, String>,
-    /// Whether "not applicable / don't know" is offered.
+    /// Whether "not applicable" is offered: the statement does not apply to this community.
     #[serde(default)]
     pub not_applicable: bool,
+    /// Whether "don't know" is offered: the statement applies, but the person cannot tell.
+    /// Unscored like "not applicable", and counted apart from it.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub dont_know: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// A label for every point of the scale, keyed by the point (each point once).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Labels(
+    #[serde(deserialize_with = "crate::model::response::unique_map")] pub BTreeMap<i64, String>,
+);
+
+/// A perspective people answer from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleDef {
+    pub id: String,
+    pub name: String,
+}
+
+/// A method or tool to try; `bands` says from which bands it is the next thing to try (from
+/// any band, when empty). Written as text, or as `{method: text, bands: [ids]}`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Method {
+    pub text: String,
+    pub bands: Vec<String>,
+}
+
+impl Serialize for Method {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Banded<'a> {
+            method: &'a str,
+            bands: &'a [String],
+        }
+        match self.bands.is_empty() {
+            true => s.serialize_str(&self.text),
+            false => Banded {
+                method: &self.text,
+                bands: &self.bands,
+            }
+            .serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Method {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Banded {
+            method: String,
+            #[serde(default)]
+            bands: Vec<String>,
+        }
+        #[derive(Deserialize)]
+        #[serde(
+            untagged,
+            expecting = "a method: text, or {method: text, bands: [band ids]}"
+        )]
+        enum Written {
+            Text(String),
+            Banded(Banded),
+        }
+        Ok(match Written::deserialize(d)? {
+            Written::Text(text) => Method {
+                text,
+                bands: Vec::new(),
+            },
+            Written::Banded(b) => Method {
+                text: b.method,
+                bands: b.bands,
+            },
+        })
+    }
 }
 
 /// A range of scores on the scale: `from` is included, `to` is not, except for the highest
@@ -125,15 +220,26 @@ pub struct Dimension {
     pub question: String,
     pub description: String,
     pub items: Vec<Item>,
+    /// The answer set its statements use (a name in `answer_sets`); the scale's labels without.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answers: Option<String>,
     /// Reflection prompts, keyed by band id (each band once).
     #[serde(default, deserialize_with = "crate::model::response::unique_map")]
     pub prompts: BTreeMap<String, Vec<String>>,
+    /// What the practice looks like at each band, keyed by band id: what you would see and
+    /// could point to.
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "crate::model::response::unique_map"
+    )]
+    pub looks_like: BTreeMap<String, String>,
     /// Perspectives to take when looking at this dimension.
     #[serde(default)]
     pub perspectives: Vec<String>,
-    /// Methods and tools to try.
+    /// Methods and tools to try, each from any band or from the bands it names.
     #[serde(default)]
-    pub methods: Vec<String>,
+    pub methods: Vec<Method>,
     /// Pitfalls to avoid.
     #[serde(default)]
     pub pitfalls: Vec<String>,
@@ -150,6 +256,29 @@ pub struct Item {
     /// Agreeing is bad: scored as `min + max - answer`.
     #[serde(default)]
     pub reverse: bool,
+    /// The answer set it uses, over its dimension's (a name in `answer_sets`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answers: Option<String>,
+    /// Only people answering from these perspectives (ids in `roles`) are asked it; everyone
+    /// when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
+}
+
+impl Dimension {
+    /// The method to try next from `band`: the first tied to it, else the first tied to none.
+    pub fn method_for(&self, band: &str) -> Option<&str> {
+        self.methods
+            .iter()
+            .find(|m| m.bands.iter().any(|b| b == band))
+            .or_else(|| self.methods.iter().find(|m| m.bands.is_empty()))
+            .map(|m| m.text.as_str())
+    }
+
+    /// The methods' texts, in order.
+    pub fn method_texts(&self) -> Vec<String> {
+        self.methods.iter().map(|m| m.text.clone()).collect()
+    }
 }
 
 /// Where an item sits in its rubric.
@@ -188,6 +317,40 @@ impl Rubric {
             let inside = score >= b.from && (score < b.to || (i == last && score <= b.to));
             inside.then_some(b)
         })
+    }
+
+    /// The labels `item` (in `dim`) is answered with: its answer set, its dimension's, or the
+    /// scale's own.
+    pub fn labels_for(&self, dim: &Dimension, item: &Item) -> &BTreeMap<i64, String> {
+        item.answers
+            .as_ref()
+            .or(dim.answers.as_ref())
+            .and_then(|name| self.answer_sets.get(name))
+            .map_or(&self.scale.labels, |l| &l.0)
+    }
+
+    /// The label of `point` for `item` (in `dim`).
+    pub fn answer_label(&self, dim: &Dimension, item: &Item, point: i64) -> &str {
+        self.labels_for(dim, item)
+            .get(&point)
+            .map_or("", String::as_str)
+    }
+
+    /// The declared perspective `role` names: by id or by name, ignoring case.
+    pub fn role_of(&self, role: Option<&str>) -> Option<&RoleDef> {
+        let role = role?.trim();
+        self.roles
+            .iter()
+            .find(|r| r.id.eq_ignore_ascii_case(role) || r.name.eq_ignore_ascii_case(role))
+    }
+
+    /// Whether someone answering from `role` is asked `item`: everyone is asked a statement
+    /// without `roles`, and so is anyone whose role is not one the rubric declares.
+    pub fn asks(&self, item: &Item, role: Option<&str>) -> bool {
+        item.roles.is_empty()
+            || self
+                .role_of(role)
+                .is_none_or(|r| item.roles.iter().any(|id| id == &r.id))
     }
 
     /// The middle of the scale: `(min + max) / 2`.
@@ -465,7 +628,16 @@ mod tests {
             value: &serde_json::Value,
             at: &str,
         ) {
-            let schema = resolve(root, schema);
+            let mut schema = resolve(root, schema);
+            // Of `oneOf`'s variants, the one for this kind of value (text, or an object).
+            if let Some(variants) = schema.get("oneOf").and_then(|v| v.as_array()) {
+                let object = value.is_object();
+                schema = variants
+                    .iter()
+                    .map(|v| resolve(root, v))
+                    .find(|v| (v["type"] == "object") == object)
+                    .unwrap_or_else(|| panic!("{at}: no variant of oneOf fits"));
+            }
             match value {
                 serde_json::Value::Object(map) => {
                     if let Some(props) = schema.get("properties").and_then(|p| p.as_object()) {
@@ -497,14 +669,13 @@ mod tests {
                 _ => {}
             }
         }
-        for asset in assets::RUBRICS {
-            let r = Rubric::parse(asset.text).unwrap();
+        let texts = assets::RUBRICS.iter().map(|a| a.text);
+        for text in texts.chain([ROLES, assets::STARTER_RUBRIC]) {
+            let r = Rubric::parse(text).unwrap();
             let json = serde_json::to_value(&r).unwrap();
             check(&schema, &schema, &json, &r.id);
         }
     }
-
-    /// The starter rubric with its scale (and band ends) replaced.
     #[test]
     fn ids_are_found_by_index_first_place_first() {
         let r = shipped("wenger-trayner");
@@ -516,5 +687,99 @@ mod tests {
             assert_eq!(r.find_item(&item.item.id).unwrap().item.id, item.item.id);
         }
         assert_eq!(r.clone(), shipped("wenger-trayner"));
+    }
+
+    const ROLES: &str = r#"
+id: t
+title: T
+version: "1"
+source: {authors: [A], title: S}
+description: D
+scale: {min: 1, max: 3, labels: {1: not true, 2: partly, 3: true}, dont_know: true}
+bands: [{id: low, name: Low, from: 1, to: 2}, {id: high, name: High, from: 2, to: 3}]
+roles: [{id: convenor, name: Convenor}, {id: member, name: Member}]
+answer_sets:
+  often: {1: never, 2: sometimes, 3: often}
+  many: {1: none, 2: some, 3: all}
+groups:
+  - id: g
+    name: G
+    description: D
+    dimensions:
+      - id: d
+        name: D
+        question: Q
+        description: D
+        answers: often
+        items:
+          - {id: own, statement: I do it., roles: [convenor]}
+          - {id: all, statement: We do it.}
+          - {id: count, statement: Members who do it., answers: many}
+        methods:
+          - Any time.
+          - {method: From low., bands: [low]}
+"#;
+
+    #[test]
+    fn statements_use_their_own_answer_set_then_their_dimensions() {
+        let r = Rubric::parse(ROLES).unwrap();
+        let (_, d) = r.find_dimension("d").unwrap();
+        assert_eq!(
+            r.answer_label(d, &d.items[0], 1),
+            "never",
+            "the dimension's set"
+        );
+        assert_eq!(r.answer_label(d, &d.items[2], 3), "all", "its own set");
+        assert!(r.scale.dont_know);
+    }
+
+    #[test]
+    fn a_statement_for_some_roles_is_asked_of_them_and_of_undeclared_roles() {
+        let r = Rubric::parse(ROLES).unwrap();
+        let own = r.find_item("own").unwrap().item;
+        assert!(r.asks(own, Some("convenor")));
+        assert!(r.asks(own, Some(" CONVENOR ")), "by id, any case");
+        assert!(!r.asks(own, Some("Member")), "by name");
+        assert!(
+            r.asks(own, Some("sponsor")),
+            "a role the rubric does not know"
+        );
+        assert!(r.asks(own, None), "no role given");
+        assert!(r.asks(r.find_item("all").unwrap().item, Some("member")));
+    }
+
+    #[test]
+    fn the_next_method_is_the_first_for_the_band_else_the_first_for_any() {
+        let r = Rubric::parse(ROLES).unwrap();
+        let (_, d) = r.find_dimension("d").unwrap();
+        assert_eq!(d.method_for("low"), Some("From low."));
+        assert_eq!(d.method_for("high"), Some("Any time."));
+        // Written back as written: text, or the banded form.
+        let yaml = serde_json::to_string(&d.methods).unwrap();
+        assert_eq!(
+            yaml,
+            r#"["Any time.",{"method":"From low.","bands":["low"]}]"#
+        );
+    }
+
+    #[test]
+    fn new_optional_fields_leave_an_older_rubrics_serialization_as_it_was() {
+        let older = ROLES
+            .replace(", dont_know: true", "")
+            .replace("roles: [{id: convenor, name: Convenor}, {id: member, name: Member}]\n", "")
+            .replace(", roles: [convenor]", "")
+            .replace("answer_sets:\n  often: {1: never, 2: sometimes, 3: often}\n  many: {1: none, 2: some, 3: all}\n", "")
+            .replace("        answers: often\n", "")
+            .replace(", answers: many", "");
+        let json = serde_json::to_string(&Rubric::parse(&older).unwrap()).unwrap();
+        for key in [
+            "dont_know",
+            "roles",
+            "answer_sets",
+            "\"answers\"",
+            "looks_like",
+        ] {
+            assert!(!json.contains(key), "{key} in {json}");
+        }
     }
 }
