@@ -1,7 +1,7 @@
 //! Scoring, defined once and used by every command and format.
 //!
-//! - Item score: the answer, or `min + max - answer` for a reverse item; "not applicable" has no
-//!   score.
+//! - Item score: the answer, or `min + max - answer` for a reverse item; "not applicable" and
+//!   "don't know" have no score.
 //! - Dimension score: the mean of its scored items. Group score: the mean of its scored
 //!   dimensions. Overall: the mean of all scored dimensions. Nothing scored gives no score
 //!   (`None`), never zero.
@@ -47,13 +47,18 @@ pub struct ItemScore {
     /// The answer as scored (reversed for reverse items).
     pub score: Option<f64>,
     pub not_applicable: bool,
+    pub dont_know: bool,
+    /// Whether the person was asked it (a statement for other roles is not).
+    pub asked: bool,
 }
 
-/// How many items were answered, not applicable, or left unanswered.
+/// Of the items a person was asked: how many were answered, not applicable, don't know, or
+/// left unanswered. Items for other roles are not counted.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Coverage {
     pub answered: usize,
     pub not_applicable: usize,
+    pub dont_know: usize,
     pub unanswered: usize,
 }
 
@@ -61,11 +66,21 @@ impl Coverage {
     fn add(&mut self, other: Coverage) {
         self.answered += other.answered;
         self.not_applicable += other.not_applicable;
+        self.dont_know += other.dont_know;
         self.unanswered += other.unanswered;
     }
 
     pub fn total(&self) -> usize {
-        self.answered + self.not_applicable + self.unanswered
+        self.answered + self.not_applicable + self.dont_know + self.unanswered
+    }
+
+    fn count(&mut self, answer: Option<&Answer>) {
+        match answer {
+            Some(Answer::Score(_)) => self.answered += 1,
+            Some(Answer::NotApplicable { .. }) => self.not_applicable += 1,
+            Some(Answer::DontKnow) => self.dont_know += 1,
+            None => self.unanswered += 1,
+        }
     }
 }
 
@@ -129,10 +144,9 @@ pub fn score(rubric: &Rubric, response: &Response) -> Scores {
                 .iter()
                 .map(|item| {
                     let answer = response.answers.get(&item.id);
-                    match answer {
-                        Some(Answer::Score(_)) => cov.answered += 1,
-                        Some(Answer::NotApplicable { .. }) => cov.not_applicable += 1,
-                        None => cov.unanswered += 1,
+                    let asked = rubric.asks(item, response.role.as_deref());
+                    if asked || answer.is_some() {
+                        cov.count(answer);
                     }
                     ItemScore {
                         id: item.id.clone(),
@@ -142,6 +156,8 @@ pub fn score(rubric: &Rubric, response: &Response) -> Scores {
                         },
                         score: item_score(rubric, item, answer),
                         not_applicable: matches!(answer, Some(Answer::NotApplicable { .. })),
+                        dont_know: matches!(answer, Some(Answer::DontKnow)),
+                        asked,
                     }
                 })
                 .collect();
@@ -266,9 +282,52 @@ groups:
             Coverage {
                 answered: 1,
                 not_applicable: 2,
+                dont_know: 0,
                 unanswered: 0
             }
         );
+    }
+
+    #[test]
+    fn dont_know_is_no_score_and_counted_apart_from_not_applicable() {
+        let text = RUBRIC.replace(
+            "not_applicable: true}",
+            "not_applicable: true, dont_know: true}",
+        );
+        let r = Rubric::parse(&text).unwrap();
+        let mut resp = Response::new(&r);
+        resp.answers.insert("i1".into(), Answer::Score(2));
+        resp.answers.insert("i2".into(), Answer::DontKnow);
+        resp.answers.insert("i3".into(), na());
+        let d1 = score(&r, &resp).dimension("d1").unwrap().clone();
+        assert_eq!(d1.score, Some(2.0), "only the score counts");
+        assert_eq!((d1.coverage.dont_know, d1.coverage.not_applicable), (1, 1));
+        assert!(d1.items[1].dont_know && !d1.items[1].not_applicable);
+    }
+
+    #[test]
+    fn statements_for_other_roles_are_not_missing() {
+        let text = RUBRIC
+            .replace(
+                "groups:\n",
+                "roles: [{id: lead, name: Lead}, {id: member, name: Member}]\ngroups:\n",
+            )
+            .replace(
+                "{id: i3, statement: S}",
+                "{id: i3, statement: S, roles: [lead]}",
+            );
+        let r = Rubric::parse(&text).unwrap();
+        let mut resp = Response::new(&r);
+        resp.role = Some("member".into());
+        resp.answers.insert("i1".into(), Answer::Score(4));
+        resp.answers.insert("i2".into(), Answer::Score(2));
+        let d1 = score(&r, &resp).dimension("d1").unwrap().clone();
+        assert_eq!(d1.coverage.unanswered, 0, "i3 is for leads");
+        assert_eq!(d1.coverage.total(), 2);
+        assert!(!d1.items[2].asked);
+        resp.role = Some("lead".into());
+        let d1 = score(&r, &resp).dimension("d1").unwrap().clone();
+        assert_eq!(d1.coverage.unanswered, 1, "a lead is asked i3");
     }
 
     #[test]

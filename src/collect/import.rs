@@ -180,8 +180,8 @@ fn response(
     response
 }
 
-/// A cell as an answer: a score on the scale, `na` (where the rubric offers it), or nothing
-/// when empty; else why not.
+/// A cell as an answer: a score on the scale, `na` or `dk` (where the rubric offers them), or
+/// nothing when empty; else why not.
 fn answer(rubric: &Rubric, cell: &str) -> Result<Option<Answer>, String> {
     let (min, max) = (rubric.scale.min, rubric.scale.max);
     if cell.is_empty() {
@@ -193,12 +193,27 @@ fn answer(rubric: &Rubric, cell: &str) -> Result<Option<Answer>, String> {
         }
         return Ok(Some(Answer::NotApplicable { reason: None }));
     }
+    if ["dk", "don't know", "dont know"]
+        .iter()
+        .any(|w| cell.eq_ignore_ascii_case(w))
+    {
+        if !rubric.scale.dont_know {
+            return Err("the rubric does not offer \"don't know\"".into());
+        }
+        return Ok(Some(Answer::DontKnow));
+    }
     match cell.parse::<i64>() {
         Ok(v) if (min..=max).contains(&v) => Ok(Some(Answer::Score(v))),
         Ok(v) => Err(format!("{v} is outside the scale {min}..{max}")),
         Err(_) => Err(format!(
-            "\"{}\" is not a score ({min} to {max}), `na` or empty",
-            crate::safe_text::quote(cell)
+            "\"{}\" is not a score ({min} to {max}){}{} or empty",
+            crate::safe_text::quote(cell),
+            if rubric.scale.not_applicable {
+                ", `na`"
+            } else {
+                ""
+            },
+            if rubric.scale.dont_know { ", `dk`" } else { "" }
         )),
     }
 }
@@ -210,6 +225,21 @@ mod tests {
 
     fn rubric() -> Rubric {
         Rubric::parse(assets::shipped_rubric("pioneering-leaders").unwrap().text).unwrap()
+    }
+
+    #[test]
+    fn dk_is_an_answer_where_the_rubric_offers_it() {
+        let r = rubric();
+        assert_eq!(
+            answer(&r, "dk"),
+            Err("the rubric does not offer \"don't know\"".into())
+        );
+        let mut offers = r.clone();
+        offers.scale.dont_know = true;
+        assert_eq!(answer(&offers, "DK"), Ok(Some(Answer::DontKnow)));
+        assert_eq!(answer(&offers, "don't know"), Ok(Some(Answer::DontKnow)));
+        let refused = answer(&offers, "maybe").unwrap_err();
+        assert!(refused.ends_with("`na`, `dk` or empty"), "{refused}");
     }
 
     #[test]

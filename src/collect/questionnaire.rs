@@ -77,7 +77,10 @@ pub enum Step {
 }
 
 pub const BACK_LABEL: &str = "← back to the previous question";
-pub const NA_LABEL: &str = "n/a · not applicable / don't know";
+pub const NA_LABEL: &str = "n/a · not applicable here";
+pub const DK_LABEL: &str = "dk · don't know";
+pub const LOOKS_LIKE_LABEL: &str = "? what this looks like at each level";
+pub const NO_TARGET_LABEL: &str = "– no target for now";
 const CHOOSE_HELP: &str =
     "↑↓ move · enter choose · type to filter · esc back · ctrl-c stop (answers are saved)";
 
@@ -89,6 +92,8 @@ pub struct Questionnaire<'a> {
     response: Response,
     steps: Vec<Step>,
     save: &'a mut dyn FnMut(&Response) -> Result<()>,
+    /// Dimensions where the person chose no target in this session: not missing.
+    skipped_desired: std::collections::HashSet<String>,
 }
 
 impl<'a> Questionnaire<'a> {
@@ -102,9 +107,10 @@ impl<'a> Questionnaire<'a> {
             rubric,
             items: rubric.items().collect(),
             dimensions: rubric.dimensions().collect(),
-            steps: steps(rubric),
+            steps: steps(rubric, response.role.as_deref()),
             response,
             save,
+            skipped_desired: Default::default(),
         }
     }
 
@@ -121,12 +127,16 @@ impl<'a> Questionnaire<'a> {
     pub fn resume_position(&self) -> Option<usize> {
         self.steps.iter().position(|s| match *s {
             Step::Item { item, .. } => !self.response.answers.contains_key(self.item_id(item)),
-            Step::Desired { dimension } => self
-                .response
-                .dimensions
-                .get(self.dimension_id(dimension))
-                .and_then(|d| d.desired)
-                .is_none(),
+            Step::Desired { dimension } => {
+                let id = self.dimension_id(dimension);
+                !self.skipped_desired.contains(id)
+                    && self
+                        .response
+                        .dimensions
+                        .get(id)
+                        .and_then(|d| d.desired)
+                        .is_none()
+            }
             Step::Note { .. } => false,
         })
     }
@@ -204,8 +214,14 @@ impl<'a> Questionnaire<'a> {
         Ok(Some(()))
     }
 
-    /// Asks every step from `start`, then the review. Saves after every answer.
+    /// Asks every step from `start`, then the review. Saves after every answer. The steps
+    /// follow the role given by then: a statement for other roles is not asked.
     pub fn run(mut self, p: &mut dyn Prompter, start: usize) -> Result<Outcome> {
+        let first = self.steps.get(start).copied();
+        self.steps = steps(self.rubric, self.response.role.as_deref());
+        let start = first
+            .and_then(|f| self.steps.iter().position(|s| *s == f))
+            .unwrap_or(start);
         let mut i = start.min(self.steps.len());
         let mut shown_heading: Option<usize> = None;
         loop {
@@ -304,13 +320,14 @@ impl<'a> Questionnaire<'a> {
         }
     }
 
-    /// The scale's points as choices (`3 · Sometimes true`), lowest first.
-    fn scale_options(&self) -> (Vec<i64>, Vec<String>) {
+    /// The scale's points as choices for `item` (`3 · Sometimes true`, in its answer set's
+    /// words), lowest first.
+    fn scale_options(&self, item: ItemRef) -> (Vec<i64>, Vec<String>) {
         let r = self.rubric;
         let scale: Vec<i64> = (r.scale.min..=r.scale.max).collect();
         let options = scale
             .iter()
-            .map(|v| format!("{v} · {}", r.label(*v)))
+            .map(|v| format!("{v} · {}", r.answer_label(item.dimension, item.item, *v)))
             .collect();
         (scale, options)
     }
@@ -322,8 +339,9 @@ impl<'a> Questionnaire<'a> {
         Ok(Reply::Value(()))
     }
 
-    /// One statement: a point of the scale, or "not applicable" (with a reason, if the rubric
-    /// asks for one).
+    /// One statement: a point of the scale, "not applicable" (with a reason, if the rubric
+    /// asks for one) or "don't know", where the rubric offers them. What the dimension looks
+    /// like at each level is one more choice, shown on request.
     fn ask_item(
         &mut self,
         p: &mut dyn Prompter,
@@ -332,24 +350,27 @@ impl<'a> Questionnaire<'a> {
     ) -> Result<Reply<()>> {
         let r = self.rubric;
         let iref = self.items[item];
-        let (scale, mut options) = self.scale_options();
-        let na_index = r.scale.not_applicable.then_some(scale.len());
-        if na_index.is_some() {
-            options.push(NA_LABEL.to_string());
-        }
-        if can_go_back {
-            options.push(BACK_LABEL.to_string());
-        }
+        let (scale, mut options) = self.scale_options(iref);
+        let mut extra = |offered: bool, label: &str| {
+            offered.then(|| {
+                options.push(label.to_string());
+                options.len() - 1
+            })
+        };
+        let na_index = extra(r.scale.not_applicable, NA_LABEL);
+        let dk_index = extra(r.scale.dont_know, DK_LABEL);
+        let looks_index = extra(!iref.dimension.looks_like.is_empty(), LOOKS_LIKE_LABEL);
+        let back_index = extra(can_go_back, BACK_LABEL);
         let current = self.response.answers.get(&iref.item.id).cloned();
         let start = match &current {
             Some(Answer::Score(v)) => (v - r.scale.min) as usize,
             Some(Answer::NotApplicable { .. }) => na_index.unwrap_or(0),
+            Some(Answer::DontKnow) => dk_index.unwrap_or(0),
             None => 0,
         };
+        let (number, of) = self.item_position(item);
         let question = format!(
-            "{}/{} · {} › {}\n  {}",
-            item + 1,
-            r.item_count(),
+            "{number}/{of} · {} › {}\n  {}",
             iref.group.name,
             iref.dimension.name,
             iref.item.statement.trim()
@@ -368,12 +389,50 @@ impl<'a> Questionnaire<'a> {
                     Reply::Back => continue,
                     Reply::Quit => return Ok(Reply::Quit),
                 }
+            } else if Some(choice) == dk_index {
+                Answer::DontKnow
+            } else if Some(choice) == looks_index {
+                p.show(&self.looks_like(iref.dimension));
+                continue;
             } else {
+                debug_assert_eq!(Some(choice), back_index);
                 return Ok(Reply::Back);
             };
             self.response.answers.insert(iref.item.id.clone(), answer);
             return self.record();
         }
+    }
+
+    /// Which statement of how many this person is asked `item` is, counting from 1.
+    fn item_position(&self, item: usize) -> (usize, usize) {
+        let asked: Vec<usize> = self
+            .steps
+            .iter()
+            .filter_map(|s| match s {
+                Step::Item { item, .. } => Some(*item),
+                _ => None,
+            })
+            .collect();
+        let number = asked.iter().position(|i| *i == item).map_or(0, |n| n + 1);
+        (number, asked.len())
+    }
+
+    /// What `dim` looks like at each band, as the rubric describes it.
+    fn looks_like(&self, dim: &Dimension) -> String {
+        let mut s = format!("What {} looks like at each level:\n", dim.name);
+        for band in &self.rubric.bands {
+            if let Some(text) = dim.looks_like.get(&band.id) {
+                let _ = writeln!(
+                    s,
+                    "  {} ({}–{}): {}",
+                    band.name,
+                    band.from,
+                    band.to,
+                    text.trim()
+                );
+            }
+        }
+        s
     }
 
     /// Why a statement is not applicable, when the rubric asks (`None` when it does not, or
@@ -404,30 +463,62 @@ impl<'a> Questionnaire<'a> {
         }
     }
 
-    /// Where the person wants to be on a dimension.
+    /// Where the person wants to be on a dimension: a point of the scale, named by the band
+    /// it falls in, starting at the person's score now (which the question shows); or no
+    /// target for now.
     fn ask_desired(
         &mut self,
         p: &mut dyn Prompter,
         dimension: usize,
         can_go_back: bool,
     ) -> Result<Reply<()>> {
+        let r = self.rubric;
         let (_, d) = self.dimensions[dimension];
-        let (scale, mut options) = self.scale_options();
+        let scale: Vec<i64> = (r.scale.min..=r.scale.max).collect();
+        let mut options: Vec<String> = scale
+            .iter()
+            .map(|v| match r.band_for(*v as f64) {
+                Some(b) => format!("{v} · {}", b.name),
+                None => v.to_string(),
+            })
+            .collect();
+        let skip = options.len();
+        options.push(NO_TARGET_LABEL.to_string());
         if can_go_back {
             options.push(BACK_LABEL.to_string());
         }
-        let current = self.response.dimensions.get(&d.id).and_then(|a| a.desired);
-        let start = current
-            .map(|v| (v - self.rubric.scale.min) as usize)
-            .unwrap_or(0);
-        let question = format!(
-            "Where do you want to be on {} in six months to a year?",
-            d.name
-        );
+        let now = crate::analysis::score::score(r, &self.response)
+            .dimension(&d.id)
+            .and_then(|s| s.score);
+        let entry = self.response.dimensions.get(&d.id);
+        let start = match (entry.and_then(|a| a.desired), now) {
+            (Some(v), _) => (v - r.scale.min) as usize,
+            (None, Some(now)) => {
+                (now.round() as i64 - r.scale.min).clamp(0, skip as i64 - 1) as usize
+            }
+            (None, None) => 0,
+        };
+        let question = match now {
+            Some(now) => format!(
+                "Where do you want to be on {} in six months to a year? You score {} now.",
+                d.name,
+                crate::present::format::fmt_score(Some(now))
+            ),
+            None => format!(
+                "Where do you want to be on {} in six months to a year?",
+                d.name
+            ),
+        };
         match p.choose(&question, &options, start, CHOOSE_HELP) {
             Reply::Value(c) if c < scale.len() => {
                 let entry = self.response.dimensions.entry(d.id.clone()).or_default();
                 entry.desired = Some(scale[c]);
+                self.record()
+            }
+            Reply::Value(c) if c == skip => {
+                let entry = self.response.dimensions.entry(d.id.clone()).or_default();
+                entry.desired = None;
+                self.skipped_desired.insert(d.id.clone());
                 self.record()
             }
             Reply::Value(_) | Reply::Back => Ok(Reply::Back),
@@ -531,7 +622,10 @@ impl<'a> Questionnaire<'a> {
                     .answers
                     .get(&iref.item.id)
                     .map(|a| match a {
-                        Answer::Score(v) => format!("{v} · {}", self.rubric.label(*v)),
+                        Answer::Score(v) => format!(
+                            "{v} · {}",
+                            self.rubric.answer_label(iref.dimension, iref.item, *v)
+                        ),
                         other => other.to_string(),
                     })
                     .unwrap_or_else(|| "— not answered".into());
@@ -599,14 +693,17 @@ impl<'a> Questionnaire<'a> {
     }
 }
 
-/// The questions of a rubric in order: each dimension's items, then (when the rubric asks)
-/// where the person wants to be, then a note.
-pub fn steps(rubric: &Rubric) -> Vec<Step> {
+/// The questions of a rubric in order, for someone answering from `role`: each dimension's
+/// items (those asked of that role), then (when the rubric asks) where the person wants to be,
+/// then a note.
+pub fn steps(rubric: &Rubric, role: Option<&str>) -> Vec<Step> {
     let mut out = Vec::new();
     let mut item = 0;
     for (dimension, (_, d)) in rubric.dimensions().enumerate() {
-        for _ in &d.items {
-            out.push(Step::Item { dimension, item });
+        for i in &d.items {
+            if rubric.asks(i, role) {
+                out.push(Step::Item { dimension, item });
+            }
             item += 1;
         }
         if rubric.ask_desired {
@@ -754,6 +851,143 @@ groups:
         let mut script = Script::new(inputs);
         let outcome = q.run(&mut script, start).unwrap();
         (outcome, saves, script)
+    }
+
+    /// As [`run`], on a rubric of its own.
+    fn run_on(r: &Rubric, resp: Response, inputs: Vec<Input>) -> (Outcome, Script) {
+        let mut save = |_: &Response| -> Result<()> { Ok(()) };
+        let q = Questionnaire::new(r, resp, &mut save);
+        let mut script = Script::new(inputs);
+        let outcome = q.run(&mut script, 0).unwrap();
+        (outcome, script)
+    }
+
+    /// The test rubric with "don't know", two roles (`b` for leads only) and what d1 looks
+    /// like at its one band.
+    fn rubric_with_roles() -> Rubric {
+        let text = RUBRIC
+            .replace(
+                "not_applicable: true}",
+                "not_applicable: true, dont_know: true}",
+            )
+            .replace(
+                "groups:\n",
+                "roles: [{id: lead, name: Lead}, {id: member, name: Member}]\ngroups:\n",
+            )
+            .replace(
+                "{id: b, statement: B}",
+                "{id: b, statement: B, roles: [lead]}",
+            )
+            .replace(
+                "        items: [{id: a,",
+                "        looks_like: {all: Everyone brings cases.}\n        items: [{id: a,",
+            );
+        Rubric::parse(&text).unwrap()
+    }
+
+    #[test]
+    fn dont_know_is_its_own_answer_and_looks_like_is_shown_on_request() {
+        let r = rubric_with_roles();
+        let mut resp = Response::new(&r);
+        resp.role = Some("lead".into());
+        // a: 1..3 at 0..2, n/a 3, dk 4, looks like 5. b also offers back (6).
+        let (o, script) = run_on(
+            &r,
+            resp,
+            vec![
+                Pick(5),
+                Pick(4),
+                Pick(2),
+                Pick(1),
+                Type(""),
+                Pick(0),
+                Pick(0),
+                Type(""),
+                Pick(0),
+            ],
+        );
+        let resp = completed(o);
+        assert_eq!(resp.answers["a"], Answer::DontKnow);
+        assert_eq!(resp.answers["b"], Answer::Score(3));
+        assert!(
+            script
+                .shown
+                .iter()
+                .any(|s| s.contains("All (1–3): Everyone brings cases.")),
+            "{:?}",
+            script.shown
+        );
+        assert_eq!(
+            script.asked[0], script.asked[1],
+            "asked again after the description"
+        );
+    }
+
+    #[test]
+    fn a_member_is_not_asked_a_statement_for_leads() {
+        let r = rubric_with_roles();
+        let mut resp = Response::new(&r);
+        resp.role = Some("Member".into());
+        let (o, script) = run_on(
+            &r,
+            resp,
+            vec![
+                Pick(0),
+                Pick(1),
+                Type(""),
+                Pick(0),
+                Pick(0),
+                Type(""),
+                Pick(0),
+            ],
+        );
+        let resp = completed(o);
+        assert!(!resp.answers.contains_key("b"));
+        assert!(
+            script.asked[0].starts_with("1/2 · G › D1"),
+            "{:?}",
+            script.asked
+        );
+        assert!(script.asked.iter().all(|q| !q.contains("\n  B")));
+    }
+
+    #[test]
+    fn where_you_want_to_be_starts_at_your_score_and_can_be_skipped() {
+        let r = rubric();
+        let mut resp = Response::new(&r);
+        resp.answers.insert("a".into(), Answer::Score(3));
+        resp.answers.insert("b".into(), Answer::Score(2));
+        resp.answers.insert("c".into(), Answer::Score(1));
+        // From d1's desired position: skip it (the 4th choice), no note; d2: 2, no note.
+        let steps = steps(&r, None);
+        let d1 = steps
+            .iter()
+            .position(|s| *s == Step::Desired { dimension: 0 })
+            .unwrap();
+        let mut save = |_: &Response| -> Result<()> { Ok(()) };
+        let q = Questionnaire::new(&r, resp, &mut save);
+        let mut script = Script::new(vec![Pick(3), Type(""), Pick(1), Pick(1), Type(""), Pick(0)]);
+        let resp = completed(q.run(&mut script, d1).unwrap());
+        assert_eq!(
+            script.asked[0],
+            "Where do you want to be on D1 in six months to a year? You score 2.5 now."
+        );
+        assert_eq!(script.starts[0], 2, "2.5 rounds to 3, the third choice");
+        assert_eq!(
+            resp.dimensions.get("d1").and_then(|d| d.desired),
+            None,
+            "skipped"
+        );
+        assert_eq!(resp.dimensions["d2"].desired, Some(2));
+        assert_eq!(
+            script.starts[2], 1,
+            "d2: c was just answered 2, the second choice"
+        );
+        assert!(
+            script.asked.last().unwrap().starts_with("Review"),
+            "a skipped target is not missing: {:?}",
+            script.asked
+        );
     }
 
     fn completed(o: Outcome) -> Response {
@@ -1030,7 +1264,7 @@ groups:
         let r = rubric();
         let mut resp = Response::new(&r);
         resp.answers.insert("a".into(), Answer::Score(1));
-        let steps = steps(&r).len();
+        let steps = steps(&r, None).len();
         let (o, _, script) = run(
             resp,
             Some(steps),

@@ -95,7 +95,12 @@ impl DimensionAnswer {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer {
     Score(i64),
-    NotApplicable { reason: Option<String> },
+    NotApplicable {
+        reason: Option<String>,
+    },
+    /// The statement applies, but the person cannot tell: unscored, and counted apart from
+    /// "not applicable".
+    DontKnow,
 }
 
 impl fmt::Display for Answer {
@@ -104,6 +109,7 @@ impl fmt::Display for Answer {
             Answer::Score(s) => write!(f, "{s}"),
             Answer::NotApplicable { reason: None } => write!(f, "n/a"),
             Answer::NotApplicable { reason: Some(r) } => write!(f, "n/a ({r})"),
+            Answer::DontKnow => write!(f, "don't know"),
         }
     }
 }
@@ -113,6 +119,7 @@ impl Serialize for Answer {
         match self {
             Answer::Score(v) => s.serialize_i64(*v),
             Answer::NotApplicable { reason: None } => s.serialize_str("na"),
+            Answer::DontKnow => s.serialize_str("dk"),
             Answer::NotApplicable { reason: Some(r) } => {
                 use serde::ser::SerializeMap;
                 let mut m = s.serialize_map(Some(1))?;
@@ -126,7 +133,7 @@ impl Serialize for Answer {
 impl<'de> Deserialize<'de> for Answer {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         struct V;
-        const EXPECTED: &str = "a score (a whole number), `na`, or `{na: reason}`";
+        const EXPECTED: &str = "a score (a whole number), `na`, `{na: reason}` or `dk`";
         impl<'de> Visitor<'de> for V {
             type Value = Answer;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -143,6 +150,7 @@ impl<'de> Deserialize<'de> for Answer {
             fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<Answer, E> {
                 match v.trim().to_ascii_lowercase().as_str() {
                     "na" | "n/a" => Ok(Answer::NotApplicable { reason: None }),
+                    "dk" | "don't know" | "dont know" => Ok(Answer::DontKnow),
                     _ => Err(E::custom(format!("{v:?} is not {EXPECTED}"))),
                 }
             }
@@ -171,7 +179,8 @@ impl<'de> Deserialize<'de> for Answer {
 /// The text at the top of every response file.
 const HEADER: &str = "\
 # A learnlead response. You can read and edit it by hand: an answer is a score on the
-# rubric's scale, `na`, or `{na: reason}`. Turn it into a report with `learnlead report FILE`.
+# rubric's scale, `na`, `{na: reason}` or `dk` (don't know). Turn it into a report with
+# `learnlead report FILE`.
 ";
 
 impl Response {
@@ -299,6 +308,13 @@ impl Response {
                     at,
                     format!(
                         "item `{id}`: the rubric `{}` does not offer \"not applicable\"",
+                        rubric.id
+                    ),
+                )),
+                Answer::DontKnow if !rubric.scale.dont_know => out.push((
+                    at,
+                    format!(
+                        "item `{id}`: the rubric `{}` does not offer \"don't know\"",
                         rubric.id
                     ),
                 )),

@@ -27,6 +27,7 @@ pub fn write_csv<W: std::io::Write>(
         for (r, (stored, point)) in items.iter().zip(p.given(rubric)) {
             let (answer, score) = match (stored, point) {
                 (Stored::NotApplicable, _) => ("na".to_string(), String::new()),
+                (Stored::DontKnow, _) => ("dk".to_string(), String::new()),
                 (_, None) => (String::new(), String::new()),
                 (_, Some(v)) => {
                     let s = score::item_score(rubric, r.item, Some(&Answer::Score(v)));

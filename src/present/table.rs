@@ -475,20 +475,20 @@ fn participant_tables(c: &Comparison) -> String {
 /// How many participants a table of participants' scores shows side by side.
 pub const PER_TABLE: usize = 6;
 
-/// Each statement's statistics and its answers per point of the scale.
+/// Each statement's statistics and its answers per point of the scale; a "don't know" column
+/// where anyone said it.
 fn statement_table(c: &Comparison) -> Table {
-    let mut t = new(&[
-        "item",
-        "statement",
-        "n",
-        "na",
-        "mean (scored)",
-        "sd",
-        "answers",
-    ]);
-    align_right(&mut t, &[2, 3, 4, 5]);
+    let with_dk = c.items.iter().any(|i| i.dk > 0);
+    let mut headers = vec!["item", "statement", "n", "n/a"];
+    if with_dk {
+        headers.push("dk");
+    }
+    headers.extend(["mean (scored)", "sd", "answers"]);
+    let mut t = new(&headers);
+    let numbers = if with_dk { 2..7 } else { 2..6 };
+    align_right(&mut t, &numbers.collect::<Vec<_>>());
     for i in &c.items {
-        t.add_row(vec![
+        let mut row = vec![
             i.id.clone(),
             format!(
                 "{}{}",
@@ -497,6 +497,11 @@ fn statement_table(c: &Comparison) -> Table {
             ),
             i.stats.n.to_string(),
             i.stats.na.to_string(),
+        ];
+        if with_dk {
+            row.push(i.dk.to_string());
+        }
+        row.extend([
             fmt_score(i.stats.mean),
             fmt_score(i.stats.sd),
             i.stats
@@ -505,6 +510,7 @@ fn statement_table(c: &Comparison) -> Table {
                 .map(|counts| distribution(&c.scale_points, counts))
                 .unwrap_or_else(|| "withheld".into()),
         ]);
+        t.add_row(row);
     }
     t
 }

@@ -34,6 +34,9 @@ pub struct ReportView {
     pub focus: Vec<DimensionRef>,
     /// `gap` or `score`: what `focus` was chosen by.
     pub focus_by: &'static str,
+    /// The first of `focus`, with what its next band looks like and one method to try from
+    /// here: the report's "your next step".
+    pub next_step: Option<NextStep>,
     pub coverage: CoverageView,
     /// The earlier response this one is compared with, if any.
     pub baseline: Option<BaselineInfo>,
@@ -87,6 +90,7 @@ pub struct ScaleInfo {
     pub max: i64,
     pub labels: Vec<ScalePoint>,
     pub not_applicable: bool,
+    pub dont_know: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -153,6 +157,12 @@ pub struct DimensionView {
     pub note: Option<String>,
     /// The reflection prompts for this dimension's band.
     pub prompts: Vec<String>,
+    /// What the practice looks like at this dimension's band, and at the band above it.
+    pub looks_like: Option<String>,
+    pub next_band: Option<BandRef>,
+    pub looks_like_next: Option<String>,
+    /// One method to try from this band.
+    pub next_method: Option<String>,
     pub perspectives: Vec<String>,
     pub methods: Vec<String>,
     pub pitfalls: Vec<String>,
@@ -193,10 +203,13 @@ pub struct DimensionRef {
 pub struct CoverageView {
     pub answered: usize,
     pub not_applicable: usize,
+    pub dont_know: usize,
     pub unanswered: usize,
+    /// The statements the person was asked (those for other roles are not).
     pub total: usize,
     /// Items answered "not applicable", with the reasons given.
     pub not_applicable_items: Vec<CoverageItem>,
+    pub dont_know_items: Vec<CoverageItem>,
     pub unanswered_items: Vec<CoverageItem>,
 }
 
@@ -237,7 +250,7 @@ pub fn report(
         response,
         baseline: baseline.map(|(_, s)| s),
     };
-    let mut coverage_lists = (Vec::new(), Vec::new());
+    let mut coverage_lists = CoverageLists::default();
     let groups = rubric
         .groups
         .iter()
@@ -246,11 +259,14 @@ pub fn report(
         .collect::<Vec<_>>();
     let all: Vec<&DimensionView> = groups.iter().flat_map(|g| g.dimensions.iter()).collect();
     let (focus, focus_by) = focus(&all);
+    let next_step = focus
+        .first()
+        .and_then(|f| all.iter().find(|d| d.id == f.id))
+        .map(|d| next_step(d, focus_by));
     let strengths = strengths(&all, &focus);
     let charts = ctx.charts(&all);
     let has_desired = all.iter().any(|d| d.desired.is_some());
     let c = scores.coverage;
-    let (not_applicable_items, unanswered_items) = coverage_lists;
     ReportView {
         generator: Generator {
             name: "learnlead",
@@ -273,13 +289,16 @@ pub fn report(
         strengths,
         focus,
         focus_by,
+        next_step,
         coverage: CoverageView {
             answered: c.answered,
             not_applicable: c.not_applicable,
+            dont_know: c.dont_know,
             unanswered: c.unanswered,
             total: c.total(),
-            not_applicable_items,
-            unanswered_items,
+            not_applicable_items: coverage_lists.not_applicable,
+            dont_know_items: coverage_lists.dont_know,
+            unanswered_items: coverage_lists.unanswered,
         },
         baseline: baseline.map(|(b, bs)| BaselineInfo {
             display_name: b.display_name().to_string(),
@@ -313,7 +332,13 @@ fn warnings(rubric: &Rubric, response: &Response, baseline: Option<&Response>) -
 }
 
 /// Statements not applicable, and statements not answered, as the coverage lists them.
-type CoverageLists = (Vec<CoverageItem>, Vec<CoverageItem>);
+/// The statements answered "not applicable", "don't know", and not answered.
+#[derive(Default)]
+struct CoverageLists {
+    not_applicable: Vec<CoverageItem>,
+    dont_know: Vec<CoverageItem>,
+    unanswered: Vec<CoverageItem>,
+}
 
 /// What every part of a report's view is built from.
 struct Ctx<'a> {
@@ -376,6 +401,7 @@ impl Ctx<'_> {
             .items
             .iter()
             .zip(&ds.items)
+            .filter(|(_, is)| is.asked || is.answer.is_some() || is.not_applicable || is.dont_know)
             .map(|(item, is)| self.item(d, item, is, coverage))
             .collect();
         let prompts = ds
@@ -388,6 +414,12 @@ impl Ctx<'_> {
             .baseline
             .and_then(|s| s.dimension(&d.id))
             .and_then(|x| x.score);
+        let band = ds
+            .band
+            .as_ref()
+            .and_then(|id| self.rubric.bands.iter().position(|b| &b.id == id));
+        let next = band.and_then(|i| self.rubric.bands.get(i + 1));
+        let band = band.map(|i| &self.rubric.bands[i]);
         DimensionView {
             id: d.id.clone(),
             name: d.name.clone(),
@@ -406,6 +438,13 @@ impl Ctx<'_> {
                 .get(&d.id)
                 .and_then(|a| a.note.clone()),
             prompts,
+            looks_like: band.and_then(|b| d.looks_like.get(&b.id)).cloned(),
+            next_band: next.map(|b| BandRef {
+                id: b.id.clone(),
+                name: b.name.clone(),
+            }),
+            looks_like_next: next.and_then(|b| d.looks_like.get(&b.id)).cloned(),
+            next_method: band.and_then(|b| d.method_for(&b.id)).map(str::to_string),
             perspectives: d.perspectives.clone(),
             methods: d.method_texts(),
             pitfalls: d.pitfalls.clone(),
@@ -439,9 +478,10 @@ impl Ctx<'_> {
             reason: na_reason.clone(),
         };
         match answer {
-            Some(Answer::NotApplicable { .. }) => coverage.0.push(listed),
-            None => coverage.1.push(listed),
-            _ => {}
+            Some(Answer::NotApplicable { .. }) => coverage.not_applicable.push(listed),
+            Some(Answer::DontKnow) => coverage.dont_know.push(listed),
+            None => coverage.unanswered.push(listed),
+            Some(Answer::Score(_)) => {}
         }
         ItemView {
             id: item.id.clone(),
@@ -449,8 +489,11 @@ impl Ctx<'_> {
             reverse: item.reverse,
             answer: is.answer,
             answer_label: match answer {
-                Some(Answer::Score(a)) => format!("{a} · {}", self.rubric.label(*a)),
+                Some(Answer::Score(a)) => {
+                    format!("{a} · {}", self.rubric.answer_label(d, item, *a))
+                }
                 Some(Answer::NotApplicable { .. }) => "not applicable".into(),
+                Some(Answer::DontKnow) => "don't know".into(),
                 None => "not answered".into(),
             },
             not_applicable: is.not_applicable,
@@ -517,6 +560,37 @@ fn focus(all: &[&DimensionView]) -> (Vec<DimensionRef>, &'static str) {
     }
     by_gap.sort_by(|a, b| by_value(b.gap, a.gap));
     (by_gap.into_iter().take(3).map(dim_ref).collect(), "gap")
+}
+
+/// The person's next step: the dimension, why it was chosen, and from the rubric what its next
+/// band looks like and one method to try from here.
+#[derive(Debug, Clone, Serialize)]
+pub struct NextStep {
+    pub id: String,
+    pub name: String,
+    /// `gap` (the largest gap to where the person wants to be) or `score` (the lowest score).
+    pub why: &'static str,
+    pub score: Option<f64>,
+    pub desired: Option<i64>,
+    pub band: Option<BandRef>,
+    pub next_band: Option<BandRef>,
+    /// What the next band looks like (at the top band, what this one looks like).
+    pub looks_like: Option<String>,
+    pub method: Option<String>,
+}
+
+fn next_step(d: &DimensionView, why: &'static str) -> NextStep {
+    NextStep {
+        id: d.id.clone(),
+        name: d.name.clone(),
+        why,
+        score: d.score,
+        desired: d.desired,
+        band: d.band.clone(),
+        next_band: d.next_band.clone(),
+        looks_like: d.looks_like_next.clone().or_else(|| d.looks_like.clone()),
+        method: d.next_method.clone(),
+    }
 }
 
 /// Strengths are the highest scores; those already named in focus are left out unless
@@ -806,6 +880,7 @@ pub fn rubric_info(rubric: &Rubric) -> RubricInfo {
                 })
                 .collect(),
             not_applicable: rubric.scale.not_applicable,
+            dont_know: rubric.scale.dont_know,
         },
         bands: rubric
             .bands

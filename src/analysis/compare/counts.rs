@@ -20,8 +20,9 @@ pub(super) struct Counts {
     raw: Vec<Vec<usize>>,
     /// Per item: the same, as scored (reverse items flipped).
     scored: Vec<Vec<usize>>,
-    /// Per item: how many said "not applicable".
+    /// Per item: how many said "not applicable", and "don't know".
     na: Vec<usize>,
+    dk: Vec<usize>,
     /// Per dimension, in the rubric's order: its items' range in the item lists.
     dims: Vec<Range<usize>>,
     /// Distributions are withheld (a small group, anonymized).
@@ -36,11 +37,13 @@ impl Counts {
         let n_items = rubric.item_count();
         let mut raw = vec![vec![0usize; points]; n_items];
         let mut na = vec![0usize; n_items];
+        let mut dk = vec![0usize; n_items];
         for p in participants {
             for (i, a) in p.answers.iter().enumerate() {
                 match *a {
                     Stored::Unanswered => {}
                     Stored::NotApplicable => na[i] += 1,
+                    Stored::DontKnow => dk[i] += 1,
                     Stored::Point(offset) => raw[i][usize::from(offset)] += 1,
                 }
             }
@@ -66,6 +69,7 @@ impl Counts {
             raw,
             scored,
             na,
+            dk,
             dims,
             withhold,
         }
@@ -121,6 +125,7 @@ impl Counts {
                     reverse: r.item.reverse,
                     stats,
                     answer_mean,
+                    dk: self.dk[i],
                 }
             })
             .collect()

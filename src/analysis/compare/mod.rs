@@ -52,6 +52,7 @@ pub const MATRIX_LIMIT: usize = 100;
 pub enum Stored {
     Point(u8),
     NotApplicable,
+    DontKnow,
     Unanswered,
 }
 
@@ -86,6 +87,7 @@ impl Participant {
                     .and_then(|o| u8::try_from(o).ok())
                     .map_or(Stored::Unanswered, Stored::Point),
                 Some(Answer::NotApplicable { .. }) => Stored::NotApplicable,
+                Some(Answer::DontKnow) => Stored::DontKnow,
                 None => Stored::Unanswered,
             })
             .collect();
@@ -230,6 +232,8 @@ pub struct ItemStats {
     /// The mean of the answers as given: for a reverse-scored statement, `min + max` minus
     /// the scored `mean`; otherwise the same as `mean`.
     pub answer_mean: Option<f64>,
+    /// How many answered "don't know" (not scored; `na` counts "not applicable").
+    pub dk: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]

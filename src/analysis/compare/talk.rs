@@ -283,6 +283,7 @@ groups:
             reverse: false,
             stats: stats(3, 3.0, sd),
             answer_mean: Some(3.0),
+            dk: 0,
         }
     }
 
