@@ -360,6 +360,10 @@ pub enum RubricsCommand {
         /// Rubric files to check
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// Fail on warnings too (a dimension with fewer than three statements, no
+        /// reverse-scored one, or no `looks_like` for a band)
+        #[arg(long)]
+        strict: bool,
     },
     /// Write a commented starter rubric to FILE (never overwrites)
     #[command(after_help = include_str!("help/rubrics-init.txt"))]

@@ -54,6 +54,11 @@ pub enum Error {
     #[error("{0}")]
     NotValid(String),
 
+    /// Input files are valid but drew warnings, and the command was asked to be strict
+    /// (`rubrics validate --strict`); the warnings were already printed.
+    #[error("{0}")]
+    Warned(String),
+
     /// An input file could not be read.
     #[error("cannot read {}: {}", file.display(), io_words(cause))]
     Read {
@@ -210,6 +215,7 @@ impl Error {
             | Error::Template { .. } => 2,
             Error::Stopped { .. } => 130,
             Error::Write { .. }
+            | Error::Warned(_)
             | Error::Encode { .. }
             | Error::Browser { .. }
             | Error::Internal(_) => 1,

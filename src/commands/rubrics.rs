@@ -16,7 +16,7 @@ pub fn run(catalog: &Catalog, command: RubricsCommand) -> Result<()> {
     match command {
         RubricsCommand::List { format } => list(catalog, format),
         RubricsCommand::Show { rubric, format } => show(catalog, &rubric, format),
-        RubricsCommand::Validate { files } => validate(&files),
+        RubricsCommand::Validate { files, strict } => validate(&files, strict),
         RubricsCommand::Init { file } => init(&file),
         RubricsCommand::Schema => output::print(assets::RUBRIC_SCHEMA),
     }
@@ -112,8 +112,28 @@ pub fn outline(r: &Rubric) -> String {
         .map(|(k, v)| format!("{k} {v}"))
         .collect();
     let _ = writeln!(s, "Scale: {}", labels.join(" · "));
-    if r.scale.not_applicable {
-        let _ = writeln!(s, "       or \"not applicable / don't know\"");
+    let unscored: Vec<&str> = [
+        (r.scale.not_applicable, "\"not applicable\""),
+        (r.scale.dont_know, "\"don't know\""),
+    ]
+    .iter()
+    .filter(|(offered, _)| *offered)
+    .map(|(_, w)| *w)
+    .collect();
+    if !unscored.is_empty() {
+        let _ = writeln!(s, "       or {} (not scored)", unscored.join(" or "));
+    }
+    for (name, labels) in &r.answer_sets {
+        let words: Vec<String> = labels.0.iter().map(|(k, v)| format!("{k} {v}")).collect();
+        let _ = writeln!(s, "Answers `{name}`: {}", words.join(" · "));
+    }
+    if !r.roles.is_empty() {
+        let roles: Vec<String> = r
+            .roles
+            .iter()
+            .map(|x| format!("{} [{}]", x.name, x.id))
+            .collect();
+        let _ = writeln!(s, "Roles: {}", roles.join(" · "));
     }
     let bands: Vec<String> = r
         .bands
@@ -134,29 +154,66 @@ pub fn outline(r: &Rubric) -> String {
             let _ = writeln!(s, "\n  {} [{}]: {}", d.name, d.id, d.question);
             for i in &d.items {
                 let mark = if i.reverse { " (R)" } else { "" };
-                let _ = writeln!(s, "    {:<16} {}{}", i.id, i.statement, mark);
+                let only = match i.roles.is_empty() {
+                    true => String::new(),
+                    false => format!(" (for {})", i.roles.join(", ")),
+                };
+                let _ = writeln!(s, "    {:<16} {}{mark}{only}", i.id, i.statement.trim());
             }
+            outline_material(&mut s, r, d);
         }
     }
     s
 }
 
-fn validate(files: &[std::path::PathBuf]) -> Result<()> {
+/// Checks each file: its problems, or "ok" and its warnings. With `strict`, a warning fails
+/// the check too.
+/// What a dimension looks like at each band, and the perspectives to take on it.
+fn outline_material(s: &mut String, r: &Rubric, d: &crate::model::rubric::Dimension) {
+    for b in &r.bands {
+        if let Some(text) = d.looks_like.get(&b.id) {
+            let _ = writeln!(s, "    {}: {}", b.name, text.trim());
+        }
+    }
+    if !d.perspectives.is_empty() {
+        let _ = writeln!(s, "    Perspectives: {}", d.perspectives.join(" · "));
+    }
+}
+
+fn validate(files: &[std::path::PathBuf], strict: bool) -> Result<()> {
     let mut failed = 0;
+    let mut warned = 0;
     for f in files {
-        match catalog::load_file(f) {
-            Ok(l) => crate::say!(
-                "{}: ok ({}: {} dimensions, {} items)",
-                f.display(),
-                l.rubric.id,
-                l.rubric.dimension_count(),
-                l.rubric.item_count()
-            ),
+        match catalog::load_checked(f) {
+            Ok((l, warnings)) => {
+                crate::say!(
+                    "{}: ok ({}: {}, {}{})",
+                    f.display(),
+                    l.rubric.id,
+                    plural(l.rubric.dimension_count(), "dimension"),
+                    plural(l.rubric.item_count(), "item"),
+                    match warnings.len() {
+                        0 => String::new(),
+                        1 => ", 1 warning".to_string(),
+                        n => format!(", {n} warnings"),
+                    }
+                );
+                for w in &warnings {
+                    let at = w.location.map(|l| format!(":{l}")).unwrap_or_default();
+                    crate::say_err!("{}{at}: warning: {}", f.display(), w.message);
+                }
+                warned += usize::from(!warnings.is_empty());
+            }
             Err(e) => {
                 failed += 1;
                 crate::say_err!("{e}");
             }
         }
+    }
+    if failed == 0 && strict && warned > 0 {
+        return Err(Error::Warned(format!(
+            "{warned} rubric file(s) have warnings (--strict)"
+        )));
     }
     if failed > 0 {
         let of = if files.len() > 1 {
@@ -169,6 +226,10 @@ fn validate(files: &[std::path::PathBuf]) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 fn init(file: &Path) -> Result<()> {

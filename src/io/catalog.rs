@@ -202,14 +202,27 @@ fn looks_like_path(name: &str) -> bool {
 
 /// Loads and validates a rubric file.
 pub fn load_file(path: &Path) -> Result<Loaded> {
+    load_checked(path).map(|(loaded, _)| loaded)
+}
+
+/// As [`load_file`], with the rubric's warnings (what makes it a weaker instrument), each
+/// located in the file where it can be.
+pub fn load_checked(path: &Path) -> Result<(Loaded, Vec<crate::error::Problem>)> {
     let text = crate::io::input::read_text(path, crate::io::input::Kind::Rubric)?;
     let rubric = Rubric::parse(&text).map_err(|problems| Error::invalid(path, problems))?;
+    let locator = crate::io::yaml::Locator::new(&text);
+    let warnings = rubric
+        .warnings()
+        .into_iter()
+        .map(|(at, message)| crate::error::Problem::at(locator.locate(&at), message))
+        .collect();
     let overrides_shipped = assets::shipped_rubric(&rubric.id).is_some();
-    Ok(Loaded {
+    let loaded = Loaded {
         rubric,
         origin: Origin::File(path.to_path_buf()),
         overrides_shipped,
-    })
+    };
+    Ok((loaded, warnings))
 }
 
 fn parse_shipped(asset: &assets::Asset) -> Result<Rubric> {

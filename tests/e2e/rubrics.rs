@@ -276,3 +276,48 @@ fn usage_error_exits_2() {
     let out = run(learnlead().args(["rubrics", "frobnicate"]));
     assert_eq!(out.code, 2);
 }
+
+#[test]
+fn warnings_are_located_and_fail_only_a_strict_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let thin = dir.path().join("thin.yaml");
+    // The test rubric: two dimensions of one or two statements, no looks_like.
+    std::fs::copy(fixture("catalog/small.yaml"), &thin).unwrap();
+    let out = run(learnlead().args(["rubrics", "validate"]).arg(&thin));
+    assert_eq!(out.code, 0, "warnings alone pass: {}", out.stderr);
+    assert!(out.stdout.contains("warnings)"), "{}", out.stdout);
+    let caring = format!("{}:", thin.display());
+    let line = out
+        .stderr
+        .lines()
+        .find(|l| l.contains("dimension `caring` has 1 statement;"))
+        .unwrap_or_else(|| panic!("{}", out.stderr));
+    assert!(line.starts_with(&caring), "{line}");
+    let at: Vec<&str> = line[caring.len()..].splitn(3, ':').collect();
+    assert!(
+        at[0].parse::<usize>().is_ok() && at[1].parse::<usize>().is_ok(),
+        "line and column: {line}"
+    );
+    assert!(line.contains(": warning: "), "{line}");
+
+    let strict = run(learnlead()
+        .args(["rubrics", "validate", "--strict"])
+        .arg(&thin));
+    assert_eq!(strict.code, 1, "{}", strict.stderr);
+    assert!(
+        strict.stderr.contains("have warnings (--strict)"),
+        "{}",
+        strict.stderr
+    );
+    let broken = dir.path().join("broken.yaml");
+    std::fs::write(&broken, "id: [").unwrap();
+    let both = run(learnlead()
+        .args(["rubrics", "validate", "--strict"])
+        .arg(&thin)
+        .arg(&broken));
+    assert_eq!(
+        both.code, 2,
+        "a file that is not valid wins: {}",
+        both.stderr
+    );
+}

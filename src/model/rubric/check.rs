@@ -688,10 +688,25 @@ mod tests {
         );
     }
 
+    /// The starter's looks_like, replaced by `with`.
+    fn looks_like(with: &str) -> String {
+        let start = assets::STARTER_RUBRIC
+            .find("        looks_like:\n")
+            .unwrap();
+        let end = assets::STARTER_RUBRIC[start..]
+            .find("        # Reflection")
+            .unwrap()
+            + start;
+        format!(
+            "{}{with}{}",
+            &assets::STARTER_RUBRIC[..start],
+            &assets::STARTER_RUBRIC[end..]
+        )
+    }
+
     #[test]
     fn looks_like_and_methods_name_known_bands() {
-        let m = messages(&starter_with(
-            "",
+        let m = messages(&looks_like(
             "        looks_like:\n          emerging: Rare.\n          top: Always.\n",
         ));
         assert!(
@@ -725,29 +740,33 @@ mod tests {
 
     #[test]
     fn warnings_name_thin_dimensions_and_missing_descriptions() {
-        let r = Rubric::parse(assets::STARTER_RUBRIC).unwrap();
-        let w: Vec<String> = r.warnings().into_iter().map(|(_, m)| m).collect();
+        let warnings = |text: &str| -> Vec<String> {
+            let r = Rubric::parse(text).unwrap();
+            r.warnings().into_iter().map(|(_, m)| m).collect()
+        };
+        assert!(
+            warnings(assets::STARTER_RUBRIC).is_empty(),
+            "the starter sets the example"
+        );
+        // Without its reverse-scored third statement and without looks_like.
+        let thin = looks_like("").replacen(
+            "          - id: first-3\n            statement: A plausible practice where agreeing is a bad sign.\n",
+            "",
+            1,
+        );
+        let thin = thin.replacen("            reverse: true\n", "", 1);
         assert_eq!(
-            w,
+            warnings(&thin),
             [
                 "dimension `first-dimension` has 2 statements; 3 or more measure it more reliably",
+                "dimension `first-dimension` has no reverse-scored statement",
                 "dimension `first-dimension` has no `looks_like` for emerging, developing, established",
             ]
         );
-        let full = starter_with(
-            "",
-            "        looks_like: {emerging: a, developing: b, established: c}\n",
-        )
-        .replacen(
-            "            reverse: true\n",
-            "            reverse: false\n          - {id: first-3, statement: A third.}\n",
-            1,
-        );
-        let r = Rubric::parse(&full).unwrap();
-        let w: Vec<String> = r.warnings().into_iter().map(|(_, m)| m).collect();
+        let partial = looks_like("        looks_like: {emerging: a, established: c}\n");
         assert_eq!(
-            w,
-            ["dimension `first-dimension` has no reverse-scored statement"]
+            warnings(&partial),
+            ["dimension `first-dimension` has no `looks_like` for developing"]
         );
     }
 }
