@@ -229,7 +229,8 @@ mod tests {
 
     #[test]
     fn dk_is_an_answer_where_the_rubric_offers_it() {
-        let r = rubric();
+        let mut r = rubric();
+        r.scale.dont_know = false;
         assert_eq!(
             answer(&r, "dk"),
             Err("the rubric does not offer \"don't know\"".into())
@@ -281,7 +282,7 @@ mod tests {
             msgs,
             [
                 "column C `nme-2` is not `name`, `community`, `role` or an item of the rubric `pioneering-leaders`",
-                "row 2, column D `name-3`: \"x\" is not a score (1 to 5), `na` or empty",
+                "row 2, column D `name-3`: \"x\" is not a score (1 to 5), `na`, `dk` or empty",
                 "row 3, column B `name-1`: 9 is outside the scale 1..5",
             ]
         );

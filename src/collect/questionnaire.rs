@@ -81,6 +81,7 @@ pub const NA_LABEL: &str = "n/a · not applicable here";
 pub const DK_LABEL: &str = "dk · don't know";
 pub const LOOKS_LIKE_LABEL: &str = "? what this looks like at each level";
 pub const NO_TARGET_LABEL: &str = "– no target for now";
+pub const OTHER_ROLE_LABEL: &str = "another perspective (type it)";
 const CHOOSE_HELP: &str =
     "↑↓ move · enter choose · type to filter · esc back · ctrl-c stop (answers are saved)";
 
@@ -200,7 +201,11 @@ impl<'a> Questionnaire<'a> {
         while i < asked.len() {
             let (q, help, field) = questions[asked[i]];
             let current = field(&mut self.response).clone();
-            match p.text(q, help, current.as_deref()) {
+            let reply = match asked[i] == 2 && !self.rubric.roles.is_empty() {
+                true => self.ask_role(p, current.as_deref()),
+                false => p.text(q, help, current.as_deref()),
+            };
+            match reply {
                 Reply::Value(v) => {
                     let v = v.trim();
                     *field(&mut self.response) = (!v.is_empty()).then(|| v.to_string());
@@ -212,6 +217,33 @@ impl<'a> Questionnaire<'a> {
             }
         }
         Ok(Some(()))
+    }
+
+    /// The perspective, from the roles the rubric declares, or another one typed in.
+    fn ask_role(&self, p: &mut dyn Prompter, current: Option<&str>) -> Reply<String> {
+        let roles = &self.rubric.roles;
+        let mut options: Vec<String> = roles.iter().map(|r| r.name.clone()).collect();
+        options.push(OTHER_ROLE_LABEL.to_string());
+        let start = self
+            .rubric
+            .role_of(current)
+            .and_then(|r| roles.iter().position(|x| x.id == r.id))
+            .unwrap_or(0);
+        match p.choose(
+            "The perspective you answer from",
+            &options,
+            start,
+            "statements are chosen for your perspective · esc back",
+        ) {
+            Reply::Value(c) if c < roles.len() => Reply::Value(roles[c].id.clone()),
+            Reply::Value(_) => p.text(
+                "Your perspective",
+                "for example: partner at the boundary (you are asked every statement)",
+                current,
+            ),
+            Reply::Back => Reply::Back,
+            Reply::Quit => Reply::Quit,
+        }
     }
 
     /// Asks every step from `start`, then the review. Saves after every answer. The steps
@@ -921,6 +953,24 @@ groups:
             script.asked[0], script.asked[1],
             "asked again after the description"
         );
+    }
+
+    #[test]
+    fn declared_roles_are_offered_as_choices_or_another_is_typed() {
+        let r = rubric_with_roles();
+        let mut save = |_: &Response| -> Result<()> { Ok(()) };
+        let mut q = Questionnaire::new(&r, Response::new(&r), &mut save);
+        let mut script = Script::new(vec![Pick(1)]);
+        q.ask_about(&mut script, [false, false, true]).unwrap();
+        assert_eq!(
+            q.response().role.as_deref(),
+            Some("member"),
+            "the role's id"
+        );
+        let mut script = Script::new(vec![Pick(2), Type("sponsor")]);
+        q.ask_about(&mut script, [false, false, true]).unwrap();
+        assert_eq!(q.response().role.as_deref(), Some("sponsor"));
+        assert_eq!(script.starts, [1], "starts at the current role, member");
     }
 
     #[test]

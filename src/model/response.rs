@@ -256,6 +256,7 @@ impl Response {
     pub fn unanswered<'r>(&self, rubric: &'r Rubric) -> Vec<&'r str> {
         rubric
             .items()
+            .filter(|r| rubric.asks(r.item, self.role.as_deref()))
             .filter(|r| !self.answers.contains_key(&r.item.id))
             .map(|r| r.item.id.as_str())
             .collect()

@@ -636,6 +636,14 @@ pub struct WorksheetDimension {
     pub description: String,
     /// Items with their `number` (1, 2, ... across the rubric), `id` and `statement`.
     pub items: Vec<WorksheetItem>,
+    /// What the practice looks like at each band, in the bands' order.
+    pub looks_like: Vec<BandText>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BandText {
+    pub band: String,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -643,6 +651,10 @@ pub struct WorksheetItem {
     pub number: usize,
     pub id: String,
     pub statement: String,
+    /// The words of its answers where they are not the scale's own (an answer set).
+    pub answers: Option<Vec<ScalePoint>>,
+    /// The names of the roles it is asked of; empty for everyone.
+    pub roles: Vec<String>,
 }
 
 pub fn worksheet(rubric: &Rubric) -> WorksheetView {
@@ -675,15 +687,52 @@ pub fn worksheet(rubric: &Rubric) -> WorksheetView {
                             .iter()
                             .map(|i| {
                                 number += 1;
-                                WorksheetItem {
-                                    number,
-                                    id: i.id.clone(),
-                                    statement: i.statement.trim().to_string(),
-                                }
+                                worksheet_item(rubric, d, i, number)
+                            })
+                            .collect(),
+                        looks_like: rubric
+                            .bands
+                            .iter()
+                            .filter_map(|b| {
+                                d.looks_like.get(&b.id).map(|t| BandText {
+                                    band: b.name.clone(),
+                                    text: t.trim().to_string(),
+                                })
                             })
                             .collect(),
                     })
                     .collect(),
+            })
+            .collect(),
+    }
+}
+
+/// A statement on the worksheet: its number, the words of its answers where they differ from
+/// the scale's, and who is asked it.
+fn worksheet_item(rubric: &Rubric, d: &Dimension, i: &Item, number: usize) -> WorksheetItem {
+    let labels = rubric.labels_for(d, i);
+    WorksheetItem {
+        number,
+        id: i.id.clone(),
+        statement: i.statement.trim().to_string(),
+        answers: (labels != &rubric.scale.labels).then(|| {
+            labels
+                .iter()
+                .map(|(v, l)| ScalePoint {
+                    value: *v,
+                    label: l.clone(),
+                })
+                .collect()
+        }),
+        roles: i
+            .roles
+            .iter()
+            .map(|id| {
+                rubric
+                    .roles
+                    .iter()
+                    .find(|r| &r.id == id)
+                    .map_or(id.clone(), |r| r.name.clone())
             })
             .collect(),
     }
@@ -1129,8 +1178,9 @@ mod tests {
             v.coverage.not_applicable_items[0].reason.as_deref(),
             Some("no repository yet")
         );
-        assert_eq!(v.coverage.unanswered, 12);
-        assert_eq!(v.coverage.unanswered_items.len(), 12);
+        let left = r.item_count() - 2;
+        assert_eq!(v.coverage.unanswered, left);
+        assert_eq!(v.coverage.unanswered_items.len(), left);
         assert!(!v.complete);
     }
 }

@@ -348,7 +348,11 @@ fn worksheet_lists_every_item_with_its_id() {
     );
     let html = run(learnlead().args(["worksheet", "--format", "html"]));
     assert_eq!(html.code, 0);
-    assert_eq!(html.stdout.matches("<tr><td class=\"num\">").count(), 46);
+    let default = learnlead::io::assets::shipped_rubric("wenger-trayner").unwrap();
+    let items = learnlead::model::rubric::Rubric::parse(default.text)
+        .unwrap()
+        .item_count();
+    assert_eq!(html.stdout.matches("<tr><td class=\"num\">").count(), items);
 }
 
 #[test]
@@ -425,4 +429,44 @@ fn a_config_can_leave_sections_out() {
     assert!(html.contains("id=\"talk\""));
     assert!(!html.contains("id=\"items\""), "statements left out");
     assert!(!html.contains("id=\"matrix\""), "participants left out");
+}
+
+/// The workshop's members are not asked the convenor's own statements, and "don't know" is
+/// counted apart from "not applicable", in the person's report and in the group's.
+#[test]
+fn dont_know_and_statements_for_some_roles_reach_every_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let people = crate::support::workshop(dir.path());
+    let ugo = people.iter().find(|p| p.ends_with("ugo.yaml")).unwrap();
+    let md = run(learnlead().arg("report").arg(ugo).args(["--format", "md"]));
+    assert_eq!(md.code, 0, "{}", md.stderr);
+    assert!(md.stdout.contains("1 don't know"), "{}", md.stdout);
+    assert!(md.stdout.contains("Don't know:"), "{}", md.stdout);
+    assert!(
+        !md.stdout.contains("I do most of the organising"),
+        "a member is not shown the convenor's statement"
+    );
+    assert!(
+        md.stdout.contains("46 statements scored"),
+        "48 less 2 for convenors: {}",
+        md.stdout
+    );
+
+    let refs: Vec<&Path> = people.iter().map(PathBuf::as_path).collect();
+    let json: serde_json::Value =
+        serde_json::from_str(&compare(&["--format", "json"], &refs)).unwrap();
+    let item = |id: &str| {
+        json["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(item("power-4")["n"], 3, "three convenors answer it");
+    assert_eq!(item("accountability-1")["dk"], 1);
+    assert_eq!(item("accountability-1")["na"], 0);
+    let csv = compare(&["--format", "csv"], &refs);
+    assert!(csv.contains(",accountability-1,dk,"), "{csv}");
 }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use crate::cdp::{Browser, Tab};
-use crate::support::{browser_or_skip, fixture, learnlead, run};
+use crate::support::{browser_or_skip, learnlead, run, workshop};
 
 /// The printable width of an A4 page with learnlead's margins (210 mm - 28 mm), in CSS pixels.
 const PRINT_WIDTH: u32 = 688;
@@ -70,28 +70,6 @@ fn axe_script() -> Option<String> {
         eprintln!("axe-core skipped: run `npm ci` in tests/browser");
     }
     found
-}
-
-/// Turns the workshop's answer files into responses in `dir`, and returns them.
-fn workshop(dir: &Path) -> Vec<PathBuf> {
-    let answers = fixture("workshop");
-    let mut made = Vec::new();
-    for entry in std::fs::read_dir(&answers).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_none_or(|e| e != "yaml") {
-            continue;
-        }
-        let out = dir.join(path.file_name().unwrap());
-        let r = run(learnlead()
-            .args(["assess", "--rubric", "wenger-trayner", "--answers"])
-            .arg(&path)
-            .arg("--out")
-            .arg(&out));
-        assert_eq!(r.code, 0, "{}", r.stderr);
-        made.push(out);
-    }
-    made.sort();
-    made
 }
 
 /// Writes every kind of HTML page into `dir` and returns them by name.

@@ -175,3 +175,25 @@ fn ci_has_a_browser() {
         );
     }
 }
+
+/// Turns the workshop's answer files into responses in `dir`, and returns them.
+pub fn workshop(dir: &std::path::Path) -> Vec<PathBuf> {
+    let answers = fixture("workshop");
+    let mut made = Vec::new();
+    for entry in std::fs::read_dir(&answers).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "yaml") {
+            continue;
+        }
+        let out = dir.join(path.file_name().unwrap());
+        let r = run(learnlead()
+            .args(["assess", "--rubric", "wenger-trayner", "--answers"])
+            .arg(&path)
+            .arg("--out")
+            .arg(&out));
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        made.push(out);
+    }
+    made.sort();
+    made
+}

@@ -542,11 +542,15 @@ mod tests {
     fn every_shipped_dimension_holds_what_a_discipline_holds() {
         for asset in assets::RUBRICS {
             let r = Rubric::parse(asset.text).unwrap();
-            let min_items = if r.id == "cop-functions" { 2 } else { 3 };
-            let mut reverse = 0;
+            assert!(r.warnings().is_empty(), "{}: {:?}", r.id, r.warnings());
+            assert!(
+                r.scale.dont_know,
+                "{}: statements may ask what one cannot know",
+                r.id
+            );
             for (_, d) in r.dimensions() {
-                assert!(d.items.len() >= min_items, "{}: {}", r.id, d.id);
-                reverse += d.items.iter().filter(|i| i.reverse).count();
+                assert!(d.items.len() >= MIN_STATEMENTS, "{}: {}", r.id, d.id);
+                assert!(d.items.iter().any(|i| i.reverse), "{}: {}", r.id, d.id);
                 for band in r.band_ids() {
                     assert!(
                         d.prompts.get(band).is_some_and(|p| !p.is_empty()),
@@ -554,15 +558,66 @@ mod tests {
                         r.id,
                         d.id
                     );
+                    assert!(d.looks_like.contains_key(band), "{}: {}", r.id, d.id);
+                    assert!(d.method_for(band).is_some(), "{}: {} {band}", r.id, d.id);
                 }
-                assert!(!d.methods.is_empty(), "{}: {} has no methods", r.id, d.id);
-                assert!(!d.pitfalls.is_empty(), "{}: {} has no pitfalls", r.id, d.id);
-                if r.id == "wenger-trayner" {
-                    assert!(!d.quality_signs.is_empty(), "{}", d.id);
-                    assert!(!d.perspectives.is_empty(), "{}", d.id);
+                for (what, list) in [
+                    ("pitfalls", &d.pitfalls),
+                    ("quality signs", &d.quality_signs),
+                    ("perspectives", &d.perspectives),
+                ] {
+                    assert!(!list.is_empty(), "{}: {} has no {what}", r.id, d.id);
                 }
             }
-            assert!(reverse >= 3, "{} has too few reverse-scored items", r.id);
+        }
+    }
+
+    /// The item-writing rules of docs/rubrics.md that a machine can check: no frequency or
+    /// negation word of its own (the scale says how true, or the answer set how often), no
+    /// reason clause, and a question only where an answer set fits it.
+    #[test]
+    fn shipped_statements_follow_the_authoring_rules() {
+        let frequency = [
+            "always",
+            "often",
+            "rarely",
+            "regularly",
+            "never",
+            "little",
+            "nobody",
+            "usually",
+            "seldom",
+            "at least",
+        ];
+        for asset in assets::RUBRICS {
+            let r = Rubric::parse(asset.text).unwrap();
+            for i in r.items() {
+                let st = i.item.statement.to_lowercase();
+                let words: Vec<&str> = st
+                    .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                    .collect();
+                for f in frequency {
+                    let found = match f.contains(' ') {
+                        true => st.contains(f),
+                        false => words.contains(&f),
+                    };
+                    assert!(!found, "{}: `{f}` in {}", r.id, i.item.id);
+                }
+                assert!(
+                    !words.contains(&"because"),
+                    "{}: a reason in {}",
+                    r.id,
+                    i.item.id
+                );
+                let set = i.item.answers.as_ref().or(i.dimension.answers.as_ref());
+                assert_eq!(
+                    st.ends_with('?'),
+                    set.is_some_and(|s| s == "how-many"),
+                    "{}: {} asks a question only with how-many answers",
+                    r.id,
+                    i.item.id
+                );
+            }
         }
     }
 
