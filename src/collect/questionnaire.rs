@@ -523,11 +523,14 @@ impl<'a> Questionnaire<'a> {
             .dimension(&d.id)
             .and_then(|s| s.score);
         let entry = self.response.dimensions.get(&d.id);
-        let start = match (entry.and_then(|a| a.desired), now) {
+        let here =
+            now.map(|now| (now.round() as i64 - r.scale.min).clamp(0, skip as i64 - 1) as usize);
+        if let Some(h) = here {
+            options[h].push_str(" (about where you are now)");
+        }
+        let start = match (entry.and_then(|a| a.desired), here) {
             (Some(v), _) => (v - r.scale.min) as usize,
-            (None, Some(now)) => {
-                (now.round() as i64 - r.scale.min).clamp(0, skip as i64 - 1) as usize
-            }
+            (None, Some(h)) => h,
             (None, None) => 0,
         };
         let question = match now {
