@@ -6,7 +6,18 @@ use inquire::ui::{RenderConfig, Styled};
 use inquire::{Select, Text};
 
 use crate::collect::questionnaire::{Grid, Prompter, Reply};
+use crate::present::format::wrap;
+use crate::present::table::terminal_width;
 use crate::safe_text::for_terminal;
+
+/// Text made inert and wrapped to the terminal's width as it is now (so a resized terminal
+/// gets the next question at its new width); `margin` columns are left for inquire's "? ".
+fn fit(text: &str, margin: usize) -> String {
+    wrap(
+        &for_terminal(text),
+        terminal_width().saturating_sub(margin + 1),
+    )
+}
 
 pub struct Terminal {
     render: RenderConfig<'static>,
@@ -19,8 +30,9 @@ impl Terminal {
         } else {
             RenderConfig::default_colored()
         };
-        // Esc means "back" here, not "cancel".
-        render.canceled_prompt_indicator = Styled::new("← back");
+        // Esc means "back" here, not "cancel": the prompt is taken off the screen (see
+        // `reply`), so it needs no indicator.
+        render.canceled_prompt_indicator = Styled::new("");
         Terminal { render }
     }
 }
@@ -36,10 +48,21 @@ pub fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
-fn reply<T>(r: Result<T, InquireError>) -> Reply<T> {
+/// What the person did. After Esc, inquire leaves the abandoned question on screen; it is
+/// erased (its `lines`, as wrapped), so that only answered questions stay in the scrollback.
+fn reply<T>(r: Result<T, InquireError>, lines: usize) -> Reply<T> {
     match r {
         Ok(v) => Reply::Value(v),
-        Err(InquireError::OperationCanceled) => Reply::Back,
+        Err(InquireError::OperationCanceled) => {
+            use std::io::{IsTerminal, Write};
+            let mut out = std::io::stdout();
+            if out.is_terminal() && lines > 0 {
+                // Up to the first line of the question, then clear to the end of the screen.
+                let _ = write!(out, "\x1b[{lines}F\x1b[J");
+                let _ = out.flush();
+            }
+            Reply::Back
+        }
         // Ctrl-C, a closed terminal, or any other failure to ask: stop, keeping what is saved.
         // inquire leaves the cursor on its help line; what is printed next starts below it.
         Err(_) => {
@@ -51,7 +74,7 @@ fn reply<T>(r: Result<T, InquireError>) -> Reply<T> {
 
 impl Prompter for Terminal {
     fn show(&mut self, text: &str) {
-        crate::say!("{text}");
+        crate::say!("{}", fit(text, 0));
     }
 
     fn show_grid(&mut self, grid: &Grid) {
@@ -70,7 +93,7 @@ impl Prompter for Terminal {
 
     fn text(&mut self, question: &str, help: &str, initial: Option<&str>) -> Reply<String> {
         // Rubrics come from colleagues: what they say reaches the terminal inert.
-        let (question, help) = (for_terminal(question), for_terminal(help));
+        let (question, help) = (fit(question, 2), fit(help, 2));
         let mut t = Text::new(&question)
             .with_help_message(&help)
             .with_render_config(self.render)
@@ -83,7 +106,7 @@ impl Prompter for Terminal {
         if let Some(i) = initial {
             t = t.with_initial_value(i);
         }
-        reply(t.prompt())
+        reply(t.prompt(), question.lines().count())
     }
 
     fn choose(
@@ -94,10 +117,13 @@ impl Prompter for Terminal {
         help: &str,
     ) -> Reply<usize> {
         let page = options.len().clamp(1, 12);
-        let (question, help) = (for_terminal(question), for_terminal(help));
+        let (question, help) = (fit(question, 2), fit(help, 2));
+        // Options stay one line each (inquire counts them as lines): cut to the width, after
+        // inquire's two-column cursor.
+        let width = terminal_width().saturating_sub(4);
         let options: Vec<String> = options
             .iter()
-            .map(|o| for_terminal(o).into_owned())
+            .map(|o| crate::collect::questionnaire::shorten(&for_terminal(o), width))
             .collect();
         let last = options.len().saturating_sub(1);
         let s = Select::new(&question, options)
@@ -105,6 +131,6 @@ impl Prompter for Terminal {
             .with_starting_cursor(start.min(last))
             .with_page_size(page)
             .with_render_config(self.render);
-        reply(s.raw_prompt().map(|o| o.index))
+        reply(s.raw_prompt().map(|o| o.index), question.lines().count())
     }
 }

@@ -288,16 +288,16 @@ impl<'a> Questionnaire<'a> {
         Ok(Outcome::Completed(self.response))
     }
 
-    /// The review: a table of every answer, then finish or change any of them.
+    /// The review: one line per dimension (how much is answered, where the person wants to be,
+    /// their note), then finish, answer what is missing, or open a dimension to see its
+    /// statements in full and change any answer. One dimension at a time fits the screen.
     fn review(&mut self, p: &mut dyn Prompter) -> Result<Reply<()>> {
         loop {
-            for grid in self.review_grids() {
-                p.show_grid(&grid);
-            }
+            p.show_grid(&self.review_summary());
             let missing = self.resume_position();
             let mut options = vec![
                 "Save and finish".to_string(),
-                "Change an answer".to_string(),
+                "See a dimension's answers and change them".to_string(),
             ];
             if let Some(m) = missing {
                 options[0] = format!("Answer what is missing ({})", self.step_label(m));
@@ -320,24 +320,54 @@ impl<'a> Questionnaire<'a> {
                     }
                 }
                 Reply::Value(_) => {
-                    let labels: Vec<String> =
-                        (0..self.steps.len()).map(|s| self.step_label(s)).collect();
-                    match p.choose(
-                        "Which answer do you want to change?",
-                        &labels,
-                        0,
-                        "type to filter · esc back to the review",
-                    ) {
-                        Reply::Value(s) => {
-                            if let Reply::Quit = self.ask(p, s, true)? {
-                                return Ok(Reply::Quit);
-                            }
-                        }
-                        Reply::Back => {}
-                        Reply::Quit => return Ok(Reply::Quit),
+                    if let Reply::Quit = self.review_dimension(p)? {
+                        return Ok(Reply::Quit);
                     }
                 }
                 Reply::Back => return Ok(Reply::Back),
+                Reply::Quit => return Ok(Reply::Quit),
+            }
+        }
+    }
+
+    /// Picks a dimension, shows its statements in full with the answers, and changes answers
+    /// until the person goes back to the review.
+    fn review_dimension(&mut self, p: &mut dyn Prompter) -> Result<Reply<()>> {
+        let names: Vec<String> = self
+            .review_summary()
+            .rows
+            .iter()
+            .map(|r| format!("{} · {}", r[0], r[1]))
+            .collect();
+        let dim = match p.choose(
+            "Which dimension?",
+            &names,
+            0,
+            "type to filter · esc back to the review",
+        ) {
+            Reply::Value(d) => d,
+            Reply::Back => return Ok(Reply::Back),
+            Reply::Quit => return Ok(Reply::Quit),
+        };
+        loop {
+            p.show_grid(&self.dimension_grid(dim));
+            let steps: Vec<usize> = (0..self.steps.len())
+                .filter(|&s| self.dimension_of(self.steps[s]) == dim)
+                .collect();
+            let mut labels: Vec<String> = steps.iter().map(|&s| self.step_label(s)).collect();
+            labels.push("← back to the review".to_string());
+            match p.choose(
+                "Which answer do you want to change?",
+                &labels,
+                0,
+                "type to filter · esc back to the review",
+            ) {
+                Reply::Value(c) if c < steps.len() => {
+                    if let Reply::Quit = self.ask(p, steps[c], true)? {
+                        return Ok(Reply::Quit);
+                    }
+                }
+                Reply::Value(_) | Reply::Back => return Ok(Reply::Value(())),
                 Reply::Quit => return Ok(Reply::Quit),
             }
         }
@@ -644,14 +674,67 @@ impl<'a> Questionnaire<'a> {
         }
     }
 
-    /// The review before saving: every answer, then where the person wants to be and their
-    /// notes per dimension.
-    fn review_grids(&self) -> [Grid; 2] {
-        let answers = self
-            .rubric
-            .items()
+    /// One row per dimension: how many of the statements asked are answered, where the person
+    /// wants to be (when the rubric asks), and their note, shortened.
+    fn review_summary(&self) -> Grid {
+        let desired = self.rubric.ask_desired;
+        let rows = self
+            .dimensions
+            .iter()
             .enumerate()
-            .map(|(n, iref)| {
+            .map(|(k, (_, dim))| {
+                let (answered, asked) = self
+                    .steps
+                    .iter()
+                    .filter_map(|s| match *s {
+                        Step::Item { dimension, item } if dimension == k => Some(item),
+                        _ => None,
+                    })
+                    .fold((0, 0), |(a, n), item| {
+                        let done = self.response.answers.contains_key(self.item_id(item));
+                        (a + usize::from(done), n + 1)
+                    });
+                let a = self.response.dimensions.get(&dim.id);
+                let mut row = vec![dim.name.clone(), format!("{answered} of {asked} answered")];
+                if desired {
+                    row.push(match a.and_then(|a| a.desired) {
+                        Some(v) => format!("want {v}"),
+                        None => "no target".into(),
+                    });
+                }
+                row.push(
+                    a.and_then(|a| a.note.as_deref())
+                        .map(|n| shorten(n, 40))
+                        .unwrap_or_default(),
+                );
+                row
+            })
+            .collect();
+        let words = |w: &[&str]| w.iter().map(|s| s.to_string()).collect();
+        Grid {
+            title: "Your answers".into(),
+            headers: if desired {
+                words(&["dimension", "statements", "where you want to be", "note"])
+            } else {
+                words(&["dimension", "statements", "note"])
+            },
+            rows,
+            numeric: Vec::new(),
+        }
+    }
+
+    /// A dimension's statements asked of this person, in full, with their answers.
+    fn dimension_grid(&self, dim: usize) -> Grid {
+        let (g, d) = self.dimensions[dim];
+        let rows = self
+            .steps
+            .iter()
+            .filter_map(|s| match *s {
+                Step::Item { dimension, item } if dimension == dim => Some(item),
+                _ => None,
+            })
+            .map(|item| {
+                let iref = self.items[item];
                 let answer = self
                     .response
                     .answers
@@ -665,50 +748,18 @@ impl<'a> Questionnaire<'a> {
                     })
                     .unwrap_or_else(|| "— not answered".into());
                 vec![
-                    (n + 1).to_string(),
-                    iref.item.id.clone(),
-                    shorten(&iref.item.statement, 70),
+                    (item + 1).to_string(),
+                    iref.item.statement.trim().to_string(),
                     answer,
                 ]
             })
             .collect();
-        let desired = self.rubric.ask_desired;
-        let dimensions = self
-            .rubric
-            .dimensions()
-            .map(|(_, dim)| {
-                let a = self.response.dimensions.get(&dim.id);
-                let mut row = vec![dim.name.clone()];
-                if desired {
-                    row.push(
-                        a.and_then(|a| a.desired)
-                            .map(|v| v.to_string())
-                            .unwrap_or_else(|| "—".into()),
-                    );
-                }
-                row.push(a.and_then(|a| a.note.clone()).unwrap_or_default());
-                row
-            })
-            .collect();
-        let words = |w: &[&str]| w.iter().map(|s| s.to_string()).collect();
-        [
-            Grid {
-                title: "Your answers".into(),
-                headers: words(&["#", "item", "statement", "answer"]),
-                rows: answers,
-                numeric: vec![0],
-            },
-            Grid {
-                title: String::new(),
-                headers: if desired {
-                    words(&["dimension", "want to be", "note"])
-                } else {
-                    words(&["dimension", "note"])
-                },
-                rows: dimensions,
-                numeric: Vec::new(),
-            },
-        ]
+        Grid {
+            title: format!("{} › {}", g.name, d.name),
+            headers: ["#", "statement", "your answer"].map(String::from).to_vec(),
+            rows,
+            numeric: vec![0],
+        }
     }
 
     fn dimension_of(&self, step: Step) -> usize {
@@ -1226,12 +1277,13 @@ groups:
                 Pick(0),
                 Pick(0),
                 Type(""),
+                Pick(1), // review: see a dimension
+                Pick(0), // D1: a, b, where you want to be, note
                 Pick(1),
-                Pick(1),
-                Pick(2), // review: change -> item b -> 3
-                Pick(1),
+                Pick(2), // b -> 3
                 Pick(3),
-                Type("changed my mind"), // review: change -> note of d1 (step 3)
+                Type("changed my mind"), // the note
+                Pick(4),                 // back to the review
                 Pick(0),                 // save and finish
             ],
         );
@@ -1246,14 +1298,27 @@ groups:
             .iter()
             .filter(|q| *q == "Review your answers")
             .count();
-        assert_eq!(reviews, 3);
-        let table = script
+        assert_eq!(reviews, 2);
+        let summary = script
             .shown
             .iter()
             .rev()
-            .find(|s| s.contains("Your answers"))
+            .find(|s| s.starts_with("Your answers"))
             .unwrap();
-        assert!(table.contains("3 · high"), "{table}");
+        assert!(
+            summary.contains("D1 | 2 of 2 answered | want 1 | changed my mind"),
+            "{summary}"
+        );
+        let d1 = script
+            .shown
+            .iter()
+            .rev()
+            .find(|s| s.starts_with("G › D1"))
+            .unwrap();
+        assert!(
+            d1.contains("2 | B | 3 · high"),
+            "the statement in full, its answer: {d1}"
+        );
     }
 
     #[test]

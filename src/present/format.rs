@@ -79,3 +79,61 @@ mod tests {
         assert_eq!(bar(Some(2.0), 1, 1, 4), "░░░░");
     }
 }
+
+/// `text` wrapped at word boundaries to `width` columns. Each line keeps its own indentation,
+/// and the lines it is broken into are indented like it; a word longer than the width stays
+/// whole on its own line.
+pub fn wrap(text: &str, width: usize) -> String {
+    let width = width.max(20);
+    let mut out = String::with_capacity(text.len() + 16);
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let body = line.trim_start();
+        let indent = &line[..line.len() - body.len()];
+        let mut column = 0;
+        for word in body.split_whitespace() {
+            let len = word.chars().count();
+            if column > 0 && column + 1 + len > width {
+                out.push('\n');
+                column = 0;
+            }
+            if column == 0 {
+                out.push_str(indent);
+                column = indent.chars().count();
+            } else {
+                out.push(' ');
+                column += 1;
+            }
+            out.push_str(word);
+            column += len;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::wrap;
+
+    #[test]
+    fn words_stay_whole_and_indentation_carries_over() {
+        let text = "1/46 · Meaning › Relevance\n  I can say in one or two sentences what our partnership is about.";
+        assert_eq!(
+            wrap(text, 30),
+            "1/46 · Meaning › Relevance\n  I can say in one or two\n  sentences what our\n  partnership is about."
+        );
+        for line in wrap(text, 30).lines() {
+            assert!(line.chars().count() <= 30, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_word_longer_than_the_line_is_not_cut_and_blank_lines_stay() {
+        assert_eq!(
+            wrap("a Maximiliana-Wolkenstein-Obermayr b\n\nc", 20),
+            "a\nMaximiliana-Wolkenstein-Obermayr\nb\n\nc"
+        );
+    }
+}

@@ -33,9 +33,22 @@ pub fn align_right(table: &mut Table, columns: &[usize]) {
     }
 }
 
-/// `COLUMNS` wins over the detected width, so output can be fitted when not on a terminal.
+/// `COLUMNS` wins over the detected width, so output can be fitted when not on a terminal. A
+/// width of 0 (some terminals report it) or less than 20 is no width at all.
 fn width_override() -> Option<u16> {
-    std::env::var("COLUMNS").ok()?.parse().ok()
+    std::env::var("COLUMNS")
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
+        .filter(|w| *w >= 20)
+}
+
+/// The terminal's width in columns: `COLUMNS`, else what the terminal says, else 80.
+pub fn terminal_width() -> usize {
+    width_override()
+        .or_else(|| Table::new().width().filter(|w| *w >= 20))
+        .map_or(80, usize::from)
 }
 
 /// How many cells a bar gets on this terminal: 10, fewer on a narrow one, none below 60

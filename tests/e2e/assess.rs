@@ -227,13 +227,15 @@ fn resuming_a_complete_response_offers_the_review() {
         &["assess", "--resume", "done.yaml", "--rubric", &rubric],
     );
     s.expect("done.yaml is complete").unwrap();
-    at(&mut s, "Review your answers", &format!("\x1b[B{ENTER}")); // change an answer
+    at(&mut s, "Review your answers", &format!("\x1b[B{ENTER}")); // see a dimension
+    at(&mut s, "Which dimension?", &format!("Caring{ENTER}"));
     at(
         &mut s,
         "Which answer do you want to change?",
         &format!("care-1{ENTER}"),
     );
     at(&mut s, "3/3 · Together › Caring", &format!("1{ENTER}"));
+    at(&mut s, "Which answer do you want to change?", "\x1b"); // esc: back to the review
     at(&mut s, "Review your answers", ENTER);
     s.expect("Saved your response to done.yaml").unwrap();
     assert_eq!(exit_code(&mut s), 0);
