@@ -145,10 +145,10 @@ impl<'a> Questionnaire<'a> {
     /// The short introduction shown before the first question.
     pub fn introduction(&self) -> String {
         let r = self.rubric;
-        let items = r.item_count();
+        let role = self.response.role.as_deref();
+        let items = r.items().filter(|i| r.asks(i.item, role)).count();
         let dims = r.dimension_count();
-        // About 10 seconds an item and 20 a dimension (desired position and note).
-        let minutes = ((items * 10 + dims * 20) as f64 / 60.0).ceil() as usize;
+        let minutes = minutes(r, role);
         let mut s = String::new();
         let _ = writeln!(s, "{}", r.title);
         let _ = writeln!(
@@ -777,6 +777,14 @@ impl<'a> Questionnaire<'a> {
     fn dimension_id(&self, dimension: usize) -> &str {
         &self.dimensions[dimension].1.id
     }
+}
+
+/// How long answering `rubric` from `role` takes, in whole minutes: about ten seconds a
+/// statement and twenty a dimension (where you want to be, a note). The one estimate the
+/// introduction gives, and the README's figures are tested against.
+pub fn minutes(rubric: &Rubric, role: Option<&str>) -> usize {
+    let items = rubric.items().filter(|i| rubric.asks(i.item, role)).count();
+    (items * 10 + rubric.dimension_count() * 20).div_ceil(60)
 }
 
 /// The questions of a rubric in order, for someone answering from `role`: each dimension's

@@ -321,3 +321,38 @@ fn warnings_are_located_and_fail_only_a_strict_check() {
         both.stderr
     );
 }
+
+/// The README and `assess --help` give how long a rubric takes; the questionnaire's own
+/// estimate is what they must say.
+#[test]
+fn the_time_people_are_told_is_the_questionnaires_estimate() {
+    use learnlead::collect::questionnaire::minutes;
+    let rubric = |id: &str| {
+        let asset = learnlead::io::assets::shipped_rubric(id).unwrap();
+        learnlead::model::rubric::Rubric::parse(asset.text).unwrap()
+    };
+    let default = minutes(&rubric("wenger-trayner"), None);
+    let readme = std::fs::read_to_string(fixture("../../README.md")).unwrap();
+    assert!(
+        readme.contains(&format!("(about {default} minutes)")),
+        "README: the default rubric takes about {default} minutes"
+    );
+    let scorecard = minutes(&rubric("cop-functions"), None);
+    assert_eq!(
+        scorecard, 5,
+        "the README calls cop-functions a five-minute scorecard"
+    );
+    let help = run(learnlead().args(["assess", "--help"]));
+    let words = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+    ];
+    assert!(
+        help.stdout.contains(&format!(
+            "({} minutes for the default rubric)",
+            words[default]
+        )),
+        "{}",
+        help.stdout
+    );
+}
