@@ -81,6 +81,20 @@ pub fn csv_cell(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// A path or word as one argument in a command people can paste into a POSIX shell: as it is
+/// when it holds nothing a shell reads, else in single quotes. Also made inert for the terminal.
+pub fn shell_arg(arg: &str) -> String {
+    let plain = !arg.is_empty()
+        && arg
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_./-:@%+=,".contains(c));
+    let quoted = match plain {
+        true => arg.to_string(),
+        false => format!("'{}'", arg.replace('\'', "'\\''")),
+    };
+    for_terminal(&quoted).into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,5 +138,13 @@ mod tests {
         for cell in ["-2", "+3.5", "4", "Ana", "", "na", "a=b"] {
             assert_eq!(csv_cell(cell), cell, "{cell:?}");
         }
+    }
+
+    #[test]
+    fn shell_args_are_quoted_only_when_a_shell_would_read_them() {
+        assert_eq!(shell_arg("ana-2026-11-22.yaml"), "ana-2026-11-22.yaml");
+        assert_eq!(shell_arg("my answers/ana.yaml"), "'my answers/ana.yaml'");
+        assert_eq!(shell_arg("it's.yaml"), "'it'\\''s.yaml'");
+        assert_eq!(shell_arg("$(rm -rf x).yaml"), "'$(rm -rf x).yaml'");
     }
 }

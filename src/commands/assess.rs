@@ -18,6 +18,7 @@ use crate::model::response::{date_of, Response, RubricStamp};
 use crate::model::rubric::Rubric;
 use crate::present::table;
 use crate::present::view;
+use crate::safe_text::shell_arg;
 
 pub fn run(catalog: &Catalog, args: AssessArgs) -> Result<()> {
     if let Some(file) = &args.answers {
@@ -77,7 +78,7 @@ fn check_out(path: &Path, force: bool) -> Result<()> {
         Ok(r) if r.is_complete() => "a finished response".to_string(),
         Ok(_) => format!(
             "an unfinished response (continue it with `learnlead assess --resume {}`)",
-            path.display()
+            shell_arg(&path.display().to_string())
         ),
         Err(_) => "a file that is not a response".to_string(),
     };
@@ -301,7 +302,10 @@ fn stopped(path: Option<&Path>, flag: &str) -> Result<()> {
     let saved = path.filter(|p| p.exists());
     Err(Error::Stopped {
         resume: saved
-            .map(|p| format!("learnlead assess --resume {}{flag}", p.display()))
+            .map(|p| {
+                let p = shell_arg(&p.display().to_string());
+                format!("learnlead assess --resume {p}{flag}")
+            })
             .unwrap_or_default(),
         saved: saved.map(Path::to_path_buf),
     })
@@ -314,21 +318,26 @@ fn finish_message(rubric: &Rubric, response: &Response, path: &Path, flag: &str)
     crate::say!("\n{}", table::report(&view));
     let c = scores.coverage;
     crate::say!(
-        "{} answered, {} not applicable, {} unanswered.",
+        "{} answered, {} not applicable, {} don't know, {} unanswered.",
         c.answered,
         c.not_applicable,
+        c.dont_know,
         c.unanswered
     );
+    crate::say!("{}", table::report_summary(&view).trim_start());
     if response.is_complete() {
         crate::say!("Saved your response to {}", path.display());
     } else {
         crate::say!(
             "Saved an unfinished response to {}; finish it with: learnlead assess --resume {}{flag}",
             path.display(),
-            path.display()
+            shell_arg(&path.display().to_string())
         );
     }
-    crate::say!("Next: learnlead report {}{flag}", path.display());
+    crate::say!(
+        "Next: learnlead report {}{flag} --out report.html",
+        shell_arg(&path.display().to_string())
+    );
 }
 
 #[cfg(test)]

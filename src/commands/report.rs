@@ -56,10 +56,16 @@ pub fn run(catalog: &Catalog, args: ReportArgs) -> Result<()> {
             json_document(&view::json(&view, &rubric.content_hash()))?,
             Doc::Json,
         ),
-        ReportFormat::Table => (
-            format!("{}\n", table::report(&view)).into_bytes(),
-            Doc::Text,
-        ),
+        ReportFormat::Table => {
+            let mut text = format!("{}\n{}", table::report(&view), table::report_summary(&view));
+            if args.out.is_none() {
+                text.push_str(&format!(
+                    "\nThe full report, with what each dimension looks like and questions to reflect on:\n  learnlead report {} --out report.html\n",
+                    crate::safe_text::shell_arg(&args.response.display().to_string())
+                ));
+            }
+            (text.into_bytes(), Doc::Text)
+        }
         ReportFormat::Md => (
             render::render(
                 "report.md.j2",

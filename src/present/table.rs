@@ -140,6 +140,58 @@ pub fn report(view: &crate::present::view::ReportView) -> Table {
     t
 }
 
+/// Under the score table: the next step (what the next band looks like, one thing to try),
+/// the strengths and where to focus, as the HTML report opens with them.
+pub fn report_summary(view: &crate::present::view::ReportView) -> String {
+    let mut s = String::new();
+    if let Some(n) = &view.next_step {
+        let why = match n.why {
+            "gap" => format!(
+                "the largest gap to where you want to be ({} now, {} wanted)",
+                fmt_score(n.score),
+                n.desired.map(|d| d.to_string()).unwrap_or_default()
+            ),
+            _ => format!("your lowest score ({})", fmt_score(n.score)),
+        };
+        s.push_str(&format!("\nYour next step: {}, {why}.\n", n.name));
+        if let Some(l) = &n.looks_like {
+            let band = n.next_band.as_ref().map_or("At its best".to_string(), |b| {
+                format!("{} looks like this", b.name)
+            });
+            s.push_str(&format!("  {band}: {}\n", l.trim()));
+        }
+        if let Some(m) = &n.method {
+            s.push_str(&format!("  One thing to try: {m}\n"));
+        }
+    }
+    let list = |refs: &[crate::present::view::DimensionRef], gap: bool| {
+        refs.iter()
+            .map(|d| match gap {
+                true => format!("{} {}", d.name, fmt_signed(d.gap)),
+                false => format!("{} {}", d.name, fmt_score(d.score)),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if !view.strengths.is_empty() {
+        s.push_str(&format!(
+            "Strengths to build on: {}\n",
+            list(&view.strengths, false)
+        ));
+    }
+    if !view.focus.is_empty() {
+        let by = match view.focus_by {
+            "gap" => "largest gaps",
+            _ => "lowest scores",
+        };
+        s.push_str(&format!(
+            "Where to focus next ({by}): {}\n",
+            list(&view.focus, view.focus_by == "gap")
+        ));
+    }
+    crate::present::format::wrap(&s, terminal_width())
+}
+
 /// A group comparison for the terminal, in the order of the group report: what to talk about
 /// first, how much the group agrees, the dimensions, the roles side by side when asked, what
 /// changed, the participants and the statements.

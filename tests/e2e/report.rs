@@ -72,17 +72,23 @@ fn snapshots_of_every_format() {
     insta::assert_snapshot!("full.json", report(&f.full, &["--format", "json"]));
     insta::assert_snapshot!(
         "baseline.table",
-        report(
-            &f.full,
-            &[
-                "--format",
-                "table",
-                "--baseline",
-                f.baseline.to_str().unwrap()
-            ]
+        redact(
+            &report(
+                &f.full,
+                &[
+                    "--format",
+                    "table",
+                    "--baseline",
+                    f.baseline.to_str().unwrap()
+                ]
+            ),
+            &f
         )
     );
-    insta::assert_snapshot!("partial.table", report(&f.partial, &["--format", "table"]));
+    insta::assert_snapshot!(
+        "partial.table",
+        redact(&report(&f.partial, &["--format", "table"]), &f)
+    );
     insta::assert_snapshot!(
         "small-baseline.html",
         redact(
