@@ -28,6 +28,18 @@ pub struct Global {
     /// with a shipped id takes the shipped one's place
     #[arg(long, global = true, env = "LEARNLEAD_RUBRICS", value_name = "DIR")]
     pub rubrics_dir: Option<PathBuf>,
+
+    /// Colour in the questionnaire: auto (on a terminal, unless NO_COLOR is set; CLICOLOR_FORCE
+    /// forces it), always or never
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -82,6 +94,17 @@ pub enum Command {
     /// List, show, check and write rubrics
     #[command(subcommand)]
     Rubrics(RubricsCommand),
+
+    /// Print shell completions for learnlead (bash, zsh, fish, powershell, elvish)
+    #[command(after_help = include_str!("help/completions.txt"))]
+    Completions {
+        /// The shell to complete in
+        shell: clap_complete::Shell,
+    },
+
+    /// Print learnlead's manual page (roff), for `man`
+    #[command(after_help = include_str!("help/man.txt"))]
+    Man,
 }
 
 #[derive(Debug, Args)]

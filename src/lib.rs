@@ -33,6 +33,7 @@ pub mod model;
 pub mod present;
 /// Text from others made safe for terminals, spreadsheets and messages.
 pub mod safe_text;
+pub mod suggest;
 
 use cli::{Cli, Command};
 use error::Result;
@@ -60,6 +61,7 @@ pub fn report_error(err: &error::Error) {
 /// Runs one command line.
 pub fn run(cli: Cli) -> Result<()> {
     let catalog = io::catalog::Catalog::new(cli.global.rubrics_dir);
+    collect::prompt::set_color(cli.global.color);
     match cli.command {
         Command::Assess(args) => commands::assess::run(&catalog, args),
         Command::Report(args) => commands::report::run(&catalog, args),
@@ -70,5 +72,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Worksheet(args) => commands::worksheet::run(&catalog, args),
         Command::Templates(c) => commands::templates::run(c),
         Command::Rubrics(c) => commands::rubrics::run(&catalog, c),
+        Command::Completions { shell } => commands::shell::completions(shell),
+        Command::Man => commands::shell::man(),
     }
 }

@@ -122,10 +122,16 @@ fn columns(
                 problems.push(Problem::at(
                     at(1, i),
                     format!(
-                        "column {} `{}` is not `name`, `community`, `role` or an item of the rubric `{}`",
+                        "column {} `{}` is not `name`, `community`, `role` or an item of the rubric `{}`{}",
                         column_name(i),
                         crate::safe_text::quote(key),
-                        rubric.id
+                        rubric.id,
+                        crate::suggest::did_you_mean(
+                            key,
+                            ["name", "community", "role"]
+                                .into_iter()
+                                .chain(rubric.items().map(|r| r.item.id.as_str()))
+                        )
                     ),
                 ));
                 continue;
@@ -281,7 +287,7 @@ mod tests {
         assert_eq!(
             msgs,
             [
-                "column C `nme-2` is not `name`, `community`, `role` or an item of the rubric `pioneering-leaders`",
+                "column C `nme-2` is not `name`, `community`, `role` or an item of the rubric `pioneering-leaders` (did you mean `name-2`?)",
                 "row 2, column D `name-3`: \"x\" is not a score (1 to 5), `na`, `dk` or empty",
                 "row 3, column B `name-1`: 9 is outside the scale 1..5",
             ]

@@ -62,9 +62,22 @@ pub fn run(catalog: &Catalog, args: BundleArgs) -> Result<()> {
     };
     let group = Group::read(catalog, &args.group, false)?;
     let mut out: Files = Vec::new();
+    // Printing takes seconds a page: a bar on a terminal (stderr), nothing elsewhere.
+    let pages = match args.group.anonymize {
+        true => 1,
+        false => group.participants.len() + 1,
+    };
+    let progress = browser.as_ref().map(|_| printing_bar(pages as u64));
     let reports = match args.group.anonymize {
         true => Vec::new(),
-        false => personal_reports(&group, &framing, browser.as_deref(), &args, &mut out)?,
+        false => personal_reports(
+            &group,
+            &framing,
+            browser.as_deref(),
+            &args,
+            &mut out,
+            progress.as_ref(),
+        )?,
     };
     let data = data_files(&group, args.group.anonymize, &mut out)?;
     let index = render::render(
@@ -81,6 +94,9 @@ pub fn run(catalog: &Catalog, args: BundleArgs) -> Result<()> {
     if let Some(browser) = &browser {
         let pdf = crate::present::pdf::print(&index, args.print.paper, browser)?;
         out.push(("index.pdf".into(), output::mark(Doc::Pdf, pdf)));
+    }
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
     }
     out.push((
         "index.html".into(),
@@ -105,6 +121,7 @@ fn personal_reports(
     browser: Option<&Path>,
     args: &BundleArgs,
     out: &mut Files,
+    progress: Option<&indicatif::ProgressBar>,
 ) -> Result<Vec<Link>> {
     let mut personal = framing.clone();
     for section in ["summary", "recommendations"] {
@@ -133,7 +150,12 @@ fn personal_reports(
     }
     if let Some(browser) = browser {
         // Each person's report on paper too: it is what most participants are handed.
-        let pdfs = crate::present::pdf::print_all(&pages, args.print.paper, browser)?;
+        let tick = || {
+            if let Some(bar) = progress {
+                bar.inc(1);
+            }
+        };
+        let pdfs = crate::present::pdf::print_all(&pages, args.print.paper, browser, &tick)?;
         for (link, pdf) in reports.iter_mut().zip(pdfs) {
             let name = format!("{}.pdf", link.href.trim_end_matches(".html"));
             out.push((PathBuf::from(&name), output::mark(Doc::Pdf, pdf)));
@@ -145,6 +167,20 @@ fn personal_reports(
         out.push((PathBuf::from(&link.href), html));
     }
     Ok(reports)
+}
+
+/// A progress bar for printing `pages` PDFs, drawn on standard error when it is a terminal.
+fn printing_bar(pages: u64) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(pages),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("printing PDFs {bar:30} {pos}/{len} ({elapsed})")
+    {
+        bar.set_style(style);
+    }
+    bar
 }
 
 /// The group statistics (JSON), every answer (CSV) and the rubric (YAML), added to `out`;

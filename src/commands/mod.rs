@@ -7,6 +7,7 @@ pub mod compare;
 pub mod import;
 pub mod report;
 pub mod rubrics;
+pub mod shell;
 pub mod templates;
 pub mod worksheet;
 
@@ -125,12 +126,12 @@ pub fn note_override(loaded: &Loaded) {
     }
 }
 
-/// The branding and framing: `--config FILE`, else `learnlead.yaml` in the current folder (said
-/// on standard error), else none.
+/// The branding and framing: `--config FILE`, else the nearest `learnlead.yaml` in the current
+/// folder or above it (which one is said on standard error), else none.
 pub fn framing(explicit: Option<&Path>) -> Result<crate::model::config::Framing> {
     let (framing, found) = crate::io::config_file::find(explicit)?;
     if let Some(p) = found {
-        crate::say_err!("note: using {} from the current folder", p.display());
+        crate::say_err!("note: using the configuration {}", p.display());
     }
     Ok(framing)
 }

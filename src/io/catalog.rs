@@ -76,8 +76,9 @@ impl Catalog {
             return Ok(loaded);
         }
         let known: Vec<String> = self.list()?.0.into_iter().map(|l| l.rubric.id).collect();
+        let guess = crate::suggest::did_you_mean(name, known.iter().map(String::as_str));
         Err(Error::usage(format!(
-            "no rubric `{name}`; available: {} (or give a path to a YAML file)",
+            "no rubric `{name}`{guess}; available: {} (or give a path to a YAML file)",
             known.join(", ")
         )))
     }

@@ -10,17 +10,24 @@ use crate::error::{Error, Result};
 use crate::io::input;
 use crate::model::config::{self, Framing, FILE_NAME};
 
-/// The configuration named, else `learnlead.yaml` in the current folder, else none; with the
-/// file read when it was found in the current folder (the caller says so).
+/// The configuration named, else the nearest `learnlead.yaml` in the current folder or one
+/// above it (as `.editorconfig` is found), else none; with the file found that way, so the
+/// caller can say which one it used.
 pub fn find(explicit: Option<&Path>) -> Result<(Framing, Option<PathBuf>)> {
     match explicit {
         Some(p) => Ok((load(p)?, None)),
-        None if Path::new(FILE_NAME).is_file() => {
-            let p = PathBuf::from(FILE_NAME);
-            Ok((load(&p)?, Some(p)))
-        }
-        None => Ok((Framing::default(), None)),
+        None => match nearest(&std::env::current_dir().unwrap_or_default()) {
+            Some(p) => Ok((load(&p)?, Some(p))),
+            None => Ok((Framing::default(), None)),
+        },
     }
+}
+
+/// `learnlead.yaml` in `dir` or the nearest folder above it.
+fn nearest(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .map(|d| d.join(FILE_NAME))
+        .find(|p| p.is_file())
 }
 
 /// Reads and checks a configuration file; every problem is reported at once.
@@ -88,6 +95,22 @@ fn logo_data_uri(dir: &Path, file: &Path) -> std::result::Result<String, String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_nearest_configuration_above_is_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let deep = dir.path().join("a/b");
+        std::fs::create_dir_all(&deep).unwrap();
+        assert_eq!(nearest(&deep), None);
+        std::fs::write(dir.path().join("learnlead.yaml"), "title: T\n").unwrap();
+        assert_eq!(nearest(&deep), Some(dir.path().join("learnlead.yaml")));
+        std::fs::write(deep.join("learnlead.yaml"), "title: U\n").unwrap();
+        assert_eq!(
+            nearest(&deep),
+            Some(deep.join("learnlead.yaml")),
+            "the nearest wins"
+        );
+    }
 
     #[test]
     fn the_example_is_valid() {

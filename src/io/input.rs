@@ -70,16 +70,30 @@ pub fn check_text_len(what: &str, text: &str) -> std::result::Result<(), String>
 
 /// Reads the file at `path` as `kind`: bytes, at most the kind's limit.
 pub fn read(path: &Path, kind: Kind) -> Result<Vec<u8>> {
-    let file = open_regular(path, kind)?;
     let limit = kind.limit();
     let mut bytes = Vec::new();
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::read(path, e))?;
+    if is_stdin(path) {
+        // `-` is standard input, read with the same bound as a file.
+        std::io::stdin()
+            .lock()
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::read(path, e))?;
+    } else {
+        open_regular(path, kind)?
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::read(path, e))?;
+    }
     if bytes.len() as u64 > limit {
         return Err(too_large(path, kind));
     }
     Ok(bytes)
+}
+
+/// Whether `path` is `-`, which means standard input wherever a file is read.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
 }
 
 /// Why a path is not inside its folder.

@@ -7,7 +7,8 @@ use std::collections::HashSet;
 /// one `-`, at most 40 characters. May be empty (a name of only symbols).
 pub fn slug(s: &str) -> String {
     let mut out = String::new();
-    for c in s.chars() {
+    // Letters keep their sound: "Chloé" is "chloe", "Łukasz" is "lukasz", "Zoë" is "zoe".
+    for c in deunicode::deunicode(s).chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
         } else if !out.ends_with('-') {
@@ -57,7 +58,9 @@ mod tests {
 
     #[test]
     fn slugs_are_plain() {
-        assert_eq!(slug("Ana María O'Neil"), "ana-mar-a-o-neil");
+        assert_eq!(slug("Ana María O'Neil"), "ana-maria-o-neil");
+        assert_eq!(slug("Chloé Martin"), "chloe-martin");
+        assert_eq!(slug("Łukasz Żółć"), "lukasz-zolc");
         assert_eq!(slug("  --  "), "");
         assert_eq!(slug(&"x".repeat(100)).len(), 40);
     }

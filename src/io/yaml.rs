@@ -43,7 +43,10 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
             line: l.line(),
             column: l.column(),
         });
-        Problem::at(location, clean_message(&e.to_string()))
+        Problem::at(
+            location,
+            crate::suggest::unknown_field(&clean_message(&e.to_string())),
+        )
     })
 }
 

@@ -155,9 +155,10 @@ mod tests {
             got,
             [
                 "4: item `name-2`: 7 is outside the scale 1..5".to_string(),
-                "5: `nme-3` is not an item of the rubric `pioneering-leaders`".to_string(),
+                "5: `nme-3` is not an item of the rubric `pioneering-leaders` (did you mean `name-3`?)"
+                    .to_string(),
                 format!(
-                    "{}: `nam` is not a dimension of the rubric `pioneering-leaders`",
+                    "{}: `nam` is not a dimension of the rubric `pioneering-leaders` (did you mean `name`?)",
                     desired + 1
                 ),
                 format!(

@@ -296,7 +296,14 @@ impl Response {
             if rubric.find_item(id).is_none() {
                 out.push((
                     at,
-                    format!("`{id}` is not an item of the rubric `{}`", rubric.id),
+                    format!(
+                        "`{id}` is not an item of the rubric `{}`{}",
+                        rubric.id,
+                        crate::suggest::did_you_mean(
+                            id,
+                            rubric.items().map(|i| i.item.id.as_str())
+                        )
+                    ),
                 ));
                 continue;
             }
@@ -326,7 +333,14 @@ impl Response {
             if rubric.find_dimension(id).is_none() {
                 out.push((
                     path!["dimensions", id.as_str()],
-                    format!("`{id}` is not a dimension of the rubric `{}`", rubric.id),
+                    format!(
+                        "`{id}` is not a dimension of the rubric `{}`{}",
+                        rubric.id,
+                        crate::suggest::did_you_mean(
+                            id,
+                            rubric.dimensions().map(|(_, d)| d.id.as_str())
+                        )
+                    ),
                 ));
                 continue;
             }

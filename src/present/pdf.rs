@@ -165,8 +165,14 @@ fn wait_within(
 
 /// Prints several pages, each to its own PDF, in order. A few browsers run side by side (one
 /// per core, at most four): each print is a whole browser start, and most of it is waiting.
-/// The first failure is the error.
-pub fn print_all(pages: &[String], paper: Paper, browser: &Path) -> Result<Vec<Vec<u8>>> {
+/// The first failure is the error. `done` is called after each page, from the printing
+/// threads (for a progress bar).
+pub fn print_all(
+    pages: &[String],
+    paper: Paper,
+    browser: &Path,
+    done: &(dyn Fn() + Sync),
+) -> Result<Vec<Vec<u8>>> {
     let workers = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
@@ -184,6 +190,7 @@ pub fn print_all(pages: &[String], paper: Paper, browser: &Path) -> Result<Vec<V
                             return mine;
                         };
                         let result = print(page, paper, browser);
+                        done();
                         let failed = result.is_err();
                         mine.push((i, result));
                         if failed {

@@ -282,9 +282,26 @@ fn report_and_compare_use_the_config_and_a_pdf_needs_a_browser() {
         .args(["--format", "md"]));
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
-        r.stderr.contains("using learnlead.yaml"),
+        r.stderr.contains("using the configuration ")
+            && r.stderr
+                .contains(&format!("{}", dir.path().join("learnlead.yaml").display())),
         "says which config won: {}",
         r.stderr
+    );
+    // From a folder below, the same configuration is found and named.
+    let below = dir.path().join("notes");
+    std::fs::create_dir(&below).unwrap();
+    let r = run(learnlead()
+        .current_dir(&below)
+        .arg("report")
+        .arg(responses.join("ana-okafor.yaml"))
+        .args(["--format", "md"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("learnlead.yaml"), "{}", r.stderr);
+    assert!(
+        r.stdout.contains("Example Foundation"),
+        "branded from the folder above: {}",
+        r.stdout
     );
     assert!(
         r.stdout

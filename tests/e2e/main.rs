@@ -6,6 +6,7 @@ mod bundle;
 mod cdp;
 mod cli;
 mod compare;
+mod conventions;
 mod hostile;
 mod pages;
 mod report;
