@@ -171,9 +171,11 @@ pub struct ReportArgs {
     #[arg(long, value_name = "FILE")]
     pub template: Option<PathBuf>,
 
-    /// An earlier response of the same person on the same rubric: show the change since
+    /// An earlier response of the same person on the same rubric: show the change since. Give
+    /// it once per earlier round, in any order: rounds are put in the order of their dates, the
+    /// change is since the latest, and three or more rounds show a trend
     #[arg(long, value_name = "RESPONSE")]
-    pub baseline: Option<PathBuf>,
+    pub baseline: Vec<PathBuf>,
 
     /// The rubric to score on [default: the one the response names]
     #[arg(long, value_name = "RUBRIC")]
@@ -207,9 +209,10 @@ pub struct GroupArgs {
     #[arg(long, value_enum, value_name = "FIELD")]
     pub by: Option<CompareBy>,
 
-    /// The responses of an earlier round on the same rubric (files or folders): show what
-    /// changed
-    #[arg(long, value_name = "INPUT", num_args = 1..)]
+    /// An earlier round on the same rubric: a folder of its responses (or one response file).
+    /// Give it once per round, in any order: rounds are put in the order of their dates, what
+    /// changed is since the latest, and three or more rounds show a trend
+    #[arg(long, value_name = "INPUT")]
     pub baseline: Vec<PathBuf>,
 
     /// The rubric to compare on [default: the one the responses name]

@@ -10,3 +10,5 @@ pub mod compare;
 pub mod score;
 /// Descriptive statistics for groups.
 pub mod stats;
+/// Progress over many rounds.
+pub mod trend;

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::analysis::compare::{self, Options, Participant};
+use crate::analysis::trend;
 use crate::cli::{CompareArgs, CompareBy, CompareFormat, GroupArgs};
 use crate::commands::{json_document, write_out};
 use crate::error::{Error, Result};
@@ -96,50 +97,92 @@ impl Group {
         let files = response_files(&args.inputs)?;
         let (rubric, mut participants) = load(catalog, &files, args.rubric.as_deref())?;
         let mut comparison = compare::compare(&rubric, &mut participants, &opts);
-        if !args.baseline.is_empty() {
-            comparison.change = Some(baseline(
-                catalog,
-                &args.baseline,
-                &rubric,
-                &comparison,
-                &participants,
-                &opts,
-            )?);
+        let mut rounds = Vec::with_capacity(args.baseline.len());
+        for input in &args.baseline {
+            rounds.push(earlier_round(catalog, input, &rubric, &opts)?);
         }
+        rounds.sort_by(|a, b| a.date.cmp(&b.date));
+        if let Some(then) = rounds.last_mut() {
+            let mut change = compare::change_over_time(
+                &comparison,
+                &then.comparison,
+                &participants,
+                &then.participants,
+                opts.anonymize,
+            );
+            change.then_date = Some(then.date.clone());
+            comparison.change = Some(change);
+        }
+        let trend = (rounds.len() >= 2).then(|| {
+            let now = round_scores(round_date(&participants), &comparison);
+            let all = rounds
+                .iter()
+                .map(|r| round_scores(r.date.clone(), &r.comparison))
+                .chain([now])
+                .collect();
+            crate::present::view::trend_view(&rubric, trend::trend(&rubric, all))
+        });
+        let mut view = crate::present::view::group_report(&rubric, comparison);
+        view.trend = trend;
         Ok(Group {
             files,
-            view: crate::present::view::group_report(&rubric, comparison),
+            view,
             rubric,
             participants,
         })
     }
 }
 
-/// Compares an earlier round (on the same rubric) with this one.
-pub fn baseline(
+/// An earlier round: its responses, their comparison, and its date.
+struct Round {
+    date: String,
+    participants: Vec<Participant>,
+    comparison: compare::Comparison,
+}
+
+/// A round's group means, for the trend.
+fn round_scores(date: String, c: &compare::Comparison) -> trend::RoundScores {
+    trend::RoundScores {
+        date,
+        participants: c.participants.len(),
+        overall: c.overall.mean,
+        dimensions: c.dimensions.iter().map(|d| d.stats.mean).collect(),
+    }
+}
+
+/// A round's date: when its last response was answered.
+fn round_date(participants: &[Participant]) -> String {
+    participants
+        .iter()
+        .map(|p| p.date.as_str())
+        .max()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Reads and compares an earlier round (a folder, or a response file) on the same rubric.
+fn earlier_round(
     catalog: &Catalog,
-    inputs: &[PathBuf],
+    input: &Path,
     rubric: &Rubric,
-    now: &compare::Comparison,
-    now_people: &[Participant],
     opts: &Options,
-) -> Result<compare::ChangeOverTime> {
-    let files = response_files(inputs)?;
-    let (then_rubric, mut then_people) = load(catalog, &files, None)?;
+) -> Result<Round> {
+    let files = response_files(&[input.to_path_buf()])?;
+    let (then_rubric, mut participants) = load(catalog, &files, None)?;
     if then_rubric.id != rubric.id {
         return Err(Error::usage(format!(
-            "the baseline answers the rubric `{}`, not `{}`: compare rounds on the same rubric",
-            then_rubric.id, rubric.id
+            "the baseline {} answers the rubric `{}`, not `{}`: compare rounds on the same rubric",
+            input.display(),
+            then_rubric.id,
+            rubric.id
         )));
     }
-    let then = compare::compare(rubric, &mut then_people, opts);
-    Ok(compare::change_over_time(
-        now,
-        &then,
-        now_people,
-        &then_people,
-        opts.anonymize,
-    ))
+    let comparison = compare::compare(rubric, &mut participants, opts);
+    Ok(Round {
+        date: round_date(&participants),
+        participants,
+        comparison,
+    })
 }
 
 /// The response files named: files as given, and every `.yaml`/`.yml` file in a folder, in

@@ -20,22 +20,40 @@ pub fn run(catalog: &Catalog, args: ReportArgs) -> Result<()> {
         ));
     }
     let (response, rubric) = load_response(catalog, &args.response, args.rubric.as_deref())?;
-    let baseline = match &args.baseline {
-        Some(path) => {
-            let (b, _) = load_response(catalog, path, Some(&rubric_path_or_id(&args, &response)))?;
-            Some(b)
-        }
-        None => None,
-    };
+    let mut earlier = Vec::with_capacity(args.baseline.len());
+    for path in &args.baseline {
+        let named = rubric_path_or_id(&args, &response);
+        earlier.push(load_response(catalog, path, Some(&named))?.0);
+    }
+    earlier.sort_by(|a, b| round_date(a).cmp(round_date(b)));
     let framing = crate::commands::framing(args.config.as_deref())?;
     let scores = score::score(&rubric, &response);
-    let base_scores = baseline.as_ref().map(|b| score::score(&rubric, b));
-    let view = view::report(
+    let earlier_scores: Vec<score::Scores> =
+        earlier.iter().map(|b| score::score(&rubric, b)).collect();
+    let mut view = view::report(
         &rubric,
         &response,
         &scores,
-        baseline.as_ref().zip(base_scores.as_ref()),
+        earlier.last().zip(earlier_scores.last()),
     );
+    if earlier.len() >= 2 {
+        let rounds = earlier
+            .iter()
+            .zip(&earlier_scores)
+            .chain([(&response, &scores)])
+            .map(|(r, s)| round_scores(r, s))
+            .collect();
+        let trend = crate::analysis::trend::trend(&rubric, rounds);
+        view::add_rounds(&mut view, &rubric, &earlier_scores[0], trend);
+    }
+    if earlier
+        .last()
+        .is_some_and(|b| round_date(b) > round_date(&response))
+    {
+        crate::say_err!(
+            "warning: a baseline is dated after the response; the change is shown from the latest baseline to the response"
+        );
+    }
     for w in &view.warnings {
         crate::say_err!("warning: {w}");
     }
@@ -57,7 +75,11 @@ pub fn run(catalog: &Catalog, args: ReportArgs) -> Result<()> {
             Doc::Json,
         ),
         ReportFormat::Table => {
-            let mut text = format!("{}\n{}", table::report(&view), table::report_summary(&view));
+            let mut text = format!("{}\n", table::report(&view));
+            if let Some(t) = &view.trend {
+                text.push_str(&format!("\n{}\n", table::trend_table(t)));
+            }
+            text.push_str(&table::report_summary(&view));
             if args.out.is_none() {
                 text.push_str(&format!(
                     "\nThe full report, with what each dimension looks like and questions to reflect on:\n  learnlead report {} --out report.html\n",
@@ -91,6 +113,24 @@ pub fn run(catalog: &Catalog, args: ReportArgs) -> Result<()> {
         ),
     };
     write_out(args.out.as_deref(), text, doc, args.force)
+}
+
+/// When a response was answered: its completion date, else its start.
+fn round_date(r: &crate::model::response::Response) -> &str {
+    crate::model::response::date_of(r.completed.as_deref().unwrap_or(&r.started))
+}
+
+/// One person's round, for the trend.
+fn round_scores(
+    r: &crate::model::response::Response,
+    s: &score::Scores,
+) -> crate::analysis::trend::RoundScores {
+    crate::analysis::trend::RoundScores {
+        date: round_date(r).to_string(),
+        participants: 1,
+        overall: s.overall,
+        dimensions: s.dimensions().map(|d| d.score).collect(),
+    }
 }
 
 /// The baseline must be on the same rubric as the response: name it the same way.

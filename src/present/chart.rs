@@ -198,6 +198,62 @@ impl Geometry {
     }
 }
 
+/// A small line chart of one score across rounds, for `viewBox="0 0 width height"`: one
+/// polyline per run of rounds with a score (a round without one breaks the line) and a dot per
+/// score.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Spark {
+    pub width: f64,
+    pub height: f64,
+    pub lines: Vec<String>,
+    pub dots: Vec<Point>,
+}
+
+/// Width per round and height of a sparkline, in user units (drawn at this size in pixels).
+const SPARK_STEP: f64 = 24.0;
+const SPARK_HEIGHT: f64 = 24.0;
+
+/// The sparkline of `values` on the scale `min..=max`; `None` with fewer than two scores.
+pub fn sparkline(values: &[Option<f64>], min: i64, max: i64) -> Option<Spark> {
+    if values.iter().flatten().count() < 2 || max <= min {
+        return None;
+    }
+    let span = (max - min) as f64;
+    let at = |i: usize, v: f64| Point {
+        x: round1(6.0 + i as f64 * SPARK_STEP),
+        y: round1(
+            SPARK_HEIGHT - 4.0 - ((v - min as f64) / span).clamp(0.0, 1.0) * (SPARK_HEIGHT - 8.0),
+        ),
+    };
+    let mut lines = Vec::new();
+    let mut run: Vec<Point> = Vec::new();
+    let mut dots = Vec::new();
+    for (i, v) in values.iter().enumerate() {
+        match v {
+            Some(v) => {
+                let p = at(i, *v);
+                dots.push(p);
+                run.push(p);
+            }
+            None => {
+                if run.len() >= 2 {
+                    lines.push(polygon(&run));
+                }
+                run.clear();
+            }
+        }
+    }
+    if run.len() >= 2 {
+        lines.push(polygon(&run));
+    }
+    Some(Spark {
+        width: 12.0 + (values.len() - 1) as f64 * SPARK_STEP,
+        height: SPARK_HEIGHT,
+        lines,
+        dots,
+    })
+}
+
 /// Points as an SVG polygon's `points` attribute.
 fn polygon(ps: &[Point]) -> String {
     ps.iter()
@@ -296,6 +352,21 @@ mod tests {
         assert!(top.number_y < r.cy - r.radius && top.number_y > r.cy - edge);
         // The right axis's number, to the right of the ring.
         assert!(r.axes[1].number_x > r.cx + r.radius && r.axes[1].number_x < r.cx + edge);
+    }
+
+    #[test]
+    fn sparklines_rise_with_the_score_and_break_at_a_missing_round() {
+        assert!(
+            sparkline(&[Some(3.0), None], 1, 5).is_none(),
+            "one score is no line"
+        );
+        let s = sparkline(&[Some(1.0), Some(5.0), None, Some(3.0), Some(4.0)], 1, 5).unwrap();
+        assert_eq!(s.dots.len(), 4);
+        assert!(s.dots[1].y < s.dots[0].y, "a higher score is drawn higher");
+        assert_eq!(s.dots[0].y, SPARK_HEIGHT - 4.0, "the bottom of the scale");
+        assert_eq!(s.dots[1].y, 4.0, "the top of the scale");
+        assert_eq!(s.lines.len(), 2, "the missing round breaks the line");
+        assert_eq!(s.width, 12.0 + 4.0 * SPARK_STEP);
     }
 
     #[test]

@@ -80,6 +80,23 @@ mod tests {
     }
 }
 
+/// Scores across rounds as a line of blocks (`▂▄▇`), one per round on the scale `min..=max`,
+/// a space where a round has no score.
+pub fn spark_text(values: &[Option<f64>], min: i64, max: i64) -> String {
+    const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let span = (max - min).max(1) as f64;
+    values
+        .iter()
+        .map(|v| match v {
+            Some(v) => {
+                let level = ((v - min as f64) / span * 7.0).round().clamp(0.0, 7.0);
+                LEVELS[level as usize]
+            }
+            None => ' ',
+        })
+        .collect()
+}
+
 /// `text` wrapped at word boundaries to `width` columns. Each line keeps its own indentation,
 /// and the lines it is broken into are indented like it; a word longer than the width stays
 /// whole on its own line.

@@ -140,6 +140,37 @@ pub fn report(view: &crate::present::view::ReportView) -> Table {
     t
 }
 
+/// Every round's values, oldest first, with the trend in blocks and the change from the first
+/// round to the last.
+pub fn trend_table(t: &crate::present::view::TrendView) -> Table {
+    let mut headers: Vec<String> = vec!["round by round".into()];
+    headers.extend(t.trend.rounds.iter().map(|r| match r.participants {
+        1 => r.date.clone(),
+        n => format!("{} (n={n})", r.date),
+    }));
+    headers.extend(["trend".into(), "first to last".into()]);
+    let refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let mut table = new(&refs);
+    let rounds = t.trend.rounds.len();
+    align_right(
+        &mut table,
+        &(1..=rounds).chain([rounds + 2]).collect::<Vec<_>>(),
+    );
+    let series = std::iter::once((&t.trend.overall, &t.overall_chart))
+        .chain(t.trend.dimensions.iter().zip(&t.charts));
+    for (n, (s, c)) in series.enumerate() {
+        let mut row = vec![match n {
+            0 => s.name.to_uppercase(),
+            _ => s.name.clone(),
+        }];
+        row.extend(s.values.iter().map(|v| fmt_score(*v)));
+        row.push(c.text.clone());
+        row.push(format!("{} {}", s.arrow, fmt_signed(s.change)));
+        table.add_row(row);
+    }
+    table
+}
+
 /// Under the score table: the next step (what the next band looks like, one thing to try),
 /// the strengths and where to focus, as the HTML report opens with them.
 pub fn report_summary(view: &crate::present::view::ReportView) -> String {
@@ -209,11 +240,15 @@ pub fn comparison(view: &GroupReport) -> String {
     }
     if let Some(ch) = &c.change {
         s.push_str(&format!(
-            "\nWhat changed ({} participants then, {} now)\n{}\n",
+            "\nWhat changed since {} ({} participants then, {} now)\n{}\n",
+            ch.then_date.as_deref().unwrap_or("the earlier round"),
             ch.then_participants,
             ch.now_participants,
             change_table(ch)
         ));
+    }
+    if let Some(t) = &view.trend {
+        s.push_str(&format!("\n{}\n", trend_table(t)));
     }
     if c.show_matrix {
         s.push_str(&format!("\nParticipants\n{}", participant_tables(c)));

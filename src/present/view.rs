@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::analysis::change::{change, Change};
 use crate::analysis::compare::Comparison;
 use crate::analysis::score::{round2, DimensionScore, GroupScore, ItemScore, Scores};
+use crate::analysis::trend::{Series, Trend};
 use crate::model::response::{date_of, Answer, Response};
 use crate::model::rubric::{Dimension, Item, Rubric, Source};
 use crate::present::chart::{self, Radar};
@@ -43,6 +44,69 @@ pub struct ReportView {
     /// Whether any dimension has a desired position.
     pub has_desired: bool,
     pub charts: Charts,
+    /// With two or more earlier rounds (`--baseline` given more than once): every round's
+    /// scores, oldest first, with a small chart per dimension.
+    pub trend: Option<TrendView>,
+}
+
+/// Scores across rounds, with a sparkline per score for HTML and one in text.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrendView {
+    #[serde(flatten)]
+    pub trend: Trend,
+    pub overall_chart: SeriesChart,
+    /// One per dimension, in the order of `dimensions`.
+    pub charts: Vec<SeriesChart>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SeriesChart {
+    /// For SVG; `None` with fewer than two scores.
+    pub spark: Option<chart::Spark>,
+    /// The same as blocks of text: `▂▄▇`, a space for a round without a score.
+    pub text: String,
+}
+
+/// `trend` with its charts, on `rubric`'s scale.
+pub fn trend_view(rubric: &Rubric, trend: Trend) -> TrendView {
+    let (min, max) = (rubric.scale.min, rubric.scale.max);
+    let chart_of = |s: &Series| SeriesChart {
+        spark: chart::sparkline(&s.values, min, max),
+        text: crate::present::format::spark_text(&s.values, min, max),
+    };
+    TrendView {
+        overall_chart: chart_of(&trend.overall),
+        charts: trend.dimensions.iter().map(chart_of).collect(),
+        trend,
+    }
+}
+
+/// Adds the rounds before the baseline: the trend across all of them, and the radar's dashed
+/// shape becomes the first round (the table's changes stay since the previous round).
+pub fn add_rounds(view: &mut ReportView, rubric: &Rubric, first: &Scores, trend: Trend) {
+    let first_date = trend.rounds.first().map(|r| r.date.clone());
+    let all: Vec<&DimensionView> = view
+        .groups
+        .iter()
+        .flat_map(|g| g.dimensions.iter())
+        .collect();
+    let axes: Vec<(String, String)> = all.iter().map(|d| (d.id.clone(), d.name.clone())).collect();
+    let series = vec![
+        ("now", all.iter().map(|d| d.score).collect()),
+        (
+            "baseline",
+            all.iter()
+                .map(|d| first.dimension(&d.id).and_then(|x| x.score))
+                .collect(),
+        ),
+        (
+            "desired",
+            all.iter().map(|d| d.desired.map(|v| v as f64)).collect(),
+        ),
+    ];
+    view.charts.radar = chart::radar(&axes, rubric.scale.min, rubric.scale.max, &series);
+    view.charts.baseline_date = first_date;
+    view.trend = Some(trend_view(rubric, trend));
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -236,6 +300,8 @@ pub struct Charts {
     pub radar: Option<Radar>,
     /// A sentence describing the radar chart, for screen readers and print.
     pub radar_text: String,
+    /// The date of the dashed shape: the baseline, or with many rounds the first.
+    pub baseline_date: Option<String>,
 }
 
 /// Builds the view of `response` (scored as `scores`), compared with `baseline` if given.
@@ -306,7 +372,12 @@ pub fn report(
             overall: Some(change(bs.overall, scores.overall)),
         }),
         has_desired,
-        charts,
+        charts: Charts {
+            baseline_date: baseline
+                .map(|(b, _)| date_of(b.completed.as_deref().unwrap_or(&b.started)).to_string()),
+            ..charts
+        },
+        trend: None,
     }
 }
 
@@ -525,6 +596,7 @@ impl Ctx<'_> {
         Charts {
             radar: chart::radar(&axes, min, max, &series),
             radar_text: radar_text(all, self.baseline.is_some()),
+            baseline_date: None,
         }
     }
 }
@@ -754,6 +826,8 @@ pub struct GroupReport {
     /// The dimensions gathered under each reading of their agreement, in the order the
     /// readings first occur.
     pub agreement_readings: Vec<Reading>,
+    /// With two or more earlier rounds: the group's mean in every round, oldest first.
+    pub trend: Option<TrendView>,
 }
 
 /// One reading of agreement ("people see this differently", ...) and the dimensions it fits.
@@ -808,6 +882,7 @@ pub fn group_report(rubric: &Rubric, comparison: Comparison) -> GroupReport {
         charts: group_charts(rubric, &comparison),
         focus: group_focus(rubric, &comparison),
         agreement_readings: agreement_readings(&comparison),
+        trend: None,
         comparison,
     }
 }
@@ -1052,6 +1127,7 @@ pub fn json(view: &ReportView, rubric_hash: &str) -> serde_json::Value {
             "date": b.date,
             "overall": change(&b.overall),
         })),
+        "trend": view.trend.as_ref().map(|t| &t.trend),
     })
 }
 

@@ -10,6 +10,7 @@ mod conventions;
 mod hostile;
 mod pages;
 mod report;
+mod rounds;
 mod rubrics;
 mod support;
 mod trust;

@@ -72,6 +72,23 @@ fn axe_script() -> Option<String> {
     found
 }
 
+/// A copy of `response` dated `date`, as an earlier round, in `dir` (not among the responses
+/// the group pages are made from).
+fn earlier(dir: &Path, response: &Path, date: &str) -> PathBuf {
+    let text = std::fs::read_to_string(response).unwrap();
+    let dated: String = text
+        .lines()
+        .map(|l| match l.split_once(':') {
+            Some(("started", _)) => format!("started: {date}T09:00:00Z\n"),
+            Some(("completed", _)) => format!("completed: {date}T09:12:00Z\n"),
+            _ => format!("{l}\n"),
+        })
+        .collect();
+    let out = dir.join(format!("round-{date}.yaml"));
+    std::fs::write(&out, dated).unwrap();
+    out
+}
+
 /// Writes every kind of HTML page into `dir` and returns them by name.
 fn every_page(dir: &Path) -> Vec<(&'static str, PathBuf)> {
     let responses = dir.join("responses");
@@ -88,12 +105,19 @@ fn every_page(dir: &Path) -> Vec<(&'static str, PathBuf)> {
         (name, out)
     };
     let files: Vec<&Path> = people.iter().map(PathBuf::as_path).collect();
+    let first = earlier(dir, &people[7], "2025-03-10").display().to_string();
+    let second = earlier(dir, &people[5], "2025-09-15").display().to_string();
     let mut pages = vec![
         page("report", &["report"], &[&people[7]]),
         page(
             "report-baseline",
             &["report", "--baseline"],
             &[&people[6], &people[7]],
+        ),
+        page(
+            "report-rounds",
+            &["report", "--baseline", &first, "--baseline", &second],
+            &[&people[7]],
         ),
         page("compare", &["compare"], &files),
         page("compare-by-role", &["compare", "--by", "role"], &files),
@@ -169,5 +193,5 @@ fn every_page_fits_every_screen_and_page_and_passes_axe() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-    assert_eq!(pages.len(), 8);
+    assert_eq!(pages.len(), 9);
 }

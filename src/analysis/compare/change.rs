@@ -12,6 +12,8 @@ use crate::analysis::stats::Stats;
 /// What changed between an earlier round and this one, on the same rubric.
 #[derive(Debug, Clone, Serialize)]
 pub struct ChangeOverTime {
+    /// When the earlier round was answered (its last response), YYYY-MM-DD.
+    pub then_date: Option<String>,
     /// How many participants each round had.
     pub then_participants: usize,
     pub now_participants: usize,
@@ -114,6 +116,7 @@ pub fn change_over_time(
             .collect()
     };
     ChangeOverTime {
+        then_date: None,
         then_participants: then.participants.len(),
         now_participants: now.participants.len(),
         overall: dim_change("overall", "Overall", &then.overall, &now.overall),

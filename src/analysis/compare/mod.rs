@@ -64,6 +64,8 @@ pub struct Participant {
     pub role: Option<String>,
     pub file: String,
     pub complete: bool,
+    /// When the response was answered (completed, else started), YYYY-MM-DD.
+    pub date: String,
     /// Per item, in the rubric's order.
     answers: Vec<Stored>,
     /// Per dimension: where the person wants to be, and their note.
@@ -110,6 +112,10 @@ impl Participant {
                 .map(str::to_string),
             file,
             complete: response.is_complete(),
+            date: crate::model::response::date_of(
+                response.completed.as_deref().unwrap_or(&response.started),
+            )
+            .to_string(),
             answers,
             desired,
             notes,

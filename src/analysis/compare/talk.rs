@@ -299,6 +299,7 @@ groups:
             role: None,
             file: String::new(),
             complete: true,
+            date: String::new(),
             answers: Vec::new(),
             desired: wanted.to_vec(),
             notes: vec![None, None],
