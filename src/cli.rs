@@ -278,8 +278,8 @@ pub struct BundleArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The CSV file: a header row with `name` (and optional `community`, `role`) and one column
-    /// per item id; one row per participant
+    /// The export: CSV (comma, semicolon or tab) or .xlsx, as Google Forms, Microsoft Forms,
+    /// SurveyMonkey or a spreadsheet writes it; one row per participant. `-` reads standard input
     pub file: PathBuf,
 
     /// The rubric the columns belong to
@@ -288,8 +288,25 @@ pub struct ImportArgs {
 
     /// Where to write the response files (created if missing; existing files are kept, and
     /// nothing is written unless every row is valid)
-    #[arg(long, value_name = "DIR")]
-    pub out_dir: PathBuf,
+    #[arg(long, value_name = "DIR", required_unless_present = "dry_run")]
+    pub out_dir: Option<PathBuf>,
+
+    /// Print how the columns were read (column -> statement, passed over, rows) and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// The column with people's names: its header or its letter [default: a column headed
+    /// `Name`, `Your name`, `Full name`, ...]
+    #[arg(long, value_name = "COLUMN")]
+    pub name_column: Option<String>,
+
+    /// The column with the perspective people answer from [default: `Role`, `Your role`, ...]
+    #[arg(long, value_name = "COLUMN")]
+    pub role_column: Option<String>,
+
+    /// The column with the community [default: `Community`, `Team`, `Organisation`, ...]
+    #[arg(long, value_name = "COLUMN")]
+    pub community_column: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -141,8 +141,23 @@ proptest! {
             text.push_str(&r.join(","));
             text.push('\n');
         }
-        let _ = learnlead::collect::import::read(&rubric, &text);
-        let _ = learnlead::collect::import::read(&rubric, &bytes_as_text(&bytes));
+        let names = learnlead::collect::import::ColumnNames::default();
+        for text in [text, bytes_as_text(&bytes)] {
+            if let Ok(sheet) = learnlead::io::sheet::csv_text(&text) {
+                let _ = learnlead::collect::import::read(&rubric, &sheet, &names);
+            }
+        }
+    }
+
+    #[test]
+    fn xlsx_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
+        // Anything that starts like a ZIP archive is read as a workbook.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.xlsx");
+        let mut zip = b"PK\x03\x04".to_vec();
+        zip.extend(&bytes);
+        std::fs::write(&path, zip).unwrap();
+        let _ = learnlead::io::sheet::read(&path);
     }
 
     #[test]

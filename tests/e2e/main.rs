@@ -7,6 +7,7 @@ mod cdp;
 mod cli;
 mod compare;
 mod conventions;
+mod exports;
 mod hostile;
 mod pages;
 mod report;

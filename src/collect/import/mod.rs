@@ -1,0 +1,343 @@
+//! Responses from an export of an online form or a spreadsheet: one row per participant. The
+//! columns are found by [`columns`] (statements by id or text, name, community and role by their
+//! usual headers), each cell read by [`cells`]. Every bad cell is reported by its row and column,
+//! as a spreadsheet shows them.
+
+mod cells;
+mod columns;
+
+pub use columns::{normalize, Col, ColumnNames};
+
+use crate::error::{Location, Problem};
+use crate::io::sheet::Sheet;
+use crate::model::response::{now, Response};
+use crate::model::rubric::Rubric;
+
+/// One row, made into a response.
+#[derive(Debug)]
+pub struct Row {
+    /// The row number in the spreadsheet (the first row is 1).
+    pub row: usize,
+    pub response: Response,
+}
+
+/// What an export held: the responses, and how its columns were read.
+#[derive(Debug)]
+pub struct Import {
+    pub rows: Vec<Row>,
+    /// How many rows the header takes (1, or 2 with a question row above the statements).
+    pub header_rows: usize,
+    /// Each column read: its letter, its header, and what it holds.
+    pub mapping: Vec<(String, String, Col)>,
+    /// Columns passed over: letter and header.
+    pub ignored: Vec<(String, String)>,
+    /// The rubric's items that had no column (left unanswered).
+    pub missing: Vec<String>,
+}
+
+/// The spreadsheet's name of a column: A, B, ..., Z, AA, ...
+pub fn column_name(index: usize) -> String {
+    let mut n = index + 1;
+    let mut s = Vec::new();
+    while n > 0 {
+        let r = (n - 1) % 26;
+        s.push((b'A' + r as u8) as char);
+        n = (n - 1) / 26;
+    }
+    s.iter().rev().collect()
+}
+
+/// A position in the sheet: the row as a spreadsheet numbers it, and a 0-based column.
+fn at(row: usize, col: usize) -> Option<Location> {
+    Some(Location {
+        line: row,
+        column: col + 1,
+    })
+}
+
+/// Reads every row of `sheet` under its header into a response on `rubric`. Returns every
+/// problem found, or, if there are none, the responses and how the columns were read. Rows
+/// with no cell filled are passed over.
+pub fn read(rubric: &Rubric, sheet: &Sheet, names: &ColumnNames) -> Result<Import, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let layout = columns::layout(rubric, sheet, names, &mut problems);
+    // A column's header as the sheet shows it: its header rows, top first.
+    let header = |i: usize| {
+        (0..layout.header_rows)
+            .filter_map(|r| sheet.rows.get(r).and_then(|row| row.get(i)))
+            .filter(|h| !h.is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" / ")
+    };
+    let missing = rubric
+        .items()
+        .filter(|r| {
+            !layout
+                .columns
+                .iter()
+                .any(|(_, c)| *c == Col::Item(r.item.id.clone()))
+        })
+        .map(|r| r.item.id.clone())
+        .collect();
+    if !layout
+        .columns
+        .iter()
+        .any(|(_, c)| matches!(c, Col::Item(_)))
+        && problems.is_empty()
+    {
+        problems.push(Problem::at(
+            at(1, 0),
+            format!(
+                "no column is one of the rubric `{}`'s statements (by id or by text); is it the right rubric? `--dry-run` shows how each column was read",
+                rubric.id
+            ),
+        ));
+    }
+    // Cells past the last header: the row is shifted, or the header lost a column.
+    let headed = (0..layout.header_rows)
+        .filter_map(|r| sheet.rows.get(r))
+        .map(|row| {
+            row.iter()
+                .rposition(|h| !h.trim().is_empty())
+                .map_or(0, |i| i + 1)
+        })
+        .max()
+        .unwrap_or(0);
+    let mut rows = Vec::new();
+    for (n, cells) in sheet.rows.iter().enumerate().skip(layout.header_rows) {
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let row = n + 1;
+        if let Some(extra) = cells.iter().skip(headed).position(|c| !c.trim().is_empty()) {
+            let i = headed + extra;
+            problems.push(Problem::at(
+                at(row, i),
+                format!(
+                    "row {row}, column {}: a cell past the last column with a header; is the row shifted?",
+                    column_name(i)
+                ),
+            ));
+            continue;
+        }
+        rows.push(Row {
+            row,
+            response: response(rubric, row, cells, &layout.columns, &mut problems),
+        });
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Import {
+        rows,
+        header_rows: layout.header_rows,
+        mapping: layout
+            .columns
+            .iter()
+            .map(|(i, c)| (column_name(*i), header(*i), c.clone()))
+            .collect(),
+        ignored: layout
+            .ignored
+            .iter()
+            .map(|(i, h)| (column_name(*i), h.clone()))
+            .collect(),
+        missing,
+    })
+}
+
+/// One row as a response; each bad cell is a problem naming its row and column.
+fn response(
+    rubric: &Rubric,
+    row: usize,
+    cells: &[String],
+    columns: &[(usize, Col)],
+    problems: &mut Vec<Problem>,
+) -> Response {
+    let mut response = Response::new(rubric);
+    for (i, col) in columns {
+        let cell = cells.get(*i).map_or("", |c| c.trim());
+        let text = (!cell.is_empty()).then(|| cell.to_string());
+        let place = format!("row {row}, column {}", column_name(*i));
+        match col {
+            Col::Name | Col::Community | Col::Role => {
+                if let Err(m) = crate::io::input::check_text_len("this text", cell) {
+                    problems.push(Problem::at(at(row, *i), format!("{place}: {m}")));
+                    continue;
+                }
+                match col {
+                    Col::Name => response.name = text,
+                    Col::Community => response.community = text,
+                    _ => response.role = text,
+                }
+            }
+            Col::Item(id) => {
+                let Some(item) = rubric.find_item(id) else {
+                    continue;
+                };
+                match cells::answer(rubric, item, cell) {
+                    Ok(Some(a)) => {
+                        response.answers.insert(id.clone(), a);
+                    }
+                    Ok(None) => {}
+                    Err(m) => {
+                        problems.push(Problem::at(at(row, *i), format!("{place} `{id}`: {m}")))
+                    }
+                }
+            }
+        }
+    }
+    response.sort_like(rubric);
+    if response.unanswered(rubric).is_empty() {
+        response.completed = Some(now());
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::assets;
+    use crate::io::sheet::csv_text;
+    use crate::model::response::Answer;
+
+    fn rubric() -> Rubric {
+        Rubric::parse(assets::shipped_rubric("pioneering-leaders").unwrap().text).unwrap()
+    }
+
+    fn import(csv: &str) -> Result<Import, Vec<Problem>> {
+        read(&rubric(), &csv_text(csv).unwrap(), &ColumnNames::default())
+    }
+
+    fn messages(csv: &str) -> Vec<String> {
+        import(csv)
+            .unwrap_err()
+            .into_iter()
+            .map(|p| p.message)
+            .collect()
+    }
+
+    #[test]
+    fn column_names_are_spreadsheet_letters() {
+        assert_eq!(column_name(0), "A");
+        assert_eq!(column_name(25), "Z");
+        assert_eq!(column_name(26), "AA");
+        assert_eq!(column_name(27), "AB");
+    }
+
+    #[test]
+    fn rows_become_responses() {
+        let csv = "name,role,name-1,name-2,connect-1\nAna,leader,4,na,\n,member,1,2,3\n";
+        let read = import(csv).unwrap();
+        assert_eq!(read.rows.len(), 2);
+        let ana = &read.rows[0].response;
+        assert_eq!(ana.name.as_deref(), Some("Ana"));
+        assert_eq!(ana.answers["name-1"], Answer::Score(4));
+        assert_eq!(
+            ana.answers["name-2"],
+            Answer::NotApplicable { reason: None }
+        );
+        assert!(
+            !ana.answers.contains_key("connect-1"),
+            "empty is unanswered"
+        );
+        assert_eq!(read.rows[1].response.name, None);
+        assert_eq!(read.rows[1].row, 3);
+        assert!(read.missing.contains(&"illuminate-3".to_string()));
+        assert!(!ana.is_complete());
+    }
+
+    #[test]
+    fn every_bad_cell_is_named_by_row_and_column() {
+        let csv = "name,name-1,name-2,name-3\nAna,4,1,x\nBo,9,2,3\n";
+        let problems = import(csv).unwrap_err();
+        let msgs: Vec<String> = problems.iter().map(|p| p.message.clone()).collect();
+        assert_eq!(msgs.len(), 2, "{msgs:?}");
+        assert!(
+            msgs[0].starts_with(
+                "row 2, column D `name-3`: \"x\" is not a score (1 to 5), a label (Not true,"
+            ),
+            "{msgs:?}"
+        );
+        assert_eq!(
+            msgs[1],
+            "row 3, column B `name-1`: 9 is outside the scale 1..5"
+        );
+        assert_eq!(problems[1].location, Some(Location { line: 3, column: 2 }));
+    }
+
+    #[test]
+    fn extra_columns_are_passed_over_and_short_rows_are_unanswered() {
+        let read =
+            import("Timestamp,Email Address,Name,nme-2,name-1\n2026-01-01,a@b.c,Ana,x,4\nlater,b@c.d,Bo\n\n")
+                .unwrap();
+        let ignored: Vec<&str> = read.ignored.iter().map(|(c, _)| c.as_str()).collect();
+        assert_eq!(
+            ignored,
+            ["A", "B", "D"],
+            "a short unknown header is passed over"
+        );
+        assert_eq!(read.rows.len(), 2, "the empty row is no participant");
+        assert!(read.rows[1].response.answers.is_empty());
+    }
+
+    #[test]
+    fn a_cell_past_the_header_and_a_sheet_of_no_statements_are_errors() {
+        assert_eq!(
+            messages("name,name-1\nAna,4,5\n"),
+            ["row 2, column C: a cell past the last column with a header; is the row shifted?"]
+        );
+        let m = messages("name,Email\nAna,a@b.c\n");
+        assert!(
+            m[0].starts_with("no column is one of the rubric `pioneering-leaders`'s statements"),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn name_community_and_role_each_go_to_their_own_field() {
+        let read = import("Role,Your name,Community,name-1\nleader,Ana,Makers,4\n").unwrap();
+        let r = &read.rows[0].response;
+        assert_eq!(r.name.as_deref(), Some("Ana"));
+        assert_eq!(r.community.as_deref(), Some("Makers"));
+        assert_eq!(r.role.as_deref(), Some("leader"));
+    }
+
+    #[test]
+    fn a_column_given_twice_is_an_error_naming_both() {
+        assert_eq!(
+            messages("name,name-1,Name,name-1\nAna,4,Bo,5\n"),
+            [
+                "columns A and C are both the name; keep one of them",
+                "columns B and D are both `name-1`; keep one of them",
+            ]
+        );
+    }
+
+    #[test]
+    fn scores_just_off_the_scale_are_refused_and_its_ends_kept() {
+        assert_eq!(
+            messages("name,name-1,name-2\nAna,0,6\n"),
+            [
+                "row 2, column B `name-1`: 0 is outside the scale 1..5",
+                "row 2, column C `name-2`: 6 is outside the scale 1..5",
+            ]
+        );
+        let read = import("name,name-1,name-2\nAna,1,5\n").unwrap();
+        assert_eq!(read.rows[0].response.answers["name-1"], Answer::Score(1));
+        assert_eq!(read.rows[0].response.answers["name-2"], Answer::Score(5));
+    }
+
+    #[test]
+    fn a_name_too_long_to_read_back_is_refused() {
+        let csv = format!(
+            "name,name-1\n{},4\n",
+            "x".repeat(crate::io::input::MAX_TEXT_BYTES + 1)
+        );
+        let problems = import(&csv).unwrap_err();
+        assert!(
+            problems[0].message.contains("the limit is 64 KiB"),
+            "{problems:?}"
+        );
+    }
+}

@@ -1,0 +1,146 @@
+//! `import` reads real exports as they come: Google Forms, Microsoft Forms (.xlsx),
+//! SurveyMonkey (two header rows) and a spreadsheet saved with semicolons and a byte-order mark.
+//! The fixtures in tests/fixtures/exports/ are shaped as each tool writes them.
+
+use crate::support::{fixture, learnlead, run};
+
+fn import(file: &str, dir: &std::path::Path) -> crate::support::Outcome {
+    run(learnlead()
+        .arg("import")
+        .arg(fixture(&format!("exports/{file}")))
+        .args(["--rubric", "cop-functions", "--out-dir"])
+        .arg(dir))
+}
+
+fn responses(dir: &std::path::Path) -> Vec<serde_yaml::Value> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|f| serde_yaml::from_str(&std::fs::read_to_string(f).unwrap()).unwrap())
+        .collect()
+}
+
+#[test]
+fn every_export_becomes_complete_responses_without_editing() {
+    for file in [
+        "google-forms.csv",
+        "microsoft-forms.xlsx",
+        "surveymonkey.csv",
+        "spreadsheet-semicolon.csv",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = import(file, dir.path());
+        assert_eq!(out.code, 0, "{file}: {}", out.stderr);
+        assert!(
+            out.stdout.contains("wrote 3 response(s)"),
+            "{file}: {}",
+            out.stdout
+        );
+        assert!(
+            out.stdout.contains("(3 complete, 0 unfinished)"),
+            "{file}: {}",
+            out.stdout
+        );
+        let names: Vec<String> = responses(dir.path())
+            .iter()
+            .map(|r| r["name"].as_str().unwrap_or("").to_string())
+            .collect();
+        assert_eq!(
+            names,
+            ["Ana Okafor", "Bo Lindqvist", "Chloé Martin"],
+            "{file}"
+        );
+        // And compare reads them as they are.
+        let compared = run(learnlead()
+            .arg("compare")
+            .arg(dir.path())
+            .args(["--format", "json"]));
+        assert_eq!(compared.code, 0, "{file}: {}", compared.stderr);
+    }
+}
+
+#[test]
+fn labels_not_applicable_and_dont_know_cells_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = import("google-forms.csv", dir.path());
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("note: passed over 2 column(s): A \"Timestamp\", B \"Email Address\""),
+        "{}",
+        out.stderr
+    );
+    let all = responses(dir.path());
+    let ana = &all[0];
+    assert_eq!(ana["role"], "member");
+    assert_eq!(ana["answers"]["education-2"], "na", "Not applicable");
+    assert_eq!(all[1]["answers"]["education-3"], "dk", "Don't know");
+    // encouragement-1 uses the how-often answers: a label like "Often" is read in its words.
+    assert!(ana["answers"]["encouragement-1"].as_i64().is_some());
+}
+
+#[test]
+fn a_dry_run_shows_the_mapping_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("never");
+    let out = run(learnlead()
+        .arg("import")
+        .arg(fixture("exports/surveymonkey.csv"))
+        .args(["--rubric", "cop-functions", "--dry-run", "--out-dir"])
+        .arg(&target));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("The header takes 2 rows."),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("Your name / Open-Ended Response"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("(passed over)"), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("3 row(s) would become responses (3 complete)"),
+        "{}",
+        out.stdout
+    );
+    assert!(!target.exists(), "nothing written");
+}
+
+#[test]
+fn columns_can_be_named_and_a_wrong_cell_is_named_by_row_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("x.csv");
+    std::fs::write(
+        &csv,
+        "Nom,Équipe,Members bring questions from their daily work to the community.\nAna,Makers,Sometimes true\n",
+    )
+    .unwrap();
+    let out = run(learnlead()
+        .arg("import")
+        .arg(&csv)
+        .args([
+            "--rubric",
+            "cop-functions",
+            "--name-column",
+            "nom",
+            "--community-column",
+            "B",
+            "--out-dir",
+        ])
+        .arg(dir.path().join("out")));
+    assert_eq!(out.code, 2);
+    let f = csv.display().to_string();
+    assert!(
+        out.stderr.contains(&format!("{f}:2:3: row 2, column C `education-1`: \"Sometimes true\" is not a score (1 to 5), a label (Not true,")),
+        "{}",
+        out.stderr
+    );
+    assert!(!dir.path().join("out").exists());
+}
