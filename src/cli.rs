@@ -87,6 +87,11 @@ pub enum Command {
     #[command(after_help = include_str!("help/worksheet.txt"))]
     Worksheet(WorksheetArgs),
 
+    /// Write the questionnaire as one HTML page anyone can answer in a browser, offline, and
+    /// save as a response file
+    #[command(after_help = include_str!("help/form.txt"))]
+    Form(FormArgs),
+
     /// Write out the shipped report templates, as a starting point for your own
     #[command(subcommand)]
     Templates(TemplatesCommand),
@@ -307,6 +312,22 @@ pub struct ImportArgs {
     /// The column with the community [default: `Community`, `Team`, `Organisation`, ...]
     #[arg(long, value_name = "COLUMN")]
     pub community_column: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct FormArgs {
+    /// The rubric [default: wenger-trayner]
+    #[arg(long, value_name = "RUBRIC")]
+    pub rubric: Option<String>,
+
+    /// Write the page to FILE (for example survey.html) instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+
+    /// Replace --out even if it is a file learnlead did not write (its own earlier output is
+    /// replaced without asking)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

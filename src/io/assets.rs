@@ -38,6 +38,7 @@ pub const TEMPLATES: &[Asset] = &[
     asset!("templates", "compare.md.j2"),
     asset!("templates", "worksheet.html.j2"),
     asset!("templates", "worksheet.md.j2"),
+    asset!("templates", "form.html.j2"),
 ];
 
 /// The shipped template with this name.

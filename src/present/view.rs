@@ -687,6 +687,13 @@ fn strengths(all: &[&DimensionView], focus: &[DimensionRef]) -> Vec<DimensionRef
 pub struct WorksheetView {
     pub generator: Generator,
     pub rubric: RubricInfo,
+    /// What a response records of the rubric (id, version, content hash): the form writes it
+    /// into the file it saves, so a changed rubric is noticed.
+    pub stamp: crate::model::response::RubricStamp,
+    /// The perspectives the rubric declares (`id`, `name`).
+    pub roles: Vec<crate::model::rubric::RoleDef>,
+    /// The choices for where a person wants to be: each point named by its band.
+    pub desired_options: Vec<ScalePoint>,
     pub ask_desired: bool,
     pub ask_na_reason: bool,
     pub item_count: usize,
@@ -727,6 +734,10 @@ pub struct WorksheetItem {
     pub answers: Option<Vec<ScalePoint>>,
     /// The names of the roles it is asked of; empty for everyone.
     pub roles: Vec<String>,
+    /// The same, as ids.
+    pub role_ids: Vec<String>,
+    /// Its answers: every point of the scale with its label in the statement's words.
+    pub options: Vec<ScalePoint>,
 }
 
 pub fn worksheet(rubric: &Rubric) -> WorksheetView {
@@ -737,6 +748,16 @@ pub fn worksheet(rubric: &Rubric) -> WorksheetView {
             version: env!("CARGO_PKG_VERSION"),
         },
         rubric: rubric_info(rubric),
+        stamp: crate::model::response::RubricStamp::of(rubric),
+        roles: rubric.roles.clone(),
+        desired_options: (rubric.scale.min..=rubric.scale.max)
+            .map(|v| ScalePoint {
+                value: v,
+                label: rubric
+                    .band_for(v as f64)
+                    .map_or(String::new(), |b| b.name.clone()),
+            })
+            .collect(),
         ask_desired: rubric.ask_desired,
         ask_na_reason: rubric.ask_na_reason,
         item_count: rubric.item_count(),
@@ -805,6 +826,14 @@ fn worksheet_item(rubric: &Rubric, d: &Dimension, i: &Item, number: usize) -> Wo
                     .iter()
                     .find(|r| &r.id == id)
                     .map_or(id.clone(), |r| r.name.clone())
+            })
+            .collect(),
+        role_ids: i.roles.clone(),
+        options: labels
+            .iter()
+            .map(|(v, l)| ScalePoint {
+                value: *v,
+                label: l.clone(),
             })
             .collect(),
     }

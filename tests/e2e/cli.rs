@@ -150,10 +150,13 @@ fn help_for_every_command() {
         "compare",
         "import",
         "worksheet",
+        "form",
         "bundle",
         "init-config",
         "templates",
         "rubrics",
+        "completions",
+        "man",
     ] {
         let dir = group();
         insta::with_settings!({ snapshot_suffix => format!("help-{command}"), omit_expression => true }, {

@@ -8,6 +8,7 @@ mod cli;
 mod compare;
 mod conventions;
 mod exports;
+mod form;
 mod hostile;
 mod pages;
 mod report;

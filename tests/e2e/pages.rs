@@ -1,4 +1,4 @@
-//! Every HTML page learnlead writes, in a real browser (headless Chromium, driven over the
+//! Every HTML page learnlead writes (the form included), in a real browser (headless Chromium, driven over the
 //! DevTools protocol): on a desktop (1280 px), on a phone (390 px) and as printed. On each, the
 //! page is no wider than its viewport, no element clips its content, and chart text is at least
 //! 12 px on screen. On desktop and phone, axe-core (pinned in tests/browser/package.json) finds
@@ -127,7 +127,12 @@ fn every_page(dir: &Path) -> Vec<(&'static str, PathBuf)> {
             &files,
         ),
         page("worksheet", &["worksheet"], &[]),
+
     ];
+    let form = dir.join("form.html");
+    let r = run(learnlead().args(["form", "--out"]).arg(&form));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    pages.push(("form", form));
     let r = run(learnlead()
         .current_dir(dir)
         .args(["bundle", "responses", "--out-dir", "bundle"]));
@@ -193,5 +198,5 @@ fn every_page_fits_every_screen_and_page_and_passes_axe() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-    assert_eq!(pages.len(), 9);
+    assert_eq!(pages.len(), 10);
 }
