@@ -100,6 +100,11 @@ pub enum Command {
     #[command(subcommand)]
     Rubrics(RubricsCommand),
 
+    /// Serve the questionnaire to a room: participants answer on their phones, each answer is
+    /// saved as a response file, the facilitator watches and shows the group report
+    #[command(after_help = include_str!("help/serve.txt"))]
+    Serve(ServeArgs),
+
     /// Print shell completions for learnlead (bash, zsh, fish, powershell, elvish)
     #[command(after_help = include_str!("help/completions.txt"))]
     Completions {
@@ -312,6 +317,26 @@ pub struct ImportArgs {
     /// The column with the community [default: `Community`, `Team`, `Organisation`, ...]
     #[arg(long, value_name = "COLUMN")]
     pub community_column: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The rubric [default: wenger-trayner]
+    #[arg(long, value_name = "RUBRIC")]
+    pub rubric: Option<String>,
+
+    /// Where to save each answer as a response file (created if missing; files there are kept)
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: PathBuf,
+
+    /// The address to listen on: 0.0.0.0 for every network of this computer (the room's
+    /// Wi-Fi), 127.0.0.1 for this computer only
+    #[arg(long, value_name = "ADDR", default_value = "0.0.0.0")]
+    pub bind: String,
+
+    /// The port to listen on (0: any free one)
+    #[arg(long, value_name = "N", default_value_t = 8080)]
+    pub port: u16,
 }
 
 #[derive(Debug, Args)]

@@ -1,8 +1,11 @@
-//! How answers come in: the questionnaire (behind the `Prompter` trait) and CSV import.
+//! How answers come in: the questionnaire (behind the `Prompter` trait), exports of online forms
+//! and spreadsheets, and the questionnaire page's form posted to `serve`.
 
-/// Responses from a CSV file.
+/// Responses from an export (CSV or .xlsx).
 pub mod import;
 /// The terminal prompts: the only place that knows inquire.
 pub mod prompt;
 /// The questionnaire's logic, apart from the terminal.
 pub mod questionnaire;
+/// A response from the questionnaire page's form, as a browser posts it.
+pub mod web;

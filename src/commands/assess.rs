@@ -14,7 +14,7 @@ use crate::io::catalog::{Catalog, Loaded, Origin};
 use crate::io::lock::Lock;
 use crate::io::{names, output};
 use crate::model::answers;
-use crate::model::response::{date_of, Response, RubricStamp};
+use crate::model::response::{Response, RubricStamp};
 use crate::model::rubric::Rubric;
 use crate::present::table;
 use crate::present::view;
@@ -120,7 +120,7 @@ impl Place {
         let bytes = response.to_yaml()?;
         match self {
             Place::Free(dir) => {
-                let stem = file_stem(response);
+                let stem = names::response_stem(response);
                 let name = |n| names::numbered(&stem, n, "yaml");
                 output::create_free(dir, name, bytes.as_bytes(), true)
             }
@@ -128,17 +128,6 @@ impl Place {
             Place::Replace(p) => output::write_atomic(p, bytes.as_bytes()).map(|_| p.clone()),
         }
     }
-}
-
-/// `NAME-DATE` for a response's default file name (`response-DATE` when anonymous).
-fn file_stem(response: &Response) -> String {
-    let slug = response
-        .name
-        .as_deref()
-        .map(names::slug)
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "response".to_string());
-    format!("{slug}-{}", date_of(&response.started))
 }
 
 fn from_answers(catalog: &Catalog, args: &AssessArgs, file: &Path) -> Result<()> {

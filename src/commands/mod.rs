@@ -7,6 +7,7 @@ pub mod compare;
 pub mod import;
 pub mod report;
 pub mod rubrics;
+pub mod serve;
 pub mod shell;
 pub mod templates;
 pub mod worksheet;

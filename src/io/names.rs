@@ -18,6 +18,20 @@ pub fn slug(s: &str) -> String {
     out.trim_matches('-').chars().take(40).collect()
 }
 
+/// `NAME-DATE` for a response's default file name (`response-DATE` when anonymous).
+pub fn response_stem(response: &crate::model::response::Response) -> String {
+    let slug = response
+        .name
+        .as_deref()
+        .map(slug)
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "response".to_string());
+    format!(
+        "{slug}-{}",
+        crate::model::response::date_of(&response.started)
+    )
+}
+
 /// The `n`th name for `stem` with extension `ext`: `stem.ext`, then `stem-2.ext`, ...
 pub fn numbered(stem: &str, n: usize, ext: &str) -> String {
     match n {

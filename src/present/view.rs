@@ -694,6 +694,9 @@ pub struct WorksheetView {
     pub roles: Vec<crate::model::rubric::RoleDef>,
     /// The choices for where a person wants to be: each point named by its band.
     pub desired_options: Vec<ScalePoint>,
+    /// Where the questionnaire page posts its answers (`learnlead serve`); none for a page
+    /// that saves them as a file.
+    pub submit: Option<String>,
     pub ask_desired: bool,
     pub ask_na_reason: bool,
     pub item_count: usize,
@@ -758,6 +761,7 @@ pub fn worksheet(rubric: &Rubric) -> WorksheetView {
                     .map_or(String::new(), |b| b.name.clone()),
             })
             .collect(),
+        submit: None,
         ask_desired: rubric.ask_desired,
         ask_na_reason: rubric.ask_na_reason,
         item_count: rubric.item_count(),

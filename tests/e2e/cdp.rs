@@ -146,6 +146,18 @@ impl Browser {
         self.wait_for(|m| m["method"] == "Page.loadEventFired" && m["sessionId"] == session);
     }
 
+    /// Loads the address `url` in `tab` and waits until it has loaded.
+    pub fn open_url(&mut self, tab: &Tab, url: &str) {
+        self.call(Some(&tab.session), "Page.navigate", json!({ "url": url }));
+        self.wait_load(tab);
+    }
+
+    /// Waits for the page in `tab` to finish loading (after a navigation the page started).
+    pub fn wait_load(&mut self, tab: &Tab) {
+        let session = tab.session.clone();
+        self.wait_for(|m| m["method"] == "Page.loadEventFired" && m["sessionId"] == session);
+    }
+
     /// Runs `script` in `tab` and returns its value (awaiting a promise).
     pub fn eval(&mut self, tab: &Tab, script: &str) -> Value {
         let r = self.call(

@@ -151,6 +151,7 @@ fn help_for_every_command() {
         "import",
         "worksheet",
         "form",
+        "serve",
         "bundle",
         "init-config",
         "templates",

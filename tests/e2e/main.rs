@@ -14,5 +14,6 @@ mod pages;
 mod report;
 mod rounds;
 mod rubrics;
+mod serve;
 mod support;
 mod trust;

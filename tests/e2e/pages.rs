@@ -127,7 +127,6 @@ fn every_page(dir: &Path) -> Vec<(&'static str, PathBuf)> {
             &files,
         ),
         page("worksheet", &["worksheet"], &[]),
-
     ];
     let form = dir.join("form.html");
     let r = run(learnlead().args(["form", "--out"]).arg(&form));

@@ -1,0 +1,220 @@
+//! A response from the questionnaire page's form as a browser posts it
+//! (`application/x-www-form-urlencoded`): the fields `name`, `community`, `role` (a declared
+//! role's id, or empty) with `role-other`, and per statement `item:ID` (a point, `na` or `dk`),
+//! per dimension `desired:ID` and `note:ID`. What a stranger's browser sends is checked like a
+//! file from someone else: every id against the rubric, every text's length, every number.
+
+use crate::model::response::{now, Answer, DimensionAnswer, Response};
+use crate::model::rubric::Rubric;
+
+/// The pairs of a URL-encoded body, decoded (`+` is a space, `%XX` a byte); an error when the
+/// bytes are not UTF-8 once decoded, or a `%` is not followed by two hex digits.
+pub fn urlencoded(body: &[u8]) -> Result<Vec<(String, String)>, String> {
+    body.split(|b| *b == b'&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let mut parts = pair.splitn(2, |b| *b == b'=');
+            let key = decode(parts.next().unwrap_or_default())?;
+            let value = decode(parts.next().unwrap_or_default())?;
+            Ok((key, value))
+        })
+        .collect()
+}
+
+fn decode(bytes: &[u8]) -> Result<String, String> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok())
+                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+                    .ok_or("a `%` not followed by two hex digits")?;
+                out.push(hex);
+                i += 2;
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8(out).map_err(|_| "text that is not UTF-8".to_string())
+}
+
+/// The response the fields give, on `rubric`, started and (when every statement asked is
+/// answered) completed now; else every problem, in words.
+pub fn response(rubric: &Rubric, fields: &[(String, String)]) -> Result<Response, Vec<String>> {
+    let mut problems = Vec::new();
+    let mut r = Response::new(rubric);
+    let mut role_other = None;
+    for (key, value) in fields {
+        let value = value.trim();
+        if let Err(m) = crate::io::input::check_text_len(key, value) {
+            problems.push(m);
+            continue;
+        }
+        let text = (!value.is_empty()).then(|| value.to_string());
+        match key.split_once(':') {
+            None => match key.as_str() {
+                "name" => r.name = text,
+                "community" => r.community = text,
+                "role" => r.role = text,
+                "role-other" => role_other = text,
+                _ => {}
+            },
+            Some(("item", id)) => match rubric.find_item(id) {
+                None => problems.push(format!(
+                    "`{}` is not a statement of this questionnaire",
+                    crate::safe_text::quote(id)
+                )),
+                Some(_) if value.is_empty() => {}
+                Some(_) => match answer(value) {
+                    Some(a) => {
+                        r.answers.insert(id.to_string(), a);
+                    }
+                    None => problems.push(format!(
+                        "`{}` is not an answer",
+                        crate::safe_text::quote(value)
+                    )),
+                },
+            },
+            Some((kind @ ("desired" | "note"), id)) => {
+                if rubric.find_dimension(id).is_none() {
+                    problems.push(format!(
+                        "`{}` is not a dimension of this questionnaire",
+                        crate::safe_text::quote(id)
+                    ));
+                    continue;
+                }
+                let entry: &mut DimensionAnswer = r.dimensions.entry(id.to_string()).or_default();
+                match (kind, value.parse::<i64>()) {
+                    ("desired", Ok(v)) => entry.desired = Some(v),
+                    ("desired", Err(_)) if value.is_empty() => {}
+                    ("desired", Err(_)) => problems.push(format!(
+                        "`{}` is not a point of the scale",
+                        crate::safe_text::quote(value)
+                    )),
+                    _ => entry.note = text,
+                }
+            }
+            Some(_) => {}
+        }
+    }
+    if r.role.is_none() {
+        r.role = role_other;
+    }
+    // A statement for other roles, checked by a page without its script, is not kept.
+    let role = r.role.clone();
+    r.answers.retain(|id, _| {
+        rubric
+            .find_item(id)
+            .is_some_and(|i| rubric.asks(i.item, role.as_deref()))
+    });
+    r.dimensions
+        .retain(|_, d| d.desired.is_some() || d.note.is_some());
+    problems.extend(r.problem_paths(rubric).into_iter().map(|(_, m)| m));
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    r.sort_like(rubric);
+    if r.unanswered(rubric).is_empty() {
+        r.completed = Some(now());
+    }
+    Ok(r)
+}
+
+fn answer(value: &str) -> Option<Answer> {
+    match value {
+        "na" => Some(Answer::NotApplicable { reason: None }),
+        "dk" => Some(Answer::DontKnow),
+        v => v.parse().ok().map(Answer::Score),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::assets;
+
+    fn rubric() -> Rubric {
+        Rubric::parse(assets::shipped_rubric("wenger-trayner").unwrap().text).unwrap()
+    }
+
+    #[test]
+    fn url_encoding_is_decoded_and_bad_escapes_refused() {
+        let pairs = urlencoded(b"name=Zo%C3%AB+%3Cb%3E&item%3Arelevance-1=4&empty=").unwrap();
+        assert_eq!(
+            pairs,
+            [
+                ("name".to_string(), "Zoë <b>".to_string()),
+                ("item:relevance-1".to_string(), "4".to_string()),
+                ("empty".to_string(), String::new()),
+            ]
+        );
+        assert!(urlencoded(b"name=%zz").is_err());
+        assert!(urlencoded(b"name=%ff").is_err(), "not UTF-8");
+    }
+
+    fn fields(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn fields_become_a_response_for_the_role() {
+        let r = rubric();
+        let resp = response(
+            &r,
+            &fields(&[
+                ("name", " Ana "),
+                ("role", "member"),
+                ("item:relevance-1", "4"),
+                ("item:relevance-2", "na"),
+                ("item:relevance-3", "dk"),
+                ("item:relevance-4", ""),
+                ("item:power-4", "5"),
+                ("desired:relevance", "5"),
+                ("note:relevance", "a <b>note</b>"),
+                ("desired:power", ""),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(resp.name.as_deref(), Some("Ana"));
+        assert_eq!(resp.answers.len(), 3, "power-4 is for convenors");
+        assert_eq!(resp.answers["relevance-3"], Answer::DontKnow);
+        assert_eq!(resp.dimensions["relevance"].desired, Some(5));
+        assert_eq!(
+            resp.dimensions["relevance"].note.as_deref(),
+            Some("a <b>note</b>")
+        );
+        assert!(!resp.dimensions.contains_key("power"));
+        assert!(!resp.is_complete());
+    }
+
+    #[test]
+    fn unknown_ids_and_answers_off_the_scale_are_refused() {
+        let r = rubric();
+        let problems = response(
+            &r,
+            &fields(&[
+                ("item:../../etc/passwd", "4"),
+                ("item:relevance-1", "9"),
+                ("item:relevance-2", "maybe"),
+                ("desired:nope", "3"),
+                ("role-other", "sponsor"),
+            ]),
+        )
+        .unwrap_err();
+        assert_eq!(problems.len(), 4, "{problems:?}");
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("9 is outside the scale 1..5")),
+            "{problems:?}"
+        );
+    }
+}
