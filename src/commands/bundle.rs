@@ -27,6 +27,8 @@ struct BundleView<'a> {
     reports: Vec<Link>,
     /// Links to the data files.
     data: Vec<Link>,
+    /// `index.pdf`, when the index is printed too.
+    index_pdf: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -88,6 +90,7 @@ pub fn run(catalog: &Catalog, args: BundleArgs) -> Result<()> {
             comparison: &group.view,
             reports,
             data,
+            index_pdf: browser.as_ref().map(|_| "index.pdf"),
         },
         &framing,
     )?;
@@ -133,7 +136,8 @@ fn personal_reports(
     for (file, p) in group.files.iter().zip(&group.participants) {
         let response = crate::commands::read_response(file, rubric)?;
         let scores = score::score(rubric, &response);
-        let v = view::report(rubric, &response, &scores, None);
+        let mut v = view::report(rubric, &response, &scores, None);
+        v.index_link = Some("../index.html".into());
         pages.push(render::render(
             "report.html.j2",
             Markup::Html,

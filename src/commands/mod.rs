@@ -134,6 +134,16 @@ pub fn framing(explicit: Option<&Path>) -> Result<crate::model::config::Framing>
     if let Some(p) = found {
         crate::say_err!("note: using the configuration {}", p.display());
     }
+    let brand = &framing.brand;
+    if let (Some(ratio), Some(accent), Some(text)) = (
+        brand.accent_contrast,
+        &brand.accent_color,
+        &brand.accent_text,
+    ) {
+        crate::say_err!(
+            "warning: the accent colour {accent} has a contrast of {ratio:.2}:1 on white, under the 4.5:1 text needs; headings and figures use {text} instead (charts keep {accent})"
+        );
+    }
     Ok(framing)
 }
 

@@ -76,6 +76,11 @@ pub struct Brand {
     /// The logo as a `data:` URI.
     pub logo: Option<String>,
     pub accent_color: Option<String>,
+    /// The accent for text: the accent itself where it reads on white (WCAG AA, 4.5:1), else
+    /// the accent darkened until it does. Fills and lines keep the accent.
+    pub accent_text: Option<String>,
+    /// The accent's contrast on white, when it is too low for text (for a warning).
+    pub accent_contrast: Option<f64>,
     /// The summary rendered to safe HTML, and as written (for Markdown output).
     pub summary_html: Option<String>,
     pub summary_md: Option<String>,
@@ -100,6 +105,53 @@ impl Default for Framing {
             brand: Brand::default(),
             show: SECTIONS.iter().map(|s| (s.to_string(), true)).collect(),
         }
+    }
+}
+
+/// WCAG AA's least contrast for normal text.
+pub const AA_TEXT: f64 = 4.5;
+
+/// `#rgb` or `#rrggbb` as red, green and blue, 0 to 255.
+fn rgb(hex: &str) -> [u8; 3] {
+    let h = hex.trim_start_matches('#');
+    let long: String = match h.len() {
+        3 => h.chars().flat_map(|c| [c, c]).collect(),
+        _ => h.to_string(),
+    };
+    let byte = |i: usize| u8::from_str_radix(long.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0);
+    [byte(0), byte(2), byte(4)]
+}
+
+/// WCAG's relative luminance of a colour.
+fn luminance([r, g, b]: [u8; 3]) -> f64 {
+    let channel = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.03928 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+}
+
+/// The contrast ratio of `hex` on white, 1 to 21.
+pub fn contrast_on_white(hex: &str) -> f64 {
+    1.05 / (luminance(rgb(hex)) + 0.05)
+}
+
+/// `hex` as it is if it reads on white, else darkened step by step (towards black, keeping its
+/// hue) until it reaches [`AA_TEXT`].
+pub fn readable_on_white(hex: &str) -> String {
+    let [r, g, b] = rgb(hex);
+    let mut k = 1.0f64;
+    loop {
+        let shade = [r, g, b].map(|c| (f64::from(c) * k).round() as u8);
+        let text = format!("#{:02x}{:02x}{:02x}", shade[0], shade[1], shade[2]);
+        if contrast_on_white(&text) >= AA_TEXT || k <= 0.0 {
+            return text;
+        }
+        k -= 0.02;
     }
 }
 
@@ -171,6 +223,11 @@ pub fn parse(text: &str, logo: LogoLoader) -> std::result::Result<Framing, Vec<P
             consultant_contact: clean(&consultant.contact),
             date: clean(&config.date),
             logo,
+            accent_text: accent_color.as_deref().map(readable_on_white),
+            accent_contrast: accent_color
+                .as_deref()
+                .map(contrast_on_white)
+                .filter(|c| *c < AA_TEXT),
             accent_color,
             summary_html: clean(&config.summary).map(|m| markdown_to_safe_html(&m)),
             summary_md: clean(&config.summary),
@@ -249,5 +306,22 @@ mod tests {
         assert!(Framing::default().show.values().all(|v| *v));
         let problems = parse("logo: x.png\n", no_logo).unwrap_err();
         assert_eq!(problems[0].message, "no logo here");
+    }
+
+    #[test]
+    fn an_accent_too_light_for_text_is_darkened_until_it_reads() {
+        assert!((contrast_on_white("#ffffff") - 1.0).abs() < 1e-9);
+        assert!((contrast_on_white("#000") - 21.0).abs() < 1e-9);
+        assert!((contrast_on_white("#ffdd00") - 1.34).abs() < 0.01);
+        assert_eq!(readable_on_white("#1f5f8b"), "#1f5f8b", "already fine");
+        let dark = readable_on_white("#ffdd00");
+        assert!(contrast_on_white(&dark) >= AA_TEXT, "{dark}");
+        assert!(
+            contrast_on_white(&dark) < 5.5,
+            "no darker than it needs: {dark}"
+        );
+        let f = parse("accent_color: \"#ffdd00\"\n", &|_| Ok(String::new())).unwrap();
+        assert_eq!(f.brand.accent_text.as_deref(), Some(dark.as_str()));
+        assert!(f.brand.accent_contrast.is_some_and(|c| c < 1.4));
     }
 }

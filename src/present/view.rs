@@ -47,6 +47,8 @@ pub struct ReportView {
     /// With two or more earlier rounds (`--baseline` given more than once): every round's
     /// scores, oldest first, with a small chart per dimension.
     pub trend: Option<TrendView>,
+    /// In a bundle: the way back to the group report (`../index.html`).
+    pub index_link: Option<String>,
 }
 
 /// Scores across rounds, with a sparkline per score for HTML and one in text.
@@ -378,6 +380,7 @@ pub fn report(
             ..charts
         },
         trend: None,
+        index_link: None,
     }
 }
 

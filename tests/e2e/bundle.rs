@@ -216,7 +216,10 @@ fn a_bundle_opens_in_a_browser_and_prints_to_pdf() {
     let out = dir.path().join("out");
     let index = std::fs::read_to_string(out.join("index.html")).unwrap();
     let probe = probe_in_browser(&chromium, &index);
-    assert_eq!(probe["h1"], "Group report: A small rubric");
+    assert_eq!(
+        probe["h1"], "Leadership review",
+        "the brand title is the heading"
+    );
     assert_eq!(probe["scripts"], 1, "only the probe");
     // Each participant's report is printed too, and the index links to it beside the HTML.
     let printed: Vec<String> = files_under(&out.join("reports"))
@@ -230,6 +233,18 @@ fn a_bundle_opens_in_a_browser_and_prints_to_pdf() {
         assert!(linked.contains(&format!("href=\"{rel}\"")), "{rel}");
         assert!(std::fs::read(out.join(&rel)).unwrap().starts_with(b"%PDF-"));
     }
+    let index_text = index.replace("&#x2f;", "/");
+    assert!(
+        index_text.contains("href=\"index.pdf\""),
+        "the index links its PDF"
+    );
+    let ana = std::fs::read_to_string(out.join("reports/ana-okafor.html"))
+        .unwrap()
+        .replace("&#x2f;", "/");
+    assert!(
+        ana.contains("href=\"../index.html\""),
+        "a report links back to the index"
+    );
     let pdf = out.join("index.pdf");
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
@@ -246,7 +261,10 @@ fn a_bundle_opens_in_a_browser_and_prints_to_pdf() {
         return;
     };
     let text = String::from_utf8_lossy(&text.stdout);
-    assert!(text.contains("Group report: A small rubric"), "{text}");
+    assert!(
+        text.contains("Group report: A small rubric"),
+        "the rubric under the title: {text}"
+    );
     assert!(text.contains("Example Foundation"), "{text}");
     let info = std::process::Command::new("pdfinfo")
         .arg(&pdf)
@@ -260,7 +278,57 @@ fn a_bundle_opens_in_a_browser_and_prints_to_pdf() {
         .and_then(|l| l.split_whitespace().nth(1))
         .and_then(|n| n.parse().ok())
         .unwrap();
-    assert!(pages >= 2, "{info}");
+    assert!(pages >= 3, "{info}");
+    // Page by page: a cover first; then the title as the first heading; on every page the
+    // running footer (the title, page N of M) and the confidentiality line.
+    let page = |n: usize| {
+        let out = std::process::Command::new("pdftotext")
+            .args(["-layout", "-f", &n.to_string(), "-l", &n.to_string()])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let cover = page(1);
+    for line in [
+        "Leadership review",
+        "Prepared for Example Foundation",
+        "by Rae Consultant",
+        "November 2026",
+    ] {
+        assert!(cover.contains(line), "the cover has {line}: {cover}");
+    }
+    assert!(
+        !cover.contains("What to talk about first"),
+        "the cover stands alone: {cover}"
+    );
+    let second = page(2);
+    let body: Vec<&str> = second
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("Confidential"))
+        .collect();
+    assert_eq!(
+        body.first(),
+        Some(&"Leadership review"),
+        "the title is the heading: {second}"
+    );
+    assert!(
+        second.contains("Summary"),
+        "the summary comes early: {second}"
+    );
+    for n in 1..=pages {
+        let text = page(n);
+        assert!(
+            text.contains(&format!("Page {n} of {pages}")),
+            "page {n}: {text}"
+        );
+        assert!(
+            text.contains("Confidential to Example Foundation."),
+            "page {n}: {text}"
+        );
+    }
     let bo = std::process::Command::new("pdftotext")
         .arg(out.join("reports/bo-lindqvist.pdf"))
         .arg("-")
@@ -444,5 +512,34 @@ fn a_house_template_extends_the_base_and_overrides_one_block() {
     assert!(
         !r.stderr.contains("root:"),
         "nothing outside the folder was read"
+    );
+}
+
+#[test]
+fn an_accent_too_light_for_text_is_named_and_darkened_for_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let responses = engagement(dir.path());
+    let config = dir.path().join("yellow.yaml");
+    std::fs::write(&config, "title: Review\naccent_color: \"#ffdd00\"\n").unwrap();
+    let r = run(learnlead()
+        .arg("report")
+        .arg(responses.join("ana-okafor.yaml"))
+        .args(["--format", "html", "--config"])
+        .arg(&config));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("the accent colour #ffdd00 has a contrast of 1.35:1 on white"),
+        "{}",
+        r.stderr
+    );
+    let text = learnlead::model::config::readable_on_white("#ffdd00");
+    assert!(
+        r.stdout.contains(&format!("--heading: {text};")),
+        "text in the darkened shade"
+    );
+    assert!(
+        r.stdout.contains("--accent: #ffdd00;"),
+        "fills keep the accent"
     );
 }
