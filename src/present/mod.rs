@@ -4,6 +4,8 @@
 pub mod chart;
 /// The long CSV of every answer.
 pub mod csv;
+/// A small DevTools client for a headless browser, over a pipe.
+pub mod devtools;
 /// Numbers as people read them: scores, signed changes, bars.
 pub mod format;
 /// PDF by printing HTML with a local Chromium or Chrome.

@@ -2,11 +2,11 @@
 //! mode. The reports' print styles keep charts, table rows and statement blocks whole.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::error::{Error, Result};
 use crate::io::cleanup::Guard;
+use crate::present::devtools::Browser;
 
 /// Paper sizes for print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -78,139 +78,100 @@ pub const PRINT_TIMEOUT: Duration = Duration::from_secs(120);
 /// Prints `html` to PDF bytes on `paper` with `browser`, in a private temporary folder
 /// (readable by this user only) that is removed on every exit, Ctrl-C included.
 pub fn print(html: &str, paper: Paper, browser: &Path) -> Result<Vec<u8>> {
-    print_within(html, paper, browser, PRINT_TIMEOUT)
+    let mut printed = print_all_within(&[html.to_string()], paper, browser, PRINT_TIMEOUT, &|| {})?;
+    Ok(printed.pop().unwrap_or_default())
 }
 
-fn print_within(html: &str, paper: Paper, browser: &Path, timeout: Duration) -> Result<Vec<u8>> {
-    let dir = private_temp_dir()?;
-    let page = dir.path().join("page.html");
-    let pdf = dir.path().join("page.pdf");
-    let log = dir.path().join("browser.log");
-    // The paper size is the page's own choice in CSS; tell it which.
-    let html = html.replacen(
-        "</head>",
-        &format!("<style>@page {{ size: {}; }}</style></head>", paper.css()),
-        1,
-    );
-    std::fs::write(&page, html).map_err(|e| Error::write(&page, e))?;
-    let log_file = std::fs::File::create(&log).map_err(|e| Error::write(&log, e))?;
-    let mut child = Command::new(browser)
-        .args(HEADLESS_FLAGS)
-        .arg("--no-pdf-header-footer")
-        .arg(format!(
-            "--user-data-dir={}",
-            dir.path().join("profile").display()
-        ))
-        .arg(format!("--print-to-pdf={}", pdf.display()))
-        .arg(format!("file://{}", page.display()))
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(log_file)
-        .spawn()
-        .map_err(|e| Error::Browser {
-            message: format!(
-                "cannot run {}: {}",
-                browser.display(),
-                crate::error::io_words(&e)
-            ),
-            cause: Some(e),
-        })?;
-    let status = wait_within(&mut child, timeout).map_err(|e| Error::Browser {
-        message: format!("waiting for {} failed", browser.display()),
-        cause: Some(e),
-    })?;
-    let Some(status) = status else {
-        return Err(Error::Browser {
-            message: format!(
-                "{} did not print the PDF within {} s and was stopped; try again, or print the HTML from a browser",
-                browser.display(),
-                timeout.as_secs()
-            ),
-            cause: None,
-        });
-    };
-    if !status.success() || !pdf.is_file() {
-        let log = std::fs::read_to_string(&log).unwrap_or_default();
-        let last: Vec<&str> = log.lines().rev().take(3).collect();
-        return Err(Error::Browser {
-            message: format!(
-                "{} could not print the PDF: {}",
-                browser.display(),
-                crate::safe_text::quote(&last.into_iter().rev().collect::<Vec<_>>().join(" / "))
-            ),
-            cause: None,
-        });
-    }
-    std::fs::read(&pdf).map_err(|e| Error::read(&pdf, e))
-}
-
-/// Waits for `child` at most `timeout`; a child still running then is killed (`None`).
-fn wait_within(
-    child: &mut std::process::Child,
-    timeout: Duration,
-) -> std::io::Result<Option<std::process::ExitStatus>> {
-    let start = Instant::now();
-    loop {
-        if let Some(status) = child.try_wait()? {
-            return Ok(Some(status));
-        }
-        if start.elapsed() >= timeout {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Ok(None);
-        }
-        std::thread::sleep(Duration::from_millis(25));
-    }
-}
-
-/// Prints several pages, each to its own PDF, in order. A few browsers run side by side (one
-/// per core, at most four): each print is a whole browser start, and most of it is waiting.
-/// The first failure is the error. `done` is called after each page, from the printing
-/// threads (for a progress bar).
+/// Prints several pages, each to its own PDF, in order, through one browser session: the
+/// browser starts once, and each page is opened in the same tab and printed (a fraction of a
+/// second each). The first failure is the error. `done` is called after each page (for a
+/// progress bar).
 pub fn print_all(
     pages: &[String],
     paper: Paper,
     browser: &Path,
     done: &(dyn Fn() + Sync),
 ) -> Result<Vec<Vec<u8>>> {
-    let workers = std::thread::available_parallelism()
+    print_all_within(pages, paper, browser, PRINT_TIMEOUT, done)
+}
+
+fn print_all_within(
+    pages: &[String],
+    paper: Paper,
+    browser: &Path,
+    timeout: Duration,
+    done: &(dyn Fn() + Sync),
+) -> Result<Vec<Vec<u8>>> {
+    let dir = private_temp_dir()?;
+    // A few sessions side by side (one per core, at most four) when there are many pages:
+    // most of a print is the browser laying the page out.
+    let sessions = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
         .clamp(1, 4)
-        .min(pages.len().max(1));
+        .min(pages.len().div_ceil(4).max(1));
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut printed: Vec<(usize, Result<Vec<u8>>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| {
+    let mut printed: Vec<(usize, Vec<u8>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..sessions)
+            .map(|k| {
+                let (next, dir) = (&next, dir.path());
+                scope.spawn(move || -> Result<Vec<(usize, Vec<u8>)>> {
+                    let profile = dir.join(format!("profile-{k}"));
+                    let mut session = Browser::start(browser, &profile, timeout)?;
+                    let tab = session.tab(800, "print")?;
                     let mut mine = Vec::new();
                     loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(page) = pages.get(i) else {
-                            return mine;
+                        let n = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(html) = pages.get(n) else {
+                            return Ok(mine);
                         };
-                        let result = print(page, paper, browser);
+                        mine.push((n, print_one(&mut session, &tab, dir, n, html, paper)?));
                         done();
-                        let failed = result.is_err();
-                        mine.push((i, result));
-                        if failed {
-                            return mine;
-                        }
                     }
                 })
             })
             .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join().unwrap_or_else(|_| {
-                    vec![(0, Err(Error::Internal("a printing thread failed".into())))]
-                })
-            })
-            .collect()
-    });
-    printed.sort_by_key(|(i, _)| *i);
-    printed.into_iter().map(|(_, pdf)| pdf).collect()
+        let mut all = Vec::new();
+        for w in workers {
+            match w.join() {
+                Ok(Ok(mine)) => all.extend(mine),
+                Ok(Err(e)) => return Err(e),
+                Err(_) => return Err(Error::Internal("a printing thread failed".into())),
+            }
+        }
+        Ok(all)
+    })?;
+    printed.sort_by_key(|(n, _)| *n);
+    Ok(printed.into_iter().map(|(_, pdf)| pdf).collect())
+}
+
+/// Opens page `n` in `tab` and prints it.
+fn print_one(
+    session: &mut Browser,
+    tab: &crate::present::devtools::Tab,
+    dir: &Path,
+    n: usize,
+    html: &str,
+    paper: Paper,
+) -> Result<Vec<u8>> {
+    // The paper size is the page's own choice in CSS; tell it which.
+    let html = html.replacen(
+        "</head>",
+        &format!("<style>@page {{ size: {}; }}</style></head>", paper.css()),
+        1,
+    );
+    let page = dir.join(format!("page-{n}.html"));
+    std::fs::write(&page, html).map_err(|e| Error::write(&page, e))?;
+    session.open(tab, &page)?;
+    let pdf = session.print(tab)?;
+    let _ = std::fs::remove_file(&page);
+    if !pdf.starts_with(b"%PDF-") {
+        return Err(Error::Browser {
+            message: "the browser printed something that is not a PDF".into(),
+            cause: None,
+        });
+    }
+    Ok(pdf)
 }
 
 /// A fresh private folder (mode 0700) for the browser's page, profile and PDF, removed when
@@ -245,12 +206,13 @@ mod tests {
         let fake = dir.path().join("hung-browser");
         std::fs::write(&fake, "#!/bin/sh\nsleep 30\n").unwrap();
         std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
-        let before = Instant::now();
-        let err = print_within(
-            "<html><head></head></html>",
+        let before = std::time::Instant::now();
+        let err = print_all_within(
+            &["<html><head></head></html>".to_string()],
             Paper::A4,
             &fake,
             Duration::from_millis(300),
+            &|| {},
         )
         .unwrap_err()
         .to_string();
