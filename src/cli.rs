@@ -163,7 +163,7 @@ pub struct ReportArgs {
     /// The response file (from `learnlead assess`)
     pub response: PathBuf,
 
-    /// md, html, json, table or pdf [default: from --out's extension, else table on a
+    /// The format [default: from --out's extension, else table on a
     /// terminal, else md]
     #[arg(long, value_enum)]
     pub format: Option<ReportFormat>,
@@ -239,7 +239,7 @@ pub struct CompareArgs {
     #[command(flatten)]
     pub group: GroupArgs,
 
-    /// table, md, html, json, csv or pdf [default: from --out's extension, else table on a
+    /// The format [default: from --out's extension, else table on a
     /// terminal, else md]
     #[arg(long, value_enum)]
     pub format: Option<CompareFormat>,
@@ -281,6 +281,10 @@ pub struct BundleArgs {
     /// Also print the group report to index.pdf, and each participant's report beside its HTML
     #[arg(long)]
     pub pdf: bool,
+
+    /// Also write the group report as index.docx, a Word document to edit
+    #[arg(long)]
+    pub docx: bool,
 
     #[command(flatten)]
     pub print: PdfArgs,
@@ -383,12 +387,20 @@ pub enum WorksheetFormat {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CompareFormat {
+    /// Tables in the terminal
     Table,
+    /// Markdown, for GitHub, GitLab or a wiki
     Md,
+    /// One self-contained page that prints well
     Html,
+    /// For scripts (docs/json.md)
     Json,
+    /// One row per answer, for spreadsheets, R or pandas
     Csv,
+    /// Printed by Chromium or Chrome
     Pdf,
+    /// A Word document to edit
+    Docx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -398,11 +410,18 @@ pub enum CompareBy {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
+    /// Markdown, for GitHub, GitLab or a wiki
     Md,
+    /// One self-contained page that prints well and reads on a phone
     Html,
+    /// For scripts (docs/json.md)
     Json,
+    /// Tables in the terminal
     Table,
+    /// Printed by Chromium or Chrome
     Pdf,
+    /// A Word document to edit
+    Docx,
 }
 
 /// How a PDF is printed (with `--format pdf` or `--pdf`).

@@ -29,6 +29,8 @@ struct BundleView<'a> {
     data: Vec<Link>,
     /// `index.pdf`, when the index is printed too.
     index_pdf: Option<&'static str>,
+    /// `index.docx`, when the index is written as a Word document too.
+    index_docx: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -91,6 +93,7 @@ pub fn run(catalog: &Catalog, args: BundleArgs) -> Result<()> {
             reports,
             data,
             index_pdf: browser.as_ref().map(|_| "index.pdf"),
+            index_docx: args.docx.then_some("index.docx"),
         },
         &framing,
     )?;
@@ -100,6 +103,10 @@ pub fn run(catalog: &Catalog, args: BundleArgs) -> Result<()> {
     }
     if let Some(bar) = progress {
         bar.finish_and_clear();
+    }
+    if args.docx {
+        let docx = crate::present::docx::group(&group.view, &framing)?;
+        out.push(("index.docx".into(), output::mark(Doc::Docx, docx)));
     }
     out.push((
         "index.html".into(),

@@ -25,6 +25,10 @@ pub fn run(catalog: &Catalog, args: CompareArgs) -> Result<()> {
     let framing = crate::commands::framing(args.group.config.as_deref())?;
     let group = Group::read(catalog, &args.group, args.with_notes)?;
     let (rubric, participants, comparison) = (&group.rubric, &group.participants, &group.view);
+    if format == CompareFormat::Docx {
+        let bytes = crate::present::docx::group(comparison, &framing)?;
+        return write_out(args.out.as_deref(), bytes, Doc::Docx, args.force);
+    }
     if format == CompareFormat::Pdf {
         let browser = crate::present::pdf::find_browser(args.pdf.browser.as_deref())?;
         let html = render::render(
@@ -57,7 +61,7 @@ pub fn run(catalog: &Catalog, args: CompareArgs) -> Result<()> {
             Doc::Markdown,
         ),
         // PDF was printed and returned above.
-        CompareFormat::Html | CompareFormat::Pdf => (
+        CompareFormat::Html | CompareFormat::Pdf | CompareFormat::Docx => (
             render::render(
                 "compare.html.j2",
                 Markup::Html,
@@ -384,6 +388,7 @@ fn choose_format(format: Option<CompareFormat>, out: Option<&Path>) -> Result<Co
             (&["json"], Json),
             (&["csv"], Csv),
             (&["pdf"], Pdf),
+            (&["docx"], Docx),
             (&["txt"], Table),
         ],
         Table,

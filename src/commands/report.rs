@@ -57,6 +57,10 @@ pub fn run(catalog: &Catalog, args: ReportArgs) -> Result<()> {
     for w in &view.warnings {
         crate::say_err!("warning: {w}");
     }
+    if format == ReportFormat::Docx {
+        let bytes = crate::present::docx::report(&view, &framing)?;
+        return write_out(args.out.as_deref(), bytes, Doc::Docx, args.force);
+    }
     if format == ReportFormat::Pdf {
         let browser = crate::present::pdf::find_browser(args.pdf.browser.as_deref())?;
         let html = render::render(
@@ -100,7 +104,7 @@ pub fn run(catalog: &Catalog, args: ReportArgs) -> Result<()> {
             Doc::Markdown,
         ),
         // PDF was printed and returned above.
-        ReportFormat::Html | ReportFormat::Pdf => (
+        ReportFormat::Html | ReportFormat::Pdf | ReportFormat::Docx => (
             render::render(
                 "report.html.j2",
                 Markup::Html,
@@ -152,6 +156,7 @@ fn choose_format(format: Option<ReportFormat>, out: Option<&Path>) -> Result<Rep
             (&["html", "htm"], Html),
             (&["json"], Json),
             (&["pdf"], Pdf),
+            (&["docx"], Docx),
             (&["txt"], Table),
         ],
         Table,
@@ -174,6 +179,10 @@ mod tests {
         assert_eq!(f(None, Some("a.md")).unwrap(), ReportFormat::Md);
         assert_eq!(f(None, Some("a.json")).unwrap(), ReportFormat::Json);
         assert_eq!(f(None, Some("a.pdf")).unwrap(), ReportFormat::Pdf);
-        assert!(f(None, Some("a.docx")).is_err());
+        assert_eq!(f(None, Some("a.docx")).unwrap(), ReportFormat::Docx);
+        assert!(
+            f(None, Some("a.odt")).is_err(),
+            "an unknown extension is an error"
+        );
     }
 }

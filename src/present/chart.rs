@@ -198,6 +198,63 @@ impl Geometry {
     }
 }
 
+/// The radar as a standalone SVG, for a picture outside HTML (a Word document): rings, axes
+/// and their names, the main shape (`now` or `mean`) in `accent`, other shapes dashed. Every
+/// name is escaped for XML.
+pub fn radar_svg(r: &Radar, accent: &str) -> String {
+    let esc = |t: &str| {
+        t.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let mut s = format!(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="sans-serif">"##,
+        w = r.width,
+        h = r.height
+    );
+    for ring in &r.rings {
+        s.push_str(&format!(
+            r##"<polygon points="{}" fill="none" stroke="#c3cbd3"/><text x="{}" y="{}" font-size="12" fill="#56606b">{}</text>"##,
+            ring.points, ring.label_x, ring.label_y, ring.value
+        ));
+    }
+    for a in &r.axes {
+        s.push_str(&format!(
+            r##"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#c3cbd3"/><text x="{}" y="{}" text-anchor="{}" font-size="14" fill="#1d232a">"##,
+            r.cx, r.cy, a.x, a.y, a.label_x, a.label_y, a.anchor
+        ));
+        for (k, line) in a.lines.iter().enumerate() {
+            s.push_str(&format!(
+                r##"<tspan x="{}" dy="{}">{}</tspan>"##,
+                a.label_x,
+                if k == 0 { 0 } else { 15 },
+                esc(line)
+            ));
+        }
+        s.push_str("</text>");
+    }
+    for shape in &r.shapes {
+        let style = match shape.kind {
+            "now" | "mean" => format!(
+                r##"fill="{accent}" fill-opacity="0.15" stroke="{accent}" stroke-width="3""##
+            ),
+            "desired" => {
+                r##"fill="none" stroke="#8a5a00" stroke-width="2" stroke-dasharray="2 4""##
+                    .to_string()
+            }
+            _ => r##"fill="none" stroke="#56606b" stroke-width="1.5" stroke-dasharray="6 4""##
+                .to_string(),
+        };
+        s.push_str(&format!(
+            r##"<polygon points="{}" {style}/>"##,
+            shape.points
+        ));
+    }
+    s.push_str("</svg>");
+    s
+}
+
 /// A small line chart of one score across rounds, for `viewBox="0 0 width height"`: one
 /// polyline per run of rounds with a score (a round without one breaks the line) and a dot per
 /// score.
@@ -367,6 +424,20 @@ mod tests {
         assert_eq!(s.dots[1].y, 4.0, "the top of the scale");
         assert_eq!(s.lines.len(), 2, "the missing round breaks the line");
         assert_eq!(s.width, 12.0 + 4.0 * SPARK_STEP);
+    }
+
+    #[test]
+    fn the_standalone_radar_escapes_its_names() {
+        let axes = vec![
+            ("a".to_string(), "A & <b>".to_string()),
+            ("b".into(), "B".into()),
+            ("c".into(), "C".into()),
+        ];
+        let r = radar(&axes, 1, 5, &[("now", vec![Some(3.0); 3])]).unwrap();
+        let svg = radar_svg(&r, "#123456");
+        assert!(svg.contains("A &amp; &lt;b&gt;"), "{svg}");
+        assert!(!svg.contains("<b>"));
+        assert!(svg.contains(r##"stroke="#123456""##));
     }
 
     #[test]

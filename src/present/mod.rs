@@ -6,6 +6,8 @@ pub mod chart;
 pub mod csv;
 /// A small DevTools client for a headless browser, over a pipe.
 pub mod devtools;
+/// Word documents: the report and the group report, editable.
+pub mod docx;
 /// Numbers as people read them: scores, signed changes, bars.
 pub mod format;
 /// PDF by printing HTML with a local Chromium or Chrome.

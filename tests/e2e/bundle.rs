@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use crate::support::{browser_or_skip, fixture, learnlead, probe_in_browser, run};
 
 /// A folder with learnlead.yaml, a logo and the small group's responses.
-fn engagement(dir: &Path) -> PathBuf {
+pub fn engagement(dir: &Path) -> PathBuf {
     let made = run(learnlead()
         .current_dir(dir)
         .arg("import")

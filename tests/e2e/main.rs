@@ -7,6 +7,7 @@ mod cdp;
 mod cli;
 mod compare;
 mod conventions;
+mod docx;
 mod exports;
 mod form;
 mod hostile;

@@ -1,0 +1,865 @@
+//! An editable deliverable: the report and the group report as a Word document (docx-rs), with
+//! real headings (Word's own "Heading 1" ... styles, so a client's styles apply), tables and
+//! bulleted lists, the radar chart as a picture (drawn by resvg), and the branding: the title as
+//! the first heading, the logo, the accent on headings, the confidentiality line and page
+//! numbers in the footer. Text goes in as text: nothing is interpreted as markup.
+
+use std::io::Cursor;
+
+use docx_rs::{
+    AbstractNumbering, AlignmentType, Docx, Footer, IndentLevel, Level, LevelJc, LevelText,
+    NumberFormat, Numbering, NumberingId, PageMargin, PageNum, Paragraph, Pic, Run, Shading,
+    SpecialIndentType, Start, Style, StyleType, Table, TableCell, TableLayoutType, TableRow,
+    WidthType,
+};
+
+use crate::error::{Error, Result};
+use crate::model::config::Framing;
+use crate::present::chart::Radar;
+use crate::present::format::{fmt_score, fmt_signed};
+use crate::present::view::{GroupReport, ReportView};
+
+/// A document being written, top to bottom.
+struct Doc {
+    docx: Docx,
+    accent: String,
+}
+
+/// The page's text width in twentieths of a point: A4 less two 2 cm margins.
+const TEXT_WIDTH: usize = 11_906 - 2 * 1_134;
+
+/// Pixels per EMU-inch: Word measures pictures in EMU (914,400 to the inch, 9,525 to a pixel).
+const EMU_PER_PX: u32 = 9_525;
+
+impl Doc {
+    fn new(framing: &Framing, footer_title: &str) -> Doc {
+        let accent = framing
+            .brand
+            .accent_text
+            .clone()
+            .unwrap_or_else(|| "#1f5f8b".into())
+            .trim_start_matches('#')
+            .to_string();
+        let heading = |id: &str, name: &str, size: usize, level: usize| {
+            Style::new(id, StyleType::Paragraph)
+                .name(name)
+                .based_on("Normal")
+                .next("Normal")
+                .bold()
+                .size(size)
+                .color(accent.clone())
+                .outline_lvl(level)
+        };
+        let mut footer_line = Paragraph::new().add_run(Run::new().add_text(footer_title).size(16));
+        if let Some(c) = &framing.brand.confidentiality {
+            footer_line = footer_line.add_run(Run::new().add_text(format!(" · {c}")).size(16));
+        }
+        let footer = Footer::new().add_paragraph(
+            footer_line
+                .add_run(Run::new().add_text(" · page ").size(16))
+                .add_page_num(PageNum::new()),
+        );
+        let docx = Docx::new()
+            .add_style(heading("Title", "Title", 48, 0))
+            .add_style(heading("Heading1", "heading 1", 32, 0))
+            .add_style(heading("Heading2", "heading 2", 26, 1))
+            .add_style(heading("Heading3", "heading 3", 23, 2))
+            .add_abstract_numbering(
+                AbstractNumbering::new(2).add_level(
+                    Level::new(
+                        0,
+                        Start::new(1),
+                        NumberFormat::new("bullet"),
+                        LevelText::new("•"),
+                        LevelJc::new("left"),
+                    )
+                    .indent(
+                        Some(720),
+                        Some(SpecialIndentType::Hanging(360)),
+                        None,
+                        None,
+                    ),
+                ),
+            )
+            .add_numbering(Numbering::new(2, 2))
+            .page_margin(
+                PageMargin::new()
+                    .top(1_134)
+                    .bottom(1_134)
+                    .left(1_134)
+                    .right(1_134),
+            )
+            .footer(footer);
+        Doc { docx, accent }
+    }
+
+    fn add(&mut self, p: Paragraph) {
+        let docx = std::mem::take(&mut self.docx);
+        self.docx = docx.add_paragraph(p);
+    }
+
+    fn heading(&mut self, style: &str, text: &str) {
+        self.add(
+            Paragraph::new()
+                .style(style)
+                .add_run(Run::new().add_text(text)),
+        );
+    }
+
+    fn para(&mut self, text: &str) {
+        self.add(Paragraph::new().add_run(Run::new().add_text(text)));
+    }
+
+    /// A paragraph with a bold lead-in: `lead` then `text`.
+    fn lead(&mut self, lead: &str, text: &str) {
+        self.add(
+            Paragraph::new()
+                .add_run(Run::new().add_text(lead).bold())
+                .add_run(Run::new().add_text(format!(" {text}"))),
+        );
+    }
+
+    fn bullets<S: AsRef<str>>(&mut self, items: &[S]) {
+        for i in items {
+            self.add(
+                Paragraph::new()
+                    .add_run(Run::new().add_text(i.as_ref()))
+                    .numbering(NumberingId::new(2), IndentLevel::new(0)),
+            );
+        }
+    }
+
+    /// A table with a shaded header row; each column as wide as its share of the weights.
+    fn table(&mut self, columns: &[(&str, usize)], rows: &[Vec<String>]) {
+        let total: usize = columns.iter().map(|(_, w)| w).sum::<usize>().max(1);
+        let widths: Vec<usize> = columns
+            .iter()
+            .map(|(_, w)| TEXT_WIDTH * w / total)
+            .collect();
+        let cell = |text: &str, head: bool, width: usize| {
+            let run = Run::new().add_text(text);
+            let mut c = TableCell::new().width(width, WidthType::Dxa).add_paragraph(
+                Paragraph::new().add_run(match head {
+                    true => run.bold(),
+                    false => run,
+                }),
+            );
+            if head {
+                c = c.shading(Shading::new().fill("f3f6f8"));
+            }
+            c
+        };
+        let row = |texts: Vec<&str>, head: bool| {
+            TableRow::new(
+                texts
+                    .into_iter()
+                    .zip(&widths)
+                    .map(|(t, w)| cell(t, head, *w))
+                    .collect(),
+            )
+        };
+        let mut all = vec![row(columns.iter().map(|(h, _)| *h).collect(), true)];
+        all.extend(
+            rows.iter()
+                .map(|r| row(r.iter().map(String::as_str).collect(), false)),
+        );
+        let table = Table::new(all)
+            .set_grid(widths.clone())
+            .layout(TableLayoutType::Fixed)
+            .width(TEXT_WIDTH, WidthType::Dxa);
+        let docx = std::mem::take(&mut self.docx);
+        self.docx = docx.add_table(table);
+        self.para("");
+    }
+
+    /// A picture from PNG bytes, `width_px` wide on the page.
+    fn picture(&mut self, png: Vec<u8>, w: u32, h: u32, width_px: u32) {
+        let height_px = (f64::from(width_px) * f64::from(h) / f64::from(w.max(1))) as u32;
+        let pic =
+            Pic::new_with_dimensions(png, w, h).size(width_px * EMU_PER_PX, height_px * EMU_PER_PX);
+        self.add(
+            Paragraph::new()
+                .add_run(Run::new().add_image(pic))
+                .align(AlignmentType::Center),
+        );
+    }
+
+    fn finish(self) -> Result<Vec<u8>> {
+        let mut out = Cursor::new(Vec::new());
+        self.docx
+            .build()
+            .pack(&mut out)
+            .map_err(|e| Error::Encode {
+                what: "Word (docx)",
+                cause: Box::new(e),
+            })?;
+        Ok(out.into_inner())
+    }
+}
+
+/// The title page's lines: the logo, the title, who it is for and by, the date.
+fn front(doc: &mut Doc, framing: &Framing, title: &str, subtitle: &str) {
+    let brand = &framing.brand;
+    if let Some((png, w, h)) = brand.logo.as_deref().and_then(logo_png) {
+        doc.picture(png, w, h, 160);
+    }
+    doc.heading("Title", title);
+    doc.para(subtitle);
+    let who = [
+        brand.client.as_ref().map(|c| format!("Prepared for {c}")),
+        brand
+            .consultant_name
+            .as_ref()
+            .map(|n| match &brand.consultant_contact {
+                Some(c) => format!("by {n}, {c}"),
+                None => format!("by {n}"),
+            }),
+        brand.date.clone(),
+        brand.confidentiality.clone(),
+    ];
+    for line in who.into_iter().flatten() {
+        doc.para(&line);
+    }
+    for (show, heading, text) in [
+        (framing.show.get("summary"), "Summary", &brand.summary_md),
+        (
+            framing.show.get("recommendations"),
+            "Recommendations",
+            &brand.recommendations_md,
+        ),
+    ] {
+        if let (Some(true) | None, Some(text)) = (show, text) {
+            doc.heading("Heading1", heading);
+            markdown(doc, text);
+        }
+    }
+}
+
+/// The configuration's Markdown (summary, recommendations) as Word paragraphs: paragraphs,
+/// bulleted items, bold and italic; links keep their text, anything else its text only.
+fn markdown(doc: &mut Doc, md: &str) {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut open: Option<Paragraph> = None;
+    let (mut bold, mut italic) = (0, 0);
+    // The lists we are in: a numbered one holds the number its next item takes.
+    let mut lists: Vec<Option<u64>> = Vec::new();
+    for event in Parser::new(md) {
+        match event {
+            Event::Start(Tag::List(start)) => lists.push(start),
+            Event::End(TagEnd::List(_)) => {
+                lists.pop();
+            }
+            Event::Start(Tag::Item) => {
+                open = Some(match lists.last_mut() {
+                    Some(Some(n)) => {
+                        *n += 1;
+                        Paragraph::new()
+                            .indent(Some(720), Some(SpecialIndentType::Hanging(360)), None, None)
+                            .add_run(Run::new().add_text(format!("{}. ", *n - 1)))
+                    }
+                    _ => Paragraph::new().numbering(NumberingId::new(2), IndentLevel::new(0)),
+                })
+            }
+            Event::Start(Tag::Paragraph) if open.is_none() => open = Some(Paragraph::new()),
+            Event::Start(Tag::Heading { .. }) => {
+                open = Some(open.take().unwrap_or_default());
+                bold += 1
+            }
+            Event::Start(Tag::Strong) => bold += 1,
+            Event::End(TagEnd::Strong) => bold -= 1,
+            Event::Start(Tag::Emphasis) => italic += 1,
+            Event::End(TagEnd::Emphasis) => italic -= 1,
+            Event::End(TagEnd::Heading(_)) => {
+                bold -= 1;
+                doc.add(open.take().unwrap_or_default());
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Item) => {
+                if let Some(p) = open.take() {
+                    doc.add(p);
+                }
+            }
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                let mut run = Run::new().add_text(t.as_ref());
+                if bold > 0 {
+                    run = run.bold();
+                }
+                if italic > 0 {
+                    run = run.italic();
+                }
+                open = Some(open.take().unwrap_or_default().add_run(run));
+            }
+            Event::SoftBreak => {
+                open = Some(
+                    open.take()
+                        .unwrap_or_default()
+                        .add_run(Run::new().add_text(" ")),
+                )
+            }
+            Event::HardBreak => {
+                open = Some(
+                    open.take()
+                        .unwrap_or_default()
+                        .add_run(Run::new().add_break(docx_rs::BreakType::TextWrapping)),
+                )
+            }
+            _ => {}
+        }
+    }
+    if let Some(p) = open {
+        doc.add(p);
+    }
+}
+
+/// A person's report as a Word document.
+pub fn report(view: &ReportView, framing: &Framing) -> Result<Vec<u8>> {
+    let rubric = &view.rubric.title;
+    let title = framing
+        .brand
+        .title
+        .clone()
+        .unwrap_or_else(|| format!("Reflection report: {rubric}"));
+    let mut doc = Doc::new(
+        framing,
+        &format!("{title} · {}", view.respondent.display_name),
+    );
+    let who = [
+        Some(view.respondent.display_name.clone()),
+        view.respondent.community.clone(),
+        view.respondent
+            .role
+            .as_ref()
+            .map(|r| format!("answering as {r}")),
+        Some(view.respondent.date.clone()),
+    ];
+    let who: Vec<String> = who.into_iter().flatten().collect();
+    front(
+        &mut doc,
+        framing,
+        &title,
+        &format!("Reflection report: {rubric} · {}", who.join(" · ")),
+    );
+    doc.heading("Heading1", "Overview");
+    doc.lead(
+        &fmt_score(view.overall),
+        &format!(
+            "overall, on a scale of {} to {}{}",
+            view.rubric.scale.min,
+            view.rubric.scale.max,
+            view.overall_band
+                .as_ref()
+                .map(|b| format!(" ({})", b.name))
+                .unwrap_or_default()
+        ),
+    );
+    if let Some(n) = &view.next_step {
+        doc.heading("Heading2", &format!("Your next step: {}", n.name));
+        if let Some(l) = &n.looks_like {
+            let band = n.next_band.as_ref().map_or("At its best".to_string(), |b| {
+                format!("{} looks like this:", b.name)
+            });
+            doc.lead(&band, l.trim());
+        }
+        if let Some(m) = &n.method {
+            doc.lead("One thing to try:", m);
+        }
+    }
+    if let Some(r) = &view.charts.radar {
+        radar(&mut doc, r, &view.charts.radar_text);
+    }
+    doc.heading("Heading1", "Scores by dimension");
+    let rows: Vec<Vec<String>> = view
+        .groups
+        .iter()
+        .flat_map(|g| g.dimensions.iter().map(move |d| (g, d)))
+        .map(|(g, d)| {
+            vec![
+                g.name.clone(),
+                d.name.clone(),
+                fmt_score(d.score),
+                d.band.as_ref().map(|b| b.name.clone()).unwrap_or_default(),
+                d.desired.map(|v| v.to_string()).unwrap_or_default(),
+                d.gap.map(|g| fmt_signed(Some(g))).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    doc.table(
+        &[
+            ("Group", 3),
+            ("Dimension", 3),
+            ("Score", 1),
+            ("Band", 2),
+            ("Want", 1),
+            ("Gap", 1),
+        ],
+        &rows,
+    );
+    doc.heading("Heading1", "Dimension by dimension");
+    for g in &view.groups {
+        for d in &g.dimensions {
+            doc.heading("Heading2", &format!("{}: {}", d.name, fmt_score(d.score)));
+            doc.para(&format!("Guiding question: {}", d.question));
+            let items: Vec<Vec<String>> = d
+                .items
+                .iter()
+                .map(|i| vec![i.statement.clone(), i.answer_label.clone()])
+                .collect();
+            doc.table(&[("Statement", 3), ("Your answer", 1)], &items);
+            for (title, list) in [
+                ("Questions for reflection", &d.prompts),
+                ("Perspectives to take", &d.perspectives),
+                ("Methods to try", &d.methods),
+                ("Pitfalls to avoid", &d.pitfalls),
+            ] {
+                if !list.is_empty() {
+                    doc.heading("Heading3", title);
+                    doc.bullets(list);
+                }
+            }
+        }
+    }
+    doc.finish()
+}
+
+/// The group report as a Word document: what to talk about first, then the numbers.
+pub fn group(view: &GroupReport, framing: &Framing) -> Result<Vec<u8>> {
+    let c = &view.comparison;
+    let rubric = &view.rubric.title;
+    let title = framing
+        .brand
+        .title
+        .clone()
+        .unwrap_or_else(|| format!("Group report: {rubric}"));
+    let mut doc = Doc::new(framing, &title);
+    front(
+        &mut doc,
+        framing,
+        &title,
+        &format!(
+            "Group report: {rubric} · {} participants",
+            c.participants.len()
+        ),
+    );
+    for n in &c.notices {
+        doc.para(n);
+    }
+    talk(&mut doc, view);
+    conversation(&mut doc, &view.focus);
+    agreement(&mut doc, view);
+    if let Some(r) = &view.charts.radar {
+        radar(&mut doc, r, &view.charts.radar_text);
+    }
+    doc.heading("Heading1", "Dimensions");
+    let rows: Vec<Vec<String>> = c
+        .dimensions
+        .iter()
+        .map(|d| {
+            vec![
+                d.name.clone(),
+                fmt_score(d.stats.mean),
+                d.band.clone().unwrap_or_default(),
+                fmt_score(d.stats.sd),
+                format!("{}–{}", fmt_score(d.stats.min), fmt_score(d.stats.max)),
+                d.stats.n.to_string(),
+            ]
+        })
+        .collect();
+    doc.table(
+        &[
+            ("Dimension", 3),
+            ("Mean", 1),
+            ("Band", 2),
+            ("sd", 1),
+            ("Min–max", 2),
+            ("n", 1),
+        ],
+        &rows,
+    );
+    doc.heading("Heading1", "Statements");
+    let rows: Vec<Vec<String>> = c
+        .items
+        .iter()
+        .map(|i| {
+            vec![
+                i.statement.clone(),
+                fmt_score(i.stats.mean),
+                fmt_score(i.stats.sd),
+                i.stats
+                    .counts
+                    .as_ref()
+                    .map(|counts| {
+                        let counts: Vec<String> = counts.iter().map(usize::to_string).collect();
+                        counts.join(", ")
+                    })
+                    .unwrap_or_else(|| "withheld".into()),
+            ]
+        })
+        .collect();
+    let answers = match (c.scale_points.first(), c.scale_points.last()) {
+        (Some(lo), Some(hi)) => format!("Answers from {lo} to {hi}"),
+        _ => "Answers".to_string(),
+    };
+    doc.table(
+        &[
+            ("Statement", 5),
+            ("Mean (scored)", 1),
+            ("sd", 1),
+            (answers.as_str(), 2),
+        ],
+        &rows,
+    );
+    if !c.notes.is_empty() {
+        doc.heading("Heading1", "Notes");
+        for d in &c.notes {
+            doc.heading("Heading2", &d.name);
+            let notes: Vec<String> = d
+                .notes
+                .iter()
+                .map(|n| match &n.by {
+                    Some(by) => format!("{by}: {}", n.text),
+                    None => n.text.clone(),
+                })
+                .collect();
+            doc.bullets(&notes);
+        }
+    }
+    doc.finish()
+}
+
+/// "What to talk about first": where the group is divided, its shared gaps, where it agrees.
+fn talk(doc: &mut Doc, view: &GroupReport) {
+    use crate::analysis::compare::{GapsFrom, TalkRef};
+    let c = &view.comparison;
+    let t = &c.talk;
+    let points = &c.scale_points;
+    let spread = |r: &TalkRef| {
+        format!(
+            "mean {}{}, sd {}",
+            fmt_score(r.mean),
+            r.band
+                .as_ref()
+                .map(|b| format!(", {b}"))
+                .unwrap_or_default(),
+            fmt_score(r.sd)
+        )
+    };
+    doc.heading("Heading1", "What to talk about first");
+    doc.heading("Heading2", "Where you see it most differently");
+    if t.dimensions.is_empty() && t.items.is_empty() {
+        doc.para("Nothing is divided: the group sees every dimension and statement much alike.");
+    }
+    let dims: Vec<String> = t
+        .dimensions
+        .iter()
+        .map(|r| format!("{}: {}{}", r.name, spread(r), answers(points, &r.counts)))
+        .collect();
+    doc.bullets(&dims);
+    let items: Vec<String> = t
+        .items
+        .iter()
+        .map(|r| {
+            let mean = match r.reverse {
+                true => format!(
+                    "reverse-scored: mean {} as given, {} as scored",
+                    fmt_score(r.answer_mean),
+                    fmt_score(r.mean)
+                ),
+                false => format!("mean {}", fmt_score(r.mean)),
+            };
+            format!(
+                "“{}” ({}): {mean}, sd {}{}",
+                r.name,
+                r.dimension,
+                fmt_score(r.sd),
+                answers(points, &r.counts)
+            )
+        })
+        .collect();
+    doc.bullets(&items);
+    doc.heading("Heading2", "Shared gaps");
+    doc.para(match t.gaps_from {
+        GapsFrom::Desired => "Where most want to be higher than they are.",
+        GapsFrom::Scores => "Where the group agrees its score is low.",
+    });
+    let gaps: Vec<String> = t
+        .shared_gaps
+        .iter()
+        .map(|r| match (r.desired_mean, r.wanting_more, r.of) {
+            (Some(want), Some(more), Some(of)) => format!(
+                "{}: {more} of {of} want higher; now {}, wanted {}",
+                r.name,
+                fmt_score(r.mean),
+                fmt_score(Some(want))
+            ),
+            (Some(want), ..) => format!(
+                "{}: now {}, wanted {}",
+                r.name,
+                fmt_score(r.mean),
+                fmt_score(Some(want))
+            ),
+            _ => format!("{}: {}", r.name, spread(r)),
+        })
+        .collect();
+    match gaps.is_empty() {
+        true => doc.para("None."),
+        false => doc.bullets(&gaps),
+    }
+    doc.heading("Heading2", "Where you agree most");
+    let agreed: Vec<String> = t
+        .agreed
+        .iter()
+        .map(|r| {
+            let strength = match t.shared_strengths.contains(&r.id) {
+                true => " (a shared strength)",
+                false => "",
+            };
+            format!("{}: {}{strength}", r.name, spread(r))
+        })
+        .collect();
+    match agreed.is_empty() {
+        true => doc.para("No dimension is agreed on this closely."),
+        false => doc.bullets(&agreed),
+    }
+    if !agreed.is_empty() && t.shared_strengths.is_empty() {
+        doc.para(
+            "Agreed, not strong: a strength is a dimension the group scores in the upper bands.",
+        );
+    }
+    doc.para(&format!(
+        "Divided means a standard deviation above {}; agreed, {} or less.",
+        t.low_spread, t.low_spread
+    ));
+}
+
+/// How many answers fell on each point of the scale, in words; nothing where withheld.
+fn answers(points: &[i64], counts: &Option<Vec<usize>>) -> String {
+    let Some(counts) = counts else {
+        return String::new();
+    };
+    let (Some(lo), Some(hi)) = (points.first(), points.last()) else {
+        return String::new();
+    };
+    let counts: Vec<String> = counts.iter().map(usize::to_string).collect();
+    format!("; answers from {lo} to {hi}: {}", counts.join(", "))
+}
+
+/// "For the conversation": per dimension to talk about, its question and what to bring.
+fn conversation(doc: &mut Doc, focus: &[crate::present::view::FocusView]) {
+    if focus.is_empty() {
+        return;
+    }
+    doc.heading("Heading1", "For the conversation");
+    for f in focus {
+        let why: Vec<&str> = f
+            .why
+            .iter()
+            .map(|w| match *w {
+                "divided" => "divided",
+                _ => "a shared gap",
+            })
+            .collect();
+        doc.heading("Heading2", &format!("{} ({})", f.name, why.join(", ")));
+        doc.para(&format!("Guiding question: {}", f.question));
+        let reflect = match &f.band {
+            Some(b) => format!("To reflect on ({})", b.name),
+            None => "To reflect on".to_string(),
+        };
+        for (title, list) in [
+            (reflect.as_str(), &f.prompts),
+            ("Perspectives to take", &f.perspectives),
+            ("Methods to try", &f.methods),
+            ("Pitfalls", &f.pitfalls),
+        ] {
+            if !list.is_empty() {
+                doc.heading("Heading3", title);
+                doc.bullets(list);
+            }
+        }
+    }
+}
+
+/// "How much do we agree?", overall and dimension by dimension, in words.
+fn agreement(doc: &mut Doc, view: &GroupReport) {
+    let a = &view.comparison.agreement;
+    doc.heading("Heading1", "How much do we agree?");
+    doc.para(&match &a.undefined {
+        Some(why) => format!("Agreement cannot be told: {why}."),
+        None => format!("Overall, {}.", a.reading),
+    });
+    let readings: Vec<String> = view
+        .agreement_readings
+        .iter()
+        .map(|r| {
+            let names: Vec<&str> = r.dimensions.iter().map(|d| d.name.as_str()).collect();
+            let reading = match r.reading {
+                "undefined" => "Cannot tell".to_string(),
+                other => capitalized(other),
+            };
+            format!("{reading}: {}.", names.join(", "))
+        })
+        .collect();
+    doc.bullets(&readings);
+    doc.para(
+        "Agreement is Krippendorff's alpha over the answers: 1 when everyone answers alike, 0 when \
+         answers agree no more than chance would. In a workshop low agreement is not a failure: \
+         it shows where people see their community differently, which is where the conversation is.",
+    );
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The radar as a picture, with its description below it.
+fn radar(doc: &mut Doc, r: &Radar, text: &str) {
+    let svg = crate::present::chart::radar_svg(r, &format!("#{}", doc.accent));
+    if let Some((png, w, h)) = svg_png(&svg, 1040) {
+        doc.picture(png, w, h, 520);
+    }
+    doc.para(text);
+}
+
+/// An SVG drawn to PNG `width` pixels wide (at most as tall as it is wide, times three); none
+/// if it cannot be read. The SVG may come from a configuration, so nothing it names is loaded:
+/// only `data:` pictures inside it are drawn, never a file.
+fn svg_png(svg: &str, width: u32) -> Option<(Vec<u8>, u32, u32)> {
+    use resvg::usvg::{ImageHrefResolver, Options, Tree};
+    let mut options = Options {
+        image_href_resolver: ImageHrefResolver {
+            resolve_data: ImageHrefResolver::default_data_resolver(),
+            resolve_string: Box::new(|_, _| None),
+        },
+        ..Options::default()
+    };
+    options.fontdb_mut().load_system_fonts();
+    let tree = Tree::from_str(svg, &options).ok()?;
+    let size = tree.size();
+    let scale = width as f32 / size.width();
+    let (w, h) = (width, (size.height() * scale).ceil() as u32);
+    if h == 0 || h > width * 3 {
+        return None;
+    }
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(w, h)?;
+    pixmap.fill(resvg::tiny_skia::Color::WHITE);
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    Some((pixmap.encode_png().ok()?, w, h))
+}
+
+/// The configuration's logo (a `data:` URI) as PNG: a PNG as it is, an SVG drawn; a JPEG is
+/// left out (Word pictures here are PNG).
+fn logo_png(uri: &str) -> Option<(Vec<u8>, u32, u32)> {
+    use base64::Engine;
+    let (head, data) = uri.split_once(',')?;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(data)
+        .ok()?;
+    if head.contains("image/svg+xml") {
+        return svg_png(std::str::from_utf8(&bytes).ok()?, 480);
+    }
+    if head.contains("image/png") && bytes.len() > 24 {
+        let w = u32::from_be_bytes(bytes[16..20].try_into().ok()?);
+        let h = u32::from_be_bytes(bytes[20..24].try_into().ok()?);
+        // A picture no more than three times as tall as it is wide: the page holds it.
+        let sane = w > 0 && h > 0 && u64::from(h) <= u64::from(w) * 3;
+        return sane.then_some((bytes, w, h));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    fn document_xml(bytes: Vec<u8>) -> String {
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        zip.by_name("word/document.xml")
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        xml
+    }
+
+    #[test]
+    fn markdown_becomes_words_in_bold_and_bullets_not_symbols() {
+        let mut doc = Doc::new(&Framing::default(), "Title");
+        markdown(
+            &mut doc,
+            "We **agree** on most.\n\n- first <b>thing</b>\n- second\n\n3. third\n4. fourth\n\n[read](https://x.example)",
+        );
+        let xml = document_xml(doc.finish().unwrap());
+        assert!(!xml.contains("**"), "{xml}");
+        assert!(xml.contains("<w:b />") || xml.contains("<w:b/>"), "{xml}");
+        assert!(xml.contains(">agree<"), "{xml}");
+        assert!(xml.contains("&lt;b&gt;"), "markup stays text: {xml}");
+        assert_eq!(xml.matches("<w:numId w:val=\"2\"").count(), 2, "{xml}");
+        assert!(
+            xml.contains(">3. <") && xml.contains(">4. <"),
+            "numbered from 3: {xml}"
+        );
+        assert!(
+            xml.contains(">read<") && !xml.contains("x.example"),
+            "{xml}"
+        );
+    }
+
+    #[test]
+    fn an_svg_logo_draws_no_file_it_names_and_keeps_to_the_page() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("secret.svg");
+        std::fs::write(
+            &file,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="red"/></svg>"#,
+        )
+        .unwrap();
+        let svg = format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10"><image xlink:href="{}" width="10" height="10"/></svg>"#,
+            file.display()
+        );
+        let (png, w, h) = svg_png(&svg, 20).expect("the SVG itself draws");
+        assert_eq!((w, h), (20, 20));
+        let drawn = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
+        let centre = drawn.pixel(10, 10).unwrap();
+        assert_eq!(
+            (centre.red(), centre.green()),
+            (255, 255),
+            "white, not the file's red"
+        );
+        let tall = r#"<svg xmlns="http://www.w3.org/2000/svg" width="1" height="100000"/>"#;
+        assert!(
+            svg_png(tall, 480).is_none(),
+            "a strip taller than a page is left out"
+        );
+    }
+
+    #[test]
+    fn a_png_logo_with_impossible_dimensions_is_left_out() {
+        use base64::Engine;
+        let mut png = red_png();
+        png[20..24].copy_from_slice(&u32::MAX.to_be_bytes());
+        let uri = format!(
+            "data:image/png;base64,{}",
+            base64::engine::general_purpose::STANDARD.encode(&png)
+        );
+        assert!(logo_png(&uri).is_none());
+        let uri = format!(
+            "data:image/png;base64,{}",
+            base64::engine::general_purpose::STANDARD.encode(red_png())
+        );
+        assert_eq!(logo_png(&uri).map(|(_, w, h)| (w, h)), Some((4, 4)));
+    }
+
+    fn red_png() -> Vec<u8> {
+        let mut red = resvg::tiny_skia::Pixmap::new(4, 4).unwrap();
+        red.fill(resvg::tiny_skia::Color::from_rgba8(255, 0, 0, 255));
+        red.encode_png().unwrap()
+    }
+}

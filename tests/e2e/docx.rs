@@ -1,0 +1,198 @@
+//! `--format docx`: the editable deliverable. Each Word document is opened by LibreOffice
+//! (converted to PDF) and its text read back with pdftotext; without LibreOffice the check is
+//! skipped, except on CI, where .ci/run installs it.
+
+use std::path::{Path, PathBuf};
+
+use crate::bundle::engagement;
+use crate::support::{learnlead, run, workshop};
+
+/// LibreOffice's text of a Word document, page by page; `None` (with a note) when there is no
+/// LibreOffice on this machine, which CI does not allow.
+fn opened_by_libreoffice(docx: &Path) -> Option<Vec<String>> {
+    let Ok(soffice) = which("soffice") else {
+        assert!(
+            std::env::var("CI").is_err(),
+            "CI must have LibreOffice: .ci/run installs libreoffice-writer-nogui"
+        );
+        eprintln!(
+            "skipped the LibreOffice check: no soffice (apt-get install libreoffice-writer-nogui)"
+        );
+        return None;
+    };
+    let work = tempfile::tempdir().unwrap();
+    // A profile of its own: two LibreOffice runs at once would otherwise share one and fail.
+    let profile = format!(
+        "-env:UserInstallation=file://{}/profile",
+        work.path().display()
+    );
+    let out = std::process::Command::new(soffice)
+        .arg(profile)
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(work.path())
+        .arg(docx)
+        .output()
+        .unwrap();
+    let pdf = work
+        .path()
+        .join(docx.file_stem().unwrap())
+        .with_extension("pdf");
+    assert!(
+        pdf.exists(),
+        "LibreOffice opened {}: {}{}",
+        docx.display(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::process::Command::new("pdftotext")
+        .arg("-layout")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let text = String::from_utf8_lossy(&text.stdout).into_owned();
+    Some(text.split('\u{c}').map(str::to_string).collect())
+}
+
+fn which(program: &str) -> Result<PathBuf, ()> {
+    std::env::var_os("PATH")
+        .into_iter()
+        .flat_map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+        .map(|dir| dir.join(program))
+        .find(|p| p.is_file())
+        .ok_or(())
+}
+
+/// Words run together in pdftotext's layout: one space between words.
+fn squeezed(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn a_word_report_opens_in_libreoffice_with_its_headings_and_branding() {
+    let dir = tempfile::tempdir().unwrap();
+    engagement(dir.path());
+    let report = |out: &str| {
+        run(learnlead().current_dir(dir.path()).args([
+            "report",
+            "responses/ana-okafor.yaml",
+            "--out",
+            out,
+        ]))
+    };
+    let r = report("ana.docx");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let docx = dir.path().join("ana.docx");
+    assert!(
+        std::fs::read(&docx).unwrap().starts_with(b"PK"),
+        "a Word (zip) file"
+    );
+    // Its own file is replaced on the next run; somebody else's Word document is not.
+    assert_eq!(
+        report("ana.docx").code,
+        0,
+        "learnlead knows its own document"
+    );
+    std::fs::write(
+        dir.path().join("theirs.docx"),
+        b"PK\x03\x04 a client's draft",
+    )
+    .unwrap();
+    let refused = report("theirs.docx");
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(refused.stderr.contains("--force"), "{}", refused.stderr);
+    assert_eq!(
+        std::fs::read(dir.path().join("theirs.docx")).unwrap(),
+        b"PK\x03\x04 a client's draft"
+    );
+
+    let Some(pages) = opened_by_libreoffice(&docx) else {
+        return;
+    };
+    let all = squeezed(&pages.join("\n"));
+    let first = squeezed(&pages[0]);
+    assert!(
+        first.starts_with("Leadership review"),
+        "the title comes first: {first}"
+    );
+    for text in [
+        "Reflection report: A small rubric",
+        "Prepared for Example Foundation",
+        "by Rae Consultant, rae@example.org",
+        "Strong on sharing.",
+        "Talk about caring first.",
+        "Scores by dimension",
+        "Dimension by dimension",
+    ] {
+        assert!(all.contains(text), "{text:?} in {all}");
+    }
+    assert!(
+        !all.contains("**Strong"),
+        "Markdown is formatting, not symbols"
+    );
+    for (n, page) in pages.iter().filter(|p| !p.trim().is_empty()).enumerate() {
+        let page = squeezed(page);
+        assert!(
+            page.contains("Confidential to Example Foundation."),
+            "page {} has the confidentiality line: {page}",
+            n + 1
+        );
+        assert!(
+            page.contains(&format!("page {}", n + 1)),
+            "page {} is numbered: {page}",
+            n + 1
+        );
+    }
+}
+
+#[test]
+fn a_word_group_report_and_the_bundles_index_open_in_libreoffice() {
+    let dir = tempfile::tempdir().unwrap();
+    let made = workshop(dir.path());
+    let r = run(learnlead()
+        .current_dir(dir.path())
+        .arg("compare")
+        .args(&made)
+        .args(["--format", "docx", "--out", "group.docx"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+
+    let engaged = tempfile::tempdir().unwrap();
+    engagement(engaged.path());
+    let b = run(learnlead().current_dir(engaged.path()).args([
+        "bundle",
+        "responses",
+        "--out-dir",
+        "out",
+        "--docx",
+    ]));
+    assert_eq!(b.code, 0, "{}", b.stderr);
+    let index = std::fs::read_to_string(engaged.path().join("out/index.html")).unwrap();
+    assert!(
+        index.contains("href=\"index.docx\""),
+        "the index links its Word document"
+    );
+
+    let Some(pages) = opened_by_libreoffice(&dir.path().join("group.docx")) else {
+        return;
+    };
+    let all = squeezed(&pages.join("\n"));
+    for text in [
+        "Group report: The disciplines of social learning leadership",
+        "What to talk about first",
+        "Where you see it most differently",
+        "How much do we agree?",
+        "For the conversation",
+        "Guiding question:",
+        "Dimensions",
+        "Statements",
+        "Voices",
+    ] {
+        assert!(all.contains(text), "{text:?} in {all}");
+    }
+    let Some(pages) = opened_by_libreoffice(&engaged.path().join("out/index.docx")) else {
+        return;
+    };
+    let first = squeezed(&pages[0]);
+    assert!(first.starts_with("Leadership review"), "{first}");
+    assert!(first.contains("Group report: A small rubric"), "{first}");
+}
