@@ -230,6 +230,42 @@ fn anonymize_leaks_no_name_community_note_or_file_in_any_format() {
     // --with-notes shows notes without saying whose.
     let md = compare(&["--anonymize", "--with-notes", "--format", "md"], &[&g]);
     assert!(md.contains("thinks we share too little"), "{md}");
+    // The Word document, as its text (document.xml, footer included).
+    let word = |extra: &[&str]| {
+        let out = dir.path().join(format!("anon-{}.docx", extra.len()));
+        let r = run(learnlead()
+            .arg("compare")
+            .arg(&g)
+            .args(["--anonymize", "--out"])
+            .arg(&out)
+            .args(extra));
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+        let mut text = String::new();
+        for i in 0..zip.len() {
+            let mut part = zip.by_index(i).unwrap();
+            if part.name().ends_with(".xml") {
+                std::io::Read::read_to_string(&mut part, &mut text).unwrap();
+            }
+        }
+        text
+    };
+    let docx = word(&[]);
+    assert!(docx.contains("What to talk about first"), "a real report");
+    for leak in [
+        "Ana",
+        "Okafor",
+        "Lindqvist",
+        "Moreau",
+        "Patel",
+        "Makers",
+        "okafor.yaml",
+    ] {
+        assert!(!docx.contains(leak), "docx: {leak} leaked");
+    }
+    let docx = word(&["--with-notes"]);
+    assert!(docx.contains("thinks we share too little"));
+    assert!(!docx.contains("Ana"), "a note is not attributed");
 }
 
 #[test]

@@ -63,6 +63,35 @@ fn which(program: &str) -> Result<PathBuf, ()> {
         .ok_or(())
 }
 
+/// A Word document's text, without LibreOffice: its XML parts with the tags taken out, each
+/// paragraph on a line.
+fn word_text(docx: &Path) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(docx).unwrap()).unwrap();
+    let mut xml = String::new();
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).unwrap();
+        if part.name().starts_with("word/") && part.name().ends_with(".xml") {
+            std::io::Read::read_to_string(&mut part, &mut xml).unwrap();
+        }
+    }
+    let mut text = String::new();
+    let mut in_tag = false;
+    for (i, ch) in xml.char_indices() {
+        match ch {
+            '<' => {
+                in_tag = true;
+                if xml[i..].starts_with("</w:p>") {
+                    text.push('\n');
+                }
+            }
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
+}
+
 /// Words run together in pdftotext's layout: one space between words.
 fn squeezed(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -106,6 +135,16 @@ fn a_word_report_opens_in_libreoffice_with_its_headings_and_branding() {
         b"PK\x03\x04 a client's draft"
     );
 
+    let text = word_text(&docx);
+    for heading in [
+        "Overview",
+        "Scores by dimension",
+        "Strengths and focus",
+        "Dimension by dimension",
+        "Questions for reflection",
+    ] {
+        assert!(text.lines().any(|l| l == heading), "{heading:?}: {text}");
+    }
     let Some(pages) = opened_by_libreoffice(&docx) else {
         return;
     };
@@ -195,4 +234,58 @@ fn a_word_group_report_and_the_bundles_index_open_in_libreoffice() {
     let first = squeezed(&pages[0]);
     assert!(first.starts_with("Leadership review"), "{first}");
     assert!(first.contains("Group report: A small rubric"), "{first}");
+}
+
+#[test]
+fn the_word_group_report_holds_roles_wishes_and_people_and_leaves_out_what_the_config_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let made = workshop(dir.path());
+    let compare = |extra: &[&str], out: &str| {
+        let r = run(learnlead()
+            .current_dir(dir.path())
+            .arg("compare")
+            .args(&made)
+            .args(["--by", "role", "--out", out])
+            .args(extra));
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        word_text(&dir.path().join(out))
+    };
+    let text = compare(&[], "all.docx");
+    for heading in [
+        "What to talk about first",
+        "For the conversation",
+        "How much do we agree?",
+        "Dimensions",
+        "By role",
+        "Where we want to go",
+        "Participants",
+        "Statements",
+    ] {
+        assert!(
+            text.lines().any(|l| l == heading),
+            "{heading:?} is a paragraph of its own: {text}"
+        );
+    }
+    assert!(text.contains("convenor (n="), "{text}");
+    assert!(text.contains("Zoe"), "named participants are named: {text}");
+    // Anonymized, with a minimum group larger than the convenors: their size is withheld too.
+    let anon = compare(&["--anonymize", "--min-group", "4"], "anon.docx");
+    assert!(anon.contains("convenor (withheld)"), "{anon}");
+    assert!(!anon.contains("convenor (n="), "{anon}");
+    assert!(!anon.contains("Zoe") && !anon.contains("Yusuf"), "{anon}");
+    // A configuration's sections apply to the Word document as to the page.
+    std::fs::write(dir.path().join("learnlead.yaml"), "sections: [talk]\n").unwrap();
+    let talk = compare(&[], "talk.docx");
+    assert!(talk.contains("What to talk about first"), "{talk}");
+    for left_out in [
+        "How much do we agree?",
+        "By role",
+        "Participants",
+        "Statements",
+    ] {
+        assert!(
+            !talk.lines().any(|l| l == left_out),
+            "{left_out} is left out: {talk}"
+        );
+    }
 }

@@ -1,0 +1,524 @@
+//! The group report as a Word document: what to talk about first, then the numbers.
+
+use super::{front, radar, shown, Doc};
+use crate::error::Result;
+use crate::model::config::Framing;
+use crate::present::format::{fmt_score, fmt_signed};
+use crate::present::view::GroupReport;
+
+/// The group report as a Word document: what to talk about first, then the numbers; the
+/// sections the configuration leaves out are left out here too.
+pub fn group(view: &GroupReport, framing: &Framing) -> Result<Vec<u8>> {
+    let c = &view.comparison;
+    let rubric = &view.rubric.title;
+    let title = framing
+        .brand
+        .title
+        .clone()
+        .unwrap_or_else(|| format!("Group report: {rubric}"));
+    let mut doc = Doc::new(framing, &title);
+    front(
+        &mut doc,
+        framing,
+        &title,
+        &format!(
+            "Group report: {rubric} · {} participants",
+            c.participants.len()
+        ),
+    );
+    for n in &c.notices {
+        doc.para(n);
+    }
+    let show = |section| shown(framing, section);
+    if show("talk") {
+        talk(&mut doc, view);
+        conversation(&mut doc, &view.focus);
+    }
+    if show("overview") {
+        agreement(&mut doc, view);
+        if let Some(r) = &view.charts.radar {
+            radar(&mut doc, r, &view.charts.radar_text);
+        }
+    }
+    if show("dimensions") {
+        dimensions(&mut doc, view);
+    }
+    if show("roles") {
+        by_role(&mut doc, view);
+    }
+    if show("desired") && c.has_desired {
+        desired(&mut doc, view);
+    }
+    if show("change") {
+        change(&mut doc, view);
+    }
+    if show("matrix") {
+        participants(&mut doc, view);
+    }
+    if show("items") {
+        statements(&mut doc, view);
+    }
+    if show("notes") {
+        notes(&mut doc, view);
+    }
+    doc.finish()
+}
+
+/// The group's statistics per dimension.
+fn dimensions(doc: &mut Doc, view: &GroupReport) {
+    doc.heading("Heading1", "Dimensions");
+    let rows: Vec<Vec<String>> = view
+        .comparison
+        .dimensions
+        .iter()
+        .map(|d| {
+            vec![
+                d.name.clone(),
+                fmt_score(d.stats.mean),
+                d.band.clone().unwrap_or_default(),
+                fmt_score(d.stats.sd),
+                format!("{}–{}", fmt_score(d.stats.min), fmt_score(d.stats.max)),
+                d.stats.n.to_string(),
+            ]
+        })
+        .collect();
+    doc.table(
+        &[
+            ("Dimension", 3),
+            ("Mean", 1),
+            ("Band", 2),
+            ("sd", 1),
+            ("Min–max", 2),
+            ("n", 1),
+        ],
+        &rows,
+    );
+}
+
+/// Each perspective's mean per dimension; a withheld perspective shows neither means nor size.
+fn by_role(doc: &mut Doc, view: &GroupReport) {
+    let Some(by) = &view.comparison.by_role else {
+        return;
+    };
+    doc.heading("Heading1", "By role");
+    let heads: Vec<String> = by
+        .roles
+        .iter()
+        .map(|r| match r.n {
+            Some(n) => format!("{} (n={n})", r.role),
+            None => format!("{} (withheld)", r.role),
+        })
+        .collect();
+    let mut columns: Vec<(&str, usize)> = vec![("Dimension", 3)];
+    columns.extend(heads.iter().map(|h| (h.as_str(), 2)));
+    columns.push(("Spread", 1));
+    let rows: Vec<Vec<String>> = by
+        .dimensions
+        .iter()
+        .map(|d| {
+            let mut row = vec![d.name.clone()];
+            row.extend(d.stats.iter().map(|s| match s {
+                Some(s) => fmt_score(s.mean),
+                None => "withheld".to_string(),
+            }));
+            row.push(fmt_score(d.spread));
+            row
+        })
+        .collect();
+    doc.table(&columns, &rows);
+    if !by.most_different.is_empty() {
+        let names: Vec<String> = by
+            .most_different
+            .iter()
+            .map(|d| format!("{} ({})", d.name, fmt_score(d.spread)))
+            .collect();
+        doc.para(&format!(
+            "Where the perspectives differ most: {}.",
+            names.join(", ")
+        ));
+    }
+}
+
+/// Where participants want to be, against where they are.
+fn desired(doc: &mut Doc, view: &GroupReport) {
+    doc.heading("Heading1", "Where we want to go");
+    let rows: Vec<Vec<String>> = view
+        .comparison
+        .dimensions
+        .iter()
+        .filter_map(|d| {
+            let want = d.desired.as_ref()?;
+            Some(vec![
+                d.name.clone(),
+                fmt_score(d.stats.mean),
+                fmt_score(want.mean),
+                fmt_signed(want.mean.zip(d.stats.mean).map(|(w, m)| w - m)),
+                fmt_score(want.sd),
+                format!("{}–{}", fmt_score(want.min), fmt_score(want.max)),
+            ])
+        })
+        .collect();
+    doc.table(
+        &[
+            ("Dimension", 2),
+            ("Now (mean)", 1),
+            ("Wanted (mean)", 1),
+            ("Difference", 1),
+            ("Wanted: sd", 1),
+            ("Wanted: min–max", 1),
+        ],
+        &rows,
+    );
+    doc.para(
+        "A large sd of the wanted positions means people do not want the same thing: worth \
+         talking about before planning.",
+    );
+}
+
+/// What changed since the earlier round (with --baseline).
+fn change(doc: &mut Doc, view: &GroupReport) {
+    let Some(ch) = &view.comparison.change else {
+        return;
+    };
+    doc.heading("Heading1", "What changed");
+    doc.para(&format!(
+        "Since the earlier round{} ({} participants then, {} now). Spread is the standard \
+         deviation; narrowed means the group sees it more alike.",
+        ch.then_date
+            .as_ref()
+            .map(|d| format!(" of {d}"))
+            .unwrap_or_default(),
+        ch.then_participants,
+        ch.now_participants
+    ));
+    let rows: Vec<Vec<String>> = std::iter::once(&ch.overall)
+        .chain(&ch.dimensions)
+        .map(|d| {
+            vec![
+                d.name.clone(),
+                fmt_score(d.mean_then),
+                fmt_score(d.mean_now),
+                fmt_signed(d.change),
+                fmt_score(d.sd_then),
+                fmt_score(d.sd_now),
+                d.spread.to_string(),
+            ]
+        })
+        .collect();
+    doc.table(
+        &[
+            ("Dimension", 3),
+            ("Mean then", 1),
+            ("Mean now", 1),
+            ("Change", 1),
+            ("sd then", 1),
+            ("sd now", 1),
+            ("Spread", 2),
+        ],
+        &rows,
+    );
+    if !ch.people.is_empty() {
+        doc.heading("Heading2", "People in both rounds");
+        let rows: Vec<Vec<String>> = ch
+            .people
+            .iter()
+            .map(|p| {
+                vec![
+                    p.label.clone(),
+                    fmt_score(p.overall_then),
+                    fmt_score(p.overall_now),
+                    fmt_signed(p.change),
+                ]
+            })
+            .collect();
+        doc.table(
+            &[
+                ("Participant", 3),
+                ("Overall then", 1),
+                ("Overall now", 1),
+                ("Change", 1),
+            ],
+            &rows,
+        );
+    }
+}
+
+/// Each participant's score per dimension: dimensions down, five participants across per table,
+/// so that nothing is cut off on the page.
+fn participants(doc: &mut Doc, view: &GroupReport) {
+    let c = &view.comparison;
+    doc.heading("Heading1", "Participants");
+    if !c.show_matrix {
+        doc.para(&format!(
+            "{} participants: each one's scores are in the JSON and CSV outputs.",
+            c.participants.len()
+        ));
+        return;
+    }
+    doc.para("Each participant's score per dimension.");
+    for chunk in c.participants.chunks(5) {
+        let mut columns: Vec<(&str, usize)> = vec![("Dimension", 2)];
+        columns.extend(chunk.iter().map(|p| (p.label.as_str(), 1)));
+        let mut rows: Vec<Vec<String>> = c
+            .dimensions
+            .iter()
+            .enumerate()
+            .map(|(k, d)| {
+                let mut row = vec![d.name.clone()];
+                row.extend(chunk.iter().map(|p| fmt_score(p.dimensions[k])));
+                row
+            })
+            .collect();
+        let mut overall = vec!["Overall".to_string()];
+        overall.extend(chunk.iter().map(|p| fmt_score(p.overall)));
+        rows.push(overall);
+        doc.table(&columns, &rows);
+    }
+}
+
+/// The group's statistics per statement, with how many gave each answer.
+fn statements(doc: &mut Doc, view: &GroupReport) {
+    let c = &view.comparison;
+    doc.heading("Heading1", "Statements");
+    let rows: Vec<Vec<String>> = c
+        .items
+        .iter()
+        .map(|i| {
+            vec![
+                i.statement.clone(),
+                fmt_score(i.stats.mean),
+                fmt_score(i.stats.sd),
+                i.stats
+                    .counts
+                    .as_ref()
+                    .map(|counts| {
+                        let counts: Vec<String> = counts.iter().map(usize::to_string).collect();
+                        counts.join(", ")
+                    })
+                    .unwrap_or_else(|| "withheld".into()),
+            ]
+        })
+        .collect();
+    let answers = match (c.scale_points.first(), c.scale_points.last()) {
+        (Some(lo), Some(hi)) => format!("Answers from {lo} to {hi}"),
+        _ => "Answers".to_string(),
+    };
+    doc.table(
+        &[
+            ("Statement", 5),
+            ("Mean (scored)", 1),
+            ("sd", 1),
+            (answers.as_str(), 2),
+        ],
+        &rows,
+    );
+}
+
+/// The participants' notes per dimension (said whose only when not anonymized).
+fn notes(doc: &mut Doc, view: &GroupReport) {
+    let c = &view.comparison;
+    if c.notes.is_empty() {
+        return;
+    }
+    doc.heading("Heading1", "Notes");
+    for d in &c.notes {
+        doc.heading("Heading2", &d.name);
+        let notes: Vec<String> = d
+            .notes
+            .iter()
+            .map(|n| match &n.by {
+                Some(by) => format!("{by}: {}", n.text),
+                None => n.text.clone(),
+            })
+            .collect();
+        doc.bullets(&notes);
+    }
+}
+
+/// "What to talk about first": where the group is divided, its shared gaps, where it agrees.
+fn talk(doc: &mut Doc, view: &GroupReport) {
+    use crate::analysis::compare::{GapsFrom, TalkRef};
+    let c = &view.comparison;
+    let t = &c.talk;
+    let points = &c.scale_points;
+    let spread = |r: &TalkRef| {
+        format!(
+            "mean {}{}, sd {}",
+            fmt_score(r.mean),
+            r.band
+                .as_ref()
+                .map(|b| format!(", {b}"))
+                .unwrap_or_default(),
+            fmt_score(r.sd)
+        )
+    };
+    doc.heading("Heading1", "What to talk about first");
+    doc.heading("Heading2", "Where you see it most differently");
+    if t.dimensions.is_empty() && t.items.is_empty() {
+        doc.para("Nothing is divided: the group sees every dimension and statement much alike.");
+    }
+    let dims: Vec<String> = t
+        .dimensions
+        .iter()
+        .map(|r| format!("{}: {}{}", r.name, spread(r), answers(points, &r.counts)))
+        .collect();
+    doc.bullets(&dims);
+    let items: Vec<String> = t
+        .items
+        .iter()
+        .map(|r| {
+            let mean = match r.reverse {
+                true => format!(
+                    "reverse-scored: mean {} as given, {} as scored",
+                    fmt_score(r.answer_mean),
+                    fmt_score(r.mean)
+                ),
+                false => format!("mean {}", fmt_score(r.mean)),
+            };
+            format!(
+                "“{}” ({}): {mean}, sd {}{}",
+                r.name,
+                r.dimension,
+                fmt_score(r.sd),
+                answers(points, &r.counts)
+            )
+        })
+        .collect();
+    doc.bullets(&items);
+    doc.heading("Heading2", "Shared gaps");
+    doc.para(match t.gaps_from {
+        GapsFrom::Desired => "Where most want to be higher than they are.",
+        GapsFrom::Scores => "Where the group agrees its score is low.",
+    });
+    let gaps: Vec<String> = t
+        .shared_gaps
+        .iter()
+        .map(|r| match (r.desired_mean, r.wanting_more, r.of) {
+            (Some(want), Some(more), Some(of)) => format!(
+                "{}: {more} of {of} want higher; now {}, wanted {}",
+                r.name,
+                fmt_score(r.mean),
+                fmt_score(Some(want))
+            ),
+            (Some(want), ..) => format!(
+                "{}: now {}, wanted {}",
+                r.name,
+                fmt_score(r.mean),
+                fmt_score(Some(want))
+            ),
+            _ => format!("{}: {}", r.name, spread(r)),
+        })
+        .collect();
+    match gaps.is_empty() {
+        true => doc.para("None."),
+        false => doc.bullets(&gaps),
+    }
+    doc.heading("Heading2", "Where you agree most");
+    let agreed: Vec<String> = t
+        .agreed
+        .iter()
+        .map(|r| {
+            let strength = match t.shared_strengths.contains(&r.id) {
+                true => " (a shared strength)",
+                false => "",
+            };
+            format!("{}: {}{strength}", r.name, spread(r))
+        })
+        .collect();
+    match agreed.is_empty() {
+        true => doc.para("No dimension is agreed on this closely."),
+        false => doc.bullets(&agreed),
+    }
+    if !agreed.is_empty() && t.shared_strengths.is_empty() {
+        doc.para(
+            "Agreed, not strong: a strength is a dimension the group scores in the upper bands.",
+        );
+    }
+    doc.para(&format!(
+        "Divided means a standard deviation above {}; agreed, {} or less.",
+        t.low_spread, t.low_spread
+    ));
+}
+
+/// How many answers fell on each point of the scale, in words; nothing where withheld.
+fn answers(points: &[i64], counts: &Option<Vec<usize>>) -> String {
+    let Some(counts) = counts else {
+        return String::new();
+    };
+    let (Some(lo), Some(hi)) = (points.first(), points.last()) else {
+        return String::new();
+    };
+    let counts: Vec<String> = counts.iter().map(usize::to_string).collect();
+    format!("; answers from {lo} to {hi}: {}", counts.join(", "))
+}
+
+/// "For the conversation": per dimension to talk about, its question and what to bring.
+fn conversation(doc: &mut Doc, focus: &[crate::present::view::FocusView]) {
+    if focus.is_empty() {
+        return;
+    }
+    doc.heading("Heading1", "For the conversation");
+    for f in focus {
+        let why: Vec<&str> = f
+            .why
+            .iter()
+            .map(|w| match *w {
+                "divided" => "divided",
+                _ => "a shared gap",
+            })
+            .collect();
+        doc.heading("Heading2", &format!("{} ({})", f.name, why.join(", ")));
+        doc.para(&format!("Guiding question: {}", f.question));
+        let reflect = match &f.band {
+            Some(b) => format!("To reflect on ({})", b.name),
+            None => "To reflect on".to_string(),
+        };
+        for (title, list) in [
+            (reflect.as_str(), &f.prompts),
+            ("Perspectives to take", &f.perspectives),
+            ("Methods to try", &f.methods),
+            ("Pitfalls", &f.pitfalls),
+        ] {
+            if !list.is_empty() {
+                doc.heading("Heading3", title);
+                doc.bullets(list);
+            }
+        }
+    }
+}
+
+/// "How much do we agree?", overall and dimension by dimension, in words.
+fn agreement(doc: &mut Doc, view: &GroupReport) {
+    let a = &view.comparison.agreement;
+    doc.heading("Heading1", "How much do we agree?");
+    doc.para(&match &a.undefined {
+        Some(why) => format!("Agreement cannot be told: {why}."),
+        None => format!("Overall, {}.", a.reading),
+    });
+    let readings: Vec<String> = view
+        .agreement_readings
+        .iter()
+        .map(|r| {
+            let names: Vec<&str> = r.dimensions.iter().map(|d| d.name.as_str()).collect();
+            let reading = match r.reading {
+                "undefined" => "Cannot tell".to_string(),
+                other => capitalized(other),
+            };
+            format!("{reading}: {}.", names.join(", "))
+        })
+        .collect();
+    doc.bullets(&readings);
+    doc.para(
+        "Agreement is Krippendorff's alpha over the answers: 1 when everyone answers alike, 0 when \
+         answers agree no more than chance would. In a workshop low agreement is not a failure: \
+         it shows where people see their community differently, which is where the conversation is.",
+    );
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
