@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::bundle::engagement;
-use crate::support::{learnlead, run, workshop};
+use crate::support::{learnlead, run, word_text, workshop};
 
 /// LibreOffice's text of a Word document, page by page; `None` (with a note) when there is no
 /// LibreOffice on this machine, which CI does not allow.
@@ -61,35 +61,6 @@ fn which(program: &str) -> Result<PathBuf, ()> {
         .map(|dir| dir.join(program))
         .find(|p| p.is_file())
         .ok_or(())
-}
-
-/// A Word document's text, without LibreOffice: its XML parts with the tags taken out, each
-/// paragraph on a line.
-fn word_text(docx: &Path) -> String {
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(docx).unwrap()).unwrap();
-    let mut xml = String::new();
-    for i in 0..zip.len() {
-        let mut part = zip.by_index(i).unwrap();
-        if part.name().starts_with("word/") && part.name().ends_with(".xml") {
-            std::io::Read::read_to_string(&mut part, &mut xml).unwrap();
-        }
-    }
-    let mut text = String::new();
-    let mut in_tag = false;
-    for (i, ch) in xml.char_indices() {
-        match ch {
-            '<' => {
-                in_tag = true;
-                if xml[i..].starts_with("</w:p>") {
-                    text.push('\n');
-                }
-            }
-            '>' => in_tag = false,
-            c if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    text
 }
 
 /// Words run together in pdftotext's layout: one space between words.

@@ -197,3 +197,32 @@ pub fn workshop(dir: &std::path::Path) -> Vec<PathBuf> {
     made.sort();
     made
 }
+
+/// A Word document's text, without LibreOffice: its XML parts with the tags taken out, each
+/// paragraph on a line.
+pub fn word_text(docx: &std::path::Path) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(docx).unwrap()).unwrap();
+    let mut xml = String::new();
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).unwrap();
+        if part.name().starts_with("word/") && part.name().ends_with(".xml") {
+            std::io::Read::read_to_string(&mut part, &mut xml).unwrap();
+        }
+    }
+    let mut text = String::new();
+    let mut in_tag = false;
+    for (i, ch) in xml.char_indices() {
+        match ch {
+            '<' => {
+                in_tag = true;
+                if xml[i..].starts_with("</w:p>") {
+                    text.push('\n');
+                }
+            }
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
+}
