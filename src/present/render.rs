@@ -302,6 +302,9 @@ fn escape_md_line(line: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
+            // A control character (an escape sequence from a hostile file) would reach the
+            // terminal of whoever prints the file: it shows as U+FFFD instead.
+            c if c.is_control() && c != '\t' => out.push('\u{FFFD}'),
             // Only at the start of a line do these open a block.
             '-' | '+' | '=' if i == 0 => {
                 out.push('\\');
@@ -324,6 +327,12 @@ mod tests {
 
     fn md_of(s: &str) -> String {
         md(&Value::from(s))
+    }
+
+    #[test]
+    fn control_characters_never_reach_markdown() {
+        assert_eq!(md_of("Sam\u{1b}[2J\u{7}"), "Sam\u{FFFD}\\[2J\u{FFFD}");
+        assert_eq!(md_cell(&Value::from("a\u{9b}b")), "a\u{FFFD}b");
     }
 
     #[test]

@@ -22,6 +22,28 @@ use docx_rs::{
 use crate::error::{Error, Result};
 use crate::model::config::Framing;
 use crate::present::chart::Radar;
+/// A run of text. Everything in it is text, never markup (docx-rs escapes `<` and `&`), and
+/// characters XML 1.0 cannot hold (control characters from a hostile file) become U+FFFD, so
+/// the document always opens.
+fn text_run(text: impl AsRef<str>) -> Run {
+    Run::new().add_text(xml_safe(text.as_ref()))
+}
+
+/// `text` with every character XML 1.0 forbids (controls other than tab and line breaks,
+/// U+FFFE, U+FFFF) replaced by U+FFFD.
+fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let forbidden = |c: char| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    };
+    match text.chars().any(forbidden) {
+        false => std::borrow::Cow::Borrowed(text),
+        true => text
+            .chars()
+            .map(|c| if forbidden(c) { '\u{FFFD}' } else { c })
+            .collect(),
+    }
+}
+
 /// A document being written, top to bottom.
 struct Doc {
     docx: Docx,
@@ -53,13 +75,13 @@ impl Doc {
                 .color(accent.clone())
                 .outline_lvl(level)
         };
-        let mut footer_line = Paragraph::new().add_run(Run::new().add_text(footer_title).size(16));
+        let mut footer_line = Paragraph::new().add_run(text_run(footer_title).size(16));
         if let Some(c) = &framing.brand.confidentiality {
-            footer_line = footer_line.add_run(Run::new().add_text(format!(" · {c}")).size(16));
+            footer_line = footer_line.add_run(text_run(format!(" · {c}")).size(16));
         }
         let footer = Footer::new().add_paragraph(
             footer_line
-                .add_run(Run::new().add_text(" · page ").size(16))
+                .add_run(text_run(" · page ").size(16))
                 .add_page_num(PageNum::new()),
         );
         let docx = Docx::new()
@@ -102,23 +124,19 @@ impl Doc {
     }
 
     fn heading(&mut self, style: &str, text: &str) {
-        self.add(
-            Paragraph::new()
-                .style(style)
-                .add_run(Run::new().add_text(text)),
-        );
+        self.add(Paragraph::new().style(style).add_run(text_run(text)));
     }
 
     fn para(&mut self, text: &str) {
-        self.add(Paragraph::new().add_run(Run::new().add_text(text)));
+        self.add(Paragraph::new().add_run(text_run(text)));
     }
 
     /// A paragraph with a bold lead-in: `lead` then `text`.
     fn lead(&mut self, lead: &str, text: &str) {
         self.add(
             Paragraph::new()
-                .add_run(Run::new().add_text(lead).bold())
-                .add_run(Run::new().add_text(format!(" {text}"))),
+                .add_run(text_run(lead).bold())
+                .add_run(text_run(format!(" {text}"))),
         );
     }
 
@@ -126,7 +144,7 @@ impl Doc {
         for i in items {
             self.add(
                 Paragraph::new()
-                    .add_run(Run::new().add_text(i.as_ref()))
+                    .add_run(text_run(i.as_ref()))
                     .numbering(NumberingId::new(2), IndentLevel::new(0)),
             );
         }
@@ -141,7 +159,7 @@ impl Doc {
             .collect();
         let cell = |text: &str, head: bool, width: usize| {
             // Tables in 10 pt, so that a row of numbers keeps its headings on one line.
-            let run = Run::new().add_text(text).size(20);
+            let run = text_run(text).size(20);
             let mut c = TableCell::new().width(width, WidthType::Dxa).add_paragraph(
                 Paragraph::new().add_run(match head {
                     true => run.bold(),
@@ -259,7 +277,7 @@ fn markdown(doc: &mut Doc, md: &str) {
                         *n += 1;
                         Paragraph::new()
                             .indent(Some(720), Some(SpecialIndentType::Hanging(360)), None, None)
-                            .add_run(Run::new().add_text(format!("{}. ", *n - 1)))
+                            .add_run(text_run(format!("{}. ", *n - 1)))
                     }
                     _ => Paragraph::new().numbering(NumberingId::new(2), IndentLevel::new(0)),
                 })
@@ -283,7 +301,7 @@ fn markdown(doc: &mut Doc, md: &str) {
                 }
             }
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
-                let mut run = Run::new().add_text(t.as_ref());
+                let mut run = text_run(t.as_ref());
                 if bold > 0 {
                     run = run.bold();
                 }
@@ -292,13 +310,7 @@ fn markdown(doc: &mut Doc, md: &str) {
                 }
                 open = Some(open.take().unwrap_or_default().add_run(run));
             }
-            Event::SoftBreak => {
-                open = Some(
-                    open.take()
-                        .unwrap_or_default()
-                        .add_run(Run::new().add_text(" ")),
-                )
-            }
+            Event::SoftBreak => open = Some(open.take().unwrap_or_default().add_run(text_run(" "))),
             Event::HardBreak => {
                 open = Some(
                     open.take()
@@ -414,6 +426,29 @@ mod tests {
         assert!(
             xml.contains(">read<") && !xml.contains("x.example"),
             "{xml}"
+        );
+    }
+
+    #[test]
+    fn control_characters_from_a_hostile_file_cannot_break_the_document() {
+        let mut doc = Doc::new(&Framing::default(), "Title\u{1b}[31m");
+        doc.para("Sam\u{1}\u{b}X\u{8} <w:p> & co\ttab\nline");
+        doc.table(&[("Name\u{0}", 1)], &[vec!["a\u{7f}b\u{FFFF}".into()]]);
+        let xml = document_xml(doc.finish().unwrap());
+        let bad: Vec<char> = xml
+            .chars()
+            .filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+            .collect();
+        assert!(bad.is_empty(), "{bad:?}");
+        assert!(
+            xml.contains("Sam\u{FFFD}\u{FFFD}X\u{FFFD} &lt;w:p&gt; &amp; co"),
+            "{xml}"
+        );
+        assert!(xml.contains("a\u{FFFD}b\u{FFFD}"), "{xml}");
+        assert_eq!(
+            xml_safe("Chloé\tMartin"),
+            "Chloé\tMartin",
+            "tabs and letters stay"
         );
     }
 
