@@ -63,8 +63,8 @@ pub fn choose_format<F: Copy>(
 }
 
 /// Writes a command's result to `out` by the one write path ([`output::write_output`]), marked
-/// as learnlead's so a later run may replace it, or to standard output. Binary output (PDF) is
-/// not written to a terminal.
+/// as learnlead's so a later run may replace it, or to standard output. Binary output (PDF,
+/// Word) is not written to a terminal.
 pub fn write_out(out: Option<&Path>, bytes: Vec<u8>, doc: Doc, force: bool) -> Result<()> {
     use std::io::IsTerminal;
     // `--out -` is standard output, as no `--out` is.
@@ -72,7 +72,7 @@ pub fn write_out(out: Option<&Path>, bytes: Vec<u8>, doc: Doc, force: bool) -> R
     let on_terminal = out.is_none() && std::io::stdout().is_terminal();
     // A table is read in a terminal, as is anything printed there: escape sequences in a name
     // or a note must not reach it.
-    let bytes = if doc == Doc::Text || (on_terminal && doc != Doc::Pdf) {
+    let bytes = if doc == Doc::Text || (on_terminal && !doc.is_binary()) {
         match String::from_utf8(bytes) {
             Ok(text) => crate::safe_text::for_terminal(&text)
                 .into_owned()
@@ -88,9 +88,14 @@ pub fn write_out(out: Option<&Path>, bytes: Vec<u8>, doc: Doc, force: bool) -> R
             crate::say_err!("wrote {}", written.display());
             Ok(())
         }
-        None if doc == Doc::Pdf && on_terminal => Err(Error::usage(
-            "a PDF is not for the terminal: add --out FILE.pdf",
-        )),
+        None if doc.is_binary() && on_terminal => Err(Error::usage(format!(
+            "{} is not for the terminal: add --out FILE.{}",
+            match doc {
+                Doc::Pdf => "a PDF",
+                _ => "a Word document",
+            },
+            doc.extension()
+        ))),
         // A table on standard output is for reading: no mark.
         None if doc == Doc::Text => output::print_bytes(&bytes),
         None => output::print_bytes(&output::mark(doc, bytes)),

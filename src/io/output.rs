@@ -49,6 +49,26 @@ pub enum Doc {
     Docx,
 }
 
+impl Doc {
+    /// A file for a program to open (PDF, Word), not text to read in a terminal.
+    pub fn is_binary(self) -> bool {
+        matches!(self, Doc::Pdf | Doc::Docx)
+    }
+
+    /// The file extension a person would give it.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Doc::Html => "html",
+            Doc::Markdown => "md",
+            Doc::Text => "txt",
+            Doc::Json => "json",
+            Doc::Csv => "csv",
+            Doc::Pdf => "pdf",
+            Doc::Docx => "docx",
+        }
+    }
+}
+
 /// `bytes` with learnlead's mark for `doc`, so a later run knows it may replace the file.
 pub fn mark(doc: Doc, mut bytes: Vec<u8>) -> Vec<u8> {
     let line = match doc {

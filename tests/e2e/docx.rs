@@ -260,3 +260,28 @@ fn the_word_group_report_holds_roles_wishes_and_people_and_leaves_out_what_the_c
         );
     }
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_word_document_is_not_poured_into_a_terminal() {
+    use expectrl::session::OsSession as Session;
+    use expectrl::{Eof, Expect};
+    let dir = tempfile::tempdir().unwrap();
+    let made = workshop(dir.path());
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_learnlead"));
+    cmd.current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .arg("report")
+        .arg(&made[0])
+        .args(["--format", "docx"]);
+    let mut s = Session::spawn(cmd).unwrap();
+    s.set_expect_timeout(Some(std::time::Duration::from_secs(15)));
+    s.expect("a Word document is not for the terminal: add --out FILE.docx")
+        .unwrap();
+    let _ = s.expect(Eof);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        made.len(),
+        "nothing written"
+    );
+}
