@@ -106,6 +106,14 @@ fn a_word_report_opens_in_libreoffice_with_its_headings_and_branding() {
         b"PK\x03\x04 a client's draft"
     );
 
+    // The logo is a picture in the document (the small rubric has too few dimensions for a
+    // radar, so it is the only one).
+    let zip = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
+    let pictures: Vec<&str> = zip
+        .file_names()
+        .filter(|n| n.starts_with("word/media/") && n.ends_with(".png"))
+        .collect();
+    assert_eq!(pictures.len(), 1, "{pictures:?}");
     let text = word_text(&docx);
     for heading in [
         "Overview",
