@@ -133,6 +133,10 @@ fn a_word_report_opens_in_libreoffice_with_its_headings_and_branding() {
         first.starts_with("Leadership review"),
         "the title comes first: {first}"
     );
+    // A title page of its own, as in print; the summary opens the next page.
+    assert!(first.contains("Prepared for Example Foundation"), "{first}");
+    assert!(!first.contains("Summary"), "{first}");
+    assert!(squeezed(&pages[1]).starts_with("Summary"), "{}", pages[1]);
     for text in [
         "Reflection report: A small rubric",
         "Prepared for Example Foundation",

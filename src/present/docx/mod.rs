@@ -22,6 +22,7 @@ use docx_rs::{
 use crate::error::{Error, Result};
 use crate::model::config::Framing;
 use crate::present::chart::Radar;
+
 /// A run of text. Everything in it is text, never markup (docx-rs escapes `<` and `&`), and
 /// characters XML 1.0 cannot hold (control characters from a hostile file) become U+FFFD, so
 /// the document always opens.
@@ -219,7 +220,8 @@ impl Doc {
     }
 }
 
-/// The title page's lines: the logo, the title, who it is for and by, the date.
+/// The title page's lines (the logo, the title, who it is for and by, the date), on a page of
+/// their own when the document is branded; then the summary and the recommendations.
 fn front(doc: &mut Doc, framing: &Framing, title: &str, subtitle: &str) {
     let brand = &framing.brand;
     if let Some((png, w, h)) = brand.logo.as_deref().and_then(logo_png) {
@@ -242,15 +244,23 @@ fn front(doc: &mut Doc, framing: &Framing, title: &str, subtitle: &str) {
     for line in who.into_iter().flatten() {
         doc.para(&line);
     }
-    for (show, heading, text) in [
-        (framing.show.get("summary"), "Summary", &brand.summary_md),
+    // A branded document opens with a title page of its own, as the printed page does.
+    let branded = brand.logo.is_some()
+        || brand.title.is_some()
+        || brand.client.is_some()
+        || brand.consultant_name.is_some();
+    if branded {
+        doc.add(Paragraph::new().add_run(Run::new().add_break(docx_rs::BreakType::Page)));
+    }
+    for (section, heading, text) in [
+        ("summary", "Summary", &brand.summary_md),
         (
-            framing.show.get("recommendations"),
+            "recommendations",
             "Recommendations",
             &brand.recommendations_md,
         ),
     ] {
-        if let (Some(true) | None, Some(text)) = (show, text) {
+        if let (true, Some(text)) = (shown(framing, section), text) {
             doc.heading("Heading1", heading);
             markdown(doc, text);
         }
