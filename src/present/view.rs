@@ -494,6 +494,7 @@ impl Ctx<'_> {
             .and_then(|id| self.rubric.bands.iter().position(|b| &b.id == id));
         let next = band.and_then(|i| self.rubric.bands.get(i + 1));
         let band = band.map(|i| &self.rubric.bands[i]);
+        let next_method = band.and_then(|b| d.method_for(&b.id)).map(str::to_string);
         DimensionView {
             id: d.id.clone(),
             name: d.name.clone(),
@@ -518,9 +519,14 @@ impl Ctx<'_> {
                 name: b.name.clone(),
             }),
             looks_like_next: next.and_then(|b| d.looks_like.get(&b.id)).cloned(),
-            next_method: band.and_then(|b| d.method_for(&b.id)).map(str::to_string),
+            next_method: next_method.clone(),
             perspectives: d.perspectives.clone(),
-            methods: d.method_texts(),
+            // The one to try from here is said on its own, so the list goes on from it.
+            methods: d
+                .methods_for(band.map(|b| b.id.as_str()))
+                .into_iter()
+                .filter(|m| Some(m) != next_method.as_ref())
+                .collect(),
             pitfalls: d.pitfalls.clone(),
             quality_signs: d.quality_signs.clone(),
             items,
@@ -974,7 +980,7 @@ fn group_focus(rubric: &Rubric, c: &Comparison) -> Vec<FocusView> {
                 .cloned()
                 .unwrap_or_default(),
             perspectives: d.perspectives.clone(),
-            methods: d.method_texts(),
+            methods: d.methods_for(band.map(|b| b.id.as_str())),
             pitfalls: d.pitfalls.clone(),
         });
     }

@@ -275,9 +275,22 @@ impl Dimension {
             .map(|m| m.text.as_str())
     }
 
-    /// The methods' texts, in order.
-    pub fn method_texts(&self) -> Vec<String> {
-        self.methods.iter().map(|m| m.text.clone()).collect()
+    /// The methods that fit `band`: those tied to it first, then those for every band; the ones
+    /// tied to other bands are left out. Without a band, those for every band (or, where every
+    /// method is tied to a band, all of them).
+    pub fn methods_for(&self, band: Option<&str>) -> Vec<String> {
+        let untied = self.methods.iter().filter(|m| m.bands.is_empty());
+        let chosen: Vec<&Method> = match band {
+            Some(band) => self
+                .methods
+                .iter()
+                .filter(|m| m.bands.iter().any(|b| b == band))
+                .chain(untied)
+                .collect(),
+            None if untied.clone().next().is_some() => untied.collect(),
+            None => self.methods.iter().collect(),
+        };
+        chosen.into_iter().map(|m| m.text.clone()).collect()
     }
 }
 
@@ -801,6 +814,15 @@ groups:
         );
         assert!(r.asks(own, None), "no role given");
         assert!(r.asks(r.find_item("all").unwrap().item, Some("member")));
+    }
+
+    #[test]
+    fn methods_for_a_band_leave_out_those_tied_to_other_bands() {
+        let r = Rubric::parse(ROLES).unwrap();
+        let (_, d) = r.find_dimension("d").unwrap();
+        assert_eq!(d.methods_for(Some("low")), ["From low.", "Any time."]);
+        assert_eq!(d.methods_for(Some("high")), ["Any time."]);
+        assert_eq!(d.methods_for(None), ["Any time."]);
     }
 
     #[test]
