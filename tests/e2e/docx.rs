@@ -2,15 +2,15 @@
 //! (converted to PDF) and its text read back with pdftotext; without LibreOffice the check is
 //! skipped, except on CI, where .ci/run installs it.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::bundle::engagement;
-use crate::support::{learnlead, run, word_text, workshop};
+use crate::support::{learnlead, on_path, run, word_text, workshop};
 
 /// LibreOffice's text of a Word document, page by page; `None` (with a note) when there is no
 /// LibreOffice on this machine, which CI does not allow.
 fn opened_by_libreoffice(docx: &Path) -> Option<Vec<String>> {
-    let Ok(soffice) = which("soffice") else {
+    let Some(soffice) = on_path(&["soffice"]) else {
         assert!(
             std::env::var("CI").is_err(),
             "CI must have LibreOffice: .ci/run installs libreoffice-writer-nogui"
@@ -52,15 +52,6 @@ fn opened_by_libreoffice(docx: &Path) -> Option<Vec<String>> {
         .expect("pdftotext (poppler-utils)");
     let text = String::from_utf8_lossy(&text.stdout).into_owned();
     Some(text.split('\u{c}').map(str::to_string).collect())
-}
-
-fn which(program: &str) -> Result<PathBuf, ()> {
-    std::env::var_os("PATH")
-        .into_iter()
-        .flat_map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
-        .map(|dir| dir.join(program))
-        .find(|p| p.is_file())
-        .ok_or(())
 }
 
 /// Words run together in pdftotext's layout: one space between words.

@@ -93,18 +93,23 @@ pub fn workspace() -> tempfile::TempDir {
     dir
 }
 
+/// The first of `programs` found on PATH.
+pub fn on_path(programs: &[&str]) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    programs
+        .iter()
+        .flat_map(|name| std::env::split_paths(&path).map(move |d| d.join(name)))
+        .find(|p| p.is_file())
+}
+
 /// A browser to test HTML in: Chromium or Chrome on PATH.
 pub fn browser() -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    [
+    on_path(&[
         "chromium",
         "chromium-browser",
         "google-chrome",
         "google-chrome-stable",
-    ]
-    .iter()
-    .flat_map(|name| std::env::split_paths(&path).map(move |d| d.join(name)))
-    .find(|p| p.is_file())
+    ])
 }
 
 /// Loads `html` in headless Chromium with a probe script appended (the page itself has none),
