@@ -623,7 +623,7 @@ impl<'a> Questionnaire<'a> {
             d.name,
             dim + 1,
             self.rubric.dimension_count(),
-            capitalise(&d.question),
+            crate::present::format::capitalized(&d.question),
             d.description.trim()
         )
     }
@@ -806,14 +806,6 @@ pub fn steps(rubric: &Rubric, role: Option<&str>) -> Vec<Step> {
         out.push(Step::Note { dimension });
     }
     out
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
 }
 
 /// The first `max` characters of `s` on one line, with an ellipsis if cut.

@@ -49,6 +49,15 @@ pub fn bar(value: Option<f64>, min: i64, max: i64, width: usize) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 
+/// `text` with its first letter in upper case ("people see this differently" starts a line).
+pub fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,6 +75,8 @@ mod tests {
         assert_eq!(change_text(&change(Some(3.0), Some(3.5))), "▲ +0.5");
         assert_eq!(change_text(&change(Some(3.0), Some(2.0))), "▼ -1");
         assert_eq!(change_text(&change(Some(3.0), Some(3.0))), "= 0");
+        assert_eq!(capitalized("élan vital"), "Élan vital");
+        assert_eq!(capitalized(""), "");
         assert_eq!(change_text(&change(None, Some(3.0))), "–");
     }
 

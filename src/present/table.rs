@@ -300,20 +300,12 @@ fn agreement_lists(view: &GroupReport) -> String {
             .collect();
         s.push_str(&format!(
             "  {}: {}\n",
-            capitalized(r.reading),
+            crate::present::format::capitalized(r.reading),
             dims.join(", ")
         ));
     }
     s.push_str("  Alpha (ordinal / interval) is 1 when everyone answers alike and 0 when answers agree no more than chance would. Low agreement is not a failure: it shows where people see their community differently.\n");
     s
-}
-
-fn capitalized(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map(|f| f.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 fn alpha(a: &AgreementView) -> String {

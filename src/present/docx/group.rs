@@ -3,7 +3,7 @@
 use super::{front, radar, shown, Doc};
 use crate::error::Result;
 use crate::model::config::Framing;
-use crate::present::format::{fmt_score, fmt_signed};
+use crate::present::format::{capitalized, fmt_score, fmt_signed};
 use crate::present::view::GroupReport;
 
 /// The group report as a Word document: what to talk about first, then the numbers; the
@@ -290,19 +290,12 @@ fn statements(doc: &mut Doc, view: &GroupReport) {
                 fmt_score(i.stats.sd),
                 i.stats
                     .counts
-                    .as_ref()
-                    .map(|counts| {
-                        let counts: Vec<String> = counts.iter().map(usize::to_string).collect();
-                        counts.join(", ")
-                    })
-                    .unwrap_or_else(|| "withheld".into()),
+                    .as_deref()
+                    .map_or_else(|| "withheld".into(), counts_text),
             ]
         })
         .collect();
-    let answers = match (c.scale_points.first(), c.scale_points.last()) {
-        (Some(lo), Some(hi)) => format!("Answers from {lo} to {hi}"),
-        _ => "Answers".to_string(),
-    };
+    let answers = capitalized(&answers_from(&c.scale_points));
     doc.table(
         &[
             ("Statement", 5),
@@ -442,14 +435,26 @@ fn talk(doc: &mut Doc, view: &GroupReport) {
 
 /// How many answers fell on each point of the scale, in words; nothing where withheld.
 fn answers(points: &[i64], counts: &Option<Vec<usize>>) -> String {
-    let Some(counts) = counts else {
-        return String::new();
-    };
-    let (Some(lo), Some(hi)) = (points.first(), points.last()) else {
-        return String::new();
-    };
+    counts
+        .as_deref()
+        .map(|counts| format!("; {}: {}", answers_from(points), counts_text(counts)))
+        .unwrap_or_default()
+}
+
+/// "answers from 1 to 5": what a list of counts per point of the scale counts.
+fn answers_from(points: &[i64]) -> String {
+    let (lo, hi) = (points.first(), points.last());
+    format!(
+        "answers from {} to {}",
+        lo.copied().unwrap_or_default(),
+        hi.copied().unwrap_or_default()
+    )
+}
+
+/// Counts per point of the scale, lowest first: "1, 4, 2, 1, 0".
+fn counts_text(counts: &[usize]) -> String {
     let counts: Vec<String> = counts.iter().map(usize::to_string).collect();
-    format!("; answers from {lo} to {hi}: {}", counts.join(", "))
+    counts.join(", ")
 }
 
 /// "For the conversation": per dimension to talk about, its question and what to bring.
@@ -513,12 +518,4 @@ fn agreement(doc: &mut Doc, view: &GroupReport) {
          answers agree no more than chance would. In a workshop low agreement is not a failure: \
          it shows where people see their community differently, which is where the conversation is.",
     );
-}
-
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
