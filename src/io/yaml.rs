@@ -69,6 +69,13 @@ fn clean_message(message: &str) -> String {
         }
     }
     out.push_str(rest);
+    // A whole file that is one string (a text file, /etc/passwd) is not quoted back: its first
+    // line says nothing about what was expected, and the file may not be the person's own.
+    if let Some(quoted) = out.strip_prefix("invalid type: string \"") {
+        if let Some(end) = quoted.rfind("\", expected ") {
+            out = format!("this is plain text, not YAML keys; {}", &quoted[end + 3..]);
+        }
+    }
     // Type names are Rust's; people read "a whole number" and "a response".
     let out = shorten_quotes(&struct_names_as_words(&out));
     out.replace(" as u128", " (too large)")
@@ -460,6 +467,23 @@ groups:
         );
         assert_eq!(locate(DOC, &path!["groups", 7]), loc(3, 1));
         assert_eq!(locate(DOC, &path!["nothing"]), None);
+    }
+
+    #[test]
+    fn a_file_of_plain_text_is_named_as_such_not_quoted_back() {
+        let p = from_str::<crate::model::response::Response>("root:x:0:0:root:/root:/bin/bash\n")
+            .unwrap_err();
+        assert!(!p.message.contains("root"), "{}", p.message);
+        assert!(
+            p.message
+                .starts_with("this is plain text, not YAML keys; expected a learnlead response"),
+            "{}",
+            p.message
+        );
+        // A string where a nested value belongs is still quoted: it names the bad value.
+        let p =
+            from_str::<crate::model::response::Response>("format: 1\nrubric: oops\n").unwrap_err();
+        assert!(p.message.contains("\"oops\""), "{}", p.message);
     }
 
     #[test]
