@@ -186,9 +186,15 @@ const HEADER: &str = "\
 impl Response {
     /// A new, empty response to `rubric`, started now.
     pub fn new(rubric: &Rubric) -> Self {
+        Response::stamped(RubricStamp::of(rubric))
+    }
+
+    /// A new, empty response under a stamp already made, started now. Making a stamp hashes
+    /// the whole rubric: where many responses are made at once (an import), make it once.
+    pub fn stamped(stamp: RubricStamp) -> Self {
         Response {
             format: FORMAT,
-            rubric: RubricStamp::of(rubric),
+            rubric: stamp,
             name: None,
             community: None,
             role: None,

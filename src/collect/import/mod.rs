@@ -10,7 +10,7 @@ pub use columns::{normalize, Col, ColumnNames};
 
 use crate::error::{Location, Problem};
 use crate::io::sheet::Sheet;
-use crate::model::response::{now, Response};
+use crate::model::response::{now, Response, RubricStamp};
 use crate::model::rubric::Rubric;
 
 /// One row, made into a response.
@@ -105,6 +105,7 @@ pub fn read(rubric: &Rubric, sheet: &Sheet, names: &ColumnNames) -> Result<Impor
         .max()
         .unwrap_or(0);
     let mut rows = Vec::new();
+    let stamp = RubricStamp::of(rubric);
     for (n, cells) in sheet.rows.iter().enumerate().skip(layout.header_rows) {
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
@@ -123,7 +124,7 @@ pub fn read(rubric: &Rubric, sheet: &Sheet, names: &ColumnNames) -> Result<Impor
         }
         rows.push(Row {
             row,
-            response: response(rubric, row, cells, &layout.columns, &mut problems),
+            response: response(rubric, &stamp, row, cells, &layout.columns, &mut problems),
         });
     }
     if !problems.is_empty() {
@@ -149,12 +150,13 @@ pub fn read(rubric: &Rubric, sheet: &Sheet, names: &ColumnNames) -> Result<Impor
 /// One row as a response; each bad cell is a problem naming its row and column.
 fn response(
     rubric: &Rubric,
+    stamp: &RubricStamp,
     row: usize,
     cells: &[String],
     columns: &[(usize, Col)],
     problems: &mut Vec<Problem>,
 ) -> Response {
-    let mut response = Response::new(rubric);
+    let mut response = Response::stamped(stamp.clone());
     for (i, col) in columns {
         let cell = cells.get(*i).map_or("", |c| c.trim());
         let text = (!cell.is_empty()).then(|| cell.to_string());
