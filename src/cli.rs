@@ -5,10 +5,20 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+/// `learnlead --version`: the version, the commit and the target it was built for.
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (commit ",
+    env!("LEARNLEAD_COMMIT"),
+    ", ",
+    env!("LEARNLEAD_TARGET"),
+    ")"
+);
+
 #[derive(Debug, Parser)]
 #[command(
     name = "learnlead",
-    version,
+    version = VERSION,
     about = "Social learning leadership self-assessment: rubrics, a questionnaire, reflection reports",
     long_about = include_str!("help/main.txt"),
     after_help = include_str!("help/exit-codes.txt"),

@@ -29,6 +29,8 @@ pub mod error;
 pub mod io;
 /// What the files mean.
 pub mod model;
+/// Where learnlead meets the operating system: the only place with `cfg(unix)`/`cfg(windows)`.
+pub mod platform;
 /// How results look.
 pub mod present;
 /// Text from others made safe for terminals, spreadsheets and messages.

@@ -9,7 +9,7 @@
 //! its page says thank you, so Ctrl-C loses nothing.
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use tiny_http::{Header, Method, Request, Response as HttpResponse, Server};
 
@@ -305,9 +305,8 @@ fn page(title: &str, body: &str) -> String {
 /// 128 random bits, as hex: an address nobody guesses.
 fn token() -> Result<String> {
     let mut bytes = [0u8; 16];
-    std::fs::File::open("/dev/urandom")
-        .and_then(|mut f| f.read_exact(&mut bytes))
-        .map_err(|e| Error::read(Path::new("/dev/urandom"), e))?;
+    getrandom::fill(&mut bytes)
+        .map_err(|e| Error::Internal(format!("no random numbers from the system: {e}")))?;
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 

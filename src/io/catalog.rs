@@ -194,8 +194,10 @@ impl Catalog {
 }
 
 fn looks_like_path(name: &str) -> bool {
+    // Both separators, whatever the system: `rubrics\\mine.yaml` is a path on Windows, and a
+    // name with either is never taken for an id.
     name.contains('/')
-        || name.contains(std::path::MAIN_SEPARATOR)
+        || name.contains('\\')
         || name.ends_with(".yaml")
         || name.ends_with(".yml")
         || Path::new(name).is_file()

@@ -7,26 +7,43 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use crate::platform::signals::Stop;
+
 static PATHS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
-/// Starts the thread that cleans up on a stopping signal. Called once, by `main`.
+/// Where stop requests go instead of ending the process, while a command (`serve`) wants to
+/// stop in its own way.
+static ROUTE: Mutex<Option<std::sync::mpsc::Sender<Stop>>> = Mutex::new(None);
+
+/// Starts listening for stop requests (Ctrl-C, a kill, a closed terminal or console window).
+/// Called once, by `main`.
 pub fn install() {
-    #[cfg(unix)]
-    {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
-            return;
-        };
-        std::thread::spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                remove_all();
-                if signal == SIGINT {
-                    eprintln!("\nstopped; nothing was left half-written");
-                }
-                std::process::exit(128 + signal);
-            }
-        });
+    crate::platform::signals::install(on_stop);
+}
+
+/// From now on, stop requests are sent to the receiver instead of ending the process: the
+/// command that asked ends itself (and must clean up as it goes).
+pub fn route_stops() -> std::sync::mpsc::Receiver<Stop> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    if let Ok(mut route) = ROUTE.lock() {
+        *route = Some(tx);
     }
+    rx
+}
+
+fn on_stop(stop: Stop) {
+    if let Ok(route) = ROUTE.lock() {
+        if let Some(tx) = route.as_ref() {
+            if tx.send(stop).is_ok() {
+                return;
+            }
+        }
+    }
+    remove_all();
+    if stop == Stop::Interrupt {
+        eprintln!("\nstopped; nothing was left half-written");
+    }
+    std::process::exit(stop.exit_code());
 }
 
 fn remove_all() {

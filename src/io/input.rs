@@ -4,7 +4,7 @@
 //! hang the tool or fill its memory. Text also loses a UTF-8 byte-order mark (Excel and Notepad
 //! write one) and must be UTF-8.
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
@@ -159,14 +159,9 @@ pub fn text_of(mut bytes: Vec<u8>) -> std::result::Result<String, (usize, usize)
 /// is opened without blocking, so a FIFO cannot hang the tool, then checked on the open handle,
 /// so it cannot be swapped between the check and the read.
 fn open_regular(path: &Path, kind: Kind) -> Result<File> {
-    let mut options = OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK);
-    }
-    let file = options.open(path).map_err(|e| Error::read(path, e))?;
+    let file = crate::platform::files::read_options()
+        .open(path)
+        .map_err(|e| Error::read(path, e))?;
     let meta = file.metadata().map_err(|e| Error::read(path, e))?;
     if !meta.is_file() {
         return Err(Error::invalid_one(
@@ -203,7 +198,7 @@ fn too_large(path: &Path, kind: Kind) -> Error {
 
 /// A size as people say it: "4 MiB", "512 KiB".
 pub fn size_words(bytes: u64) -> String {
-    if bytes >= MIB && bytes % MIB == 0 {
+    if bytes >= MIB && bytes.is_multiple_of(MIB) {
         format!("{} MiB", bytes / MIB)
     } else {
         format!("{} KiB", bytes.div_ceil(1024))
@@ -212,28 +207,7 @@ pub fn size_words(bytes: u64) -> String {
 
 /// What a file system entry is, in words.
 pub fn file_type_words(t: &std::fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if t.is_fifo() {
-            return "a named pipe (FIFO)";
-        }
-        if t.is_char_device() || t.is_block_device() {
-            return "a device";
-        }
-        if t.is_socket() {
-            return "a socket";
-        }
-    }
-    if t.is_dir() {
-        "a folder"
-    } else if t.is_symlink() {
-        "a link"
-    } else if t.is_file() {
-        "a file"
-    } else {
-        "not a regular file"
-    }
+    crate::platform::files::kind_words(t)
 }
 
 #[cfg(test)]

@@ -78,8 +78,7 @@ fn holder_is_gone(lock: &Path) -> bool {
     if pid == std::process::id() {
         return false;
     }
-    let proc_root = Path::new("/proc");
-    proc_root.join("self").exists() && !proc_root.join(pid.to_string()).exists()
+    crate::platform::process::is_running(pid) == Some(false)
 }
 
 #[cfg(test)]

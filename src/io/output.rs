@@ -275,7 +275,7 @@ fn temp_beside(path: &Path, bytes: &[u8], sync: bool) -> Result<PathBuf> {
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let path = &follow_link(path)?;
     let tmp = temp_beside(path, bytes, true)?;
-    fs::rename(&tmp, path).map_err(|e| {
+    crate::platform::files::replace(&tmp, path).map_err(|e| {
         let _ = fs::remove_file(&tmp);
         Error::write(path, e)
     })
@@ -457,9 +457,11 @@ mod tests {
         // resolved, so the message names the path the person gave.
         let dir = tempfile::tempdir().unwrap();
         fs::create_dir(dir.path().join("real")).unwrap();
-        let p = dir.path().join("alias").join("report.html");
         #[cfg(unix)]
-        std::os::unix::fs::symlink(dir.path().join("real"), dir.path().join("alias")).unwrap();
+        let p = {
+            std::os::unix::fs::symlink(dir.path().join("real"), dir.path().join("alias")).unwrap();
+            dir.path().join("alias").join("report.html")
+        };
         #[cfg(not(unix))]
         let p = dir.path().join("real").join("report.html");
         assert_eq!(

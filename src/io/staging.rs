@@ -55,14 +55,11 @@ impl Staging {
     /// destination is never half made. When the destination has files (made meanwhile by
     /// another run), nothing is moved and the staging is handed back, to merge instead.
     pub fn rename_into_place(self) -> Result<Option<Staging>> {
-        let open = fs::File::open(self.path()).ok();
         match fs::rename(self.path(), &self.dest) {
             Ok(()) => {
                 // Where the folder is now, it is kept; the working name is gone.
                 self.guard.keep();
-                if let Some(dir) = open {
-                    let _ = dir.sync_all();
-                }
+                let _ = crate::platform::files::sync_folder_entry(&self.dest);
                 Ok(None)
             }
             Err(_) if is_non_empty_dir(&self.dest) => Ok(Some(self)),
@@ -151,12 +148,7 @@ fn is_non_empty_dir(path: &Path) -> bool {
 /// A new folder in `parent`, readable by this user only (mode 0700), under the first name
 /// `name(n)` that is free; removed when the guard is dropped or the process is stopped.
 pub fn private_dir(parent: &Path, name: impl Fn(u32) -> String) -> Result<Guard> {
-    let mut builder = fs::DirBuilder::new();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
+    let builder = crate::platform::files::private_dir_builder();
     for n in 0..1000u32 {
         let path = parent.join(name(n));
         match builder.create(&path) {
@@ -171,15 +163,9 @@ pub fn private_dir(parent: &Path, name: impl Fn(u32) -> String) -> Result<Guard>
     )))
 }
 
-/// Flushes a folder's files and entries to disk: `syncfs` on Unix (one call for the whole file
-/// system, instead of one flush per file), else the folder itself.
+/// Flushes a folder's files and entries to disk (see [`crate::platform::files::sync_folder`]).
 fn sync_folder(dir: &Path) -> Result<()> {
-    let handle = fs::File::open(dir).map_err(|e| Error::write(dir, e))?;
-    #[cfg(unix)]
-    rustix::fs::syncfs(&handle).map_err(|e| Error::write(dir, e.into()))?;
-    #[cfg(not(unix))]
-    let _ = handle.sync_all();
-    Ok(())
+    crate::platform::files::sync_folder(dir).map_err(|e| Error::write(dir, e))
 }
 
 #[cfg(test)]

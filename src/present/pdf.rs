@@ -37,16 +37,8 @@ pub const HEADLESS_FLAGS: &[&str] = &[
     "--disable-sync",
 ];
 
-/// Browsers looked for on PATH, in order.
-const BROWSERS: &[&str] = &[
-    "chromium",
-    "chromium-browser",
-    "google-chrome",
-    "google-chrome-stable",
-    "chrome",
-];
-
-/// The browser named, or the first Chromium or Chrome on PATH.
+/// The browser named, or the first Chrome, Chromium or Edge on PATH or in its usual install
+/// place ([`crate::platform::browsers`]).
 pub fn find_browser(named: Option<&Path>) -> Result<PathBuf> {
     if let Some(p) = named {
         if p.is_file() {
@@ -57,18 +49,13 @@ pub fn find_browser(named: Option<&Path>) -> Result<PathBuf> {
             p.display()
         )));
     }
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    BROWSERS
-        .iter()
-        .flat_map(|name| std::env::split_paths(&path).map(move |d| d.join(name)))
-        .find(|p| p.is_file())
-        .ok_or_else(|| {
-            Error::Browser {
-                message: "PDF needs Chromium or Chrome, and none was found on PATH. Install one (Debian and Ubuntu: `apt-get install chromium`; macOS: Google Chrome) or name it with --browser PATH. Or write HTML and print it from a browser."
-                    .into(),
-                cause: None,
-            }
-        })
+    crate::platform::browsers::find().ok_or_else(|| Error::Browser {
+        message: format!(
+            "PDF needs Chrome, Chromium or Edge, and none was found on PATH or where it is usually installed. {}, or name it with --browser PATH. Or write HTML and print it from a browser.",
+            crate::platform::browsers::install_hint()
+        ),
+        cause: None,
+    })
 }
 
 /// How long one print may take before the browser is stopped: a page prints in a second or
@@ -162,8 +149,7 @@ fn print_one(
     );
     let page = dir.join(format!("page-{n}.html"));
     std::fs::write(&page, html).map_err(|e| Error::write(&page, e))?;
-    session.open(tab, &page)?;
-    let pdf = session.print(tab)?;
+    let pdf = session.print_page(tab, &page)?;
     let _ = std::fs::remove_file(&page);
     if !pdf.starts_with(b"%PDF-") {
         return Err(Error::Browser {
@@ -193,7 +179,7 @@ mod tests {
         assert!(err.to_string().contains("--browser /no/such/chrome"));
     }
 
-    #[cfg(unix)]
+    #[cfg(unix)] // the stand-in browser is a shell script
     #[test]
     fn a_hung_browser_is_stopped_and_its_private_folder_removed() {
         use std::os::unix::fs::PermissionsExt;

@@ -389,7 +389,7 @@ fn report_and_compare_use_the_config_and_a_pdf_needs_a_browser() {
         .args(["compare", "responses", "--out", "g.pdf"]));
     assert_eq!(r.code, 1);
     assert!(
-        r.stderr.contains("PDF needs Chromium or Chrome"),
+        r.stderr.contains("PDF needs Chrome, Chromium or Edge"),
         "{}",
         r.stderr
     );

@@ -2,11 +2,14 @@
 //! `tests/fixtures/`. See tests/README.md for how to add a test.
 
 mod assess;
+#[cfg(unix)]
+mod assess_terminal;
 mod bundle;
 mod cdp;
 mod cli;
 mod compare;
 mod conventions;
+mod core;
 mod docx;
 mod exports;
 mod form;

@@ -8,12 +8,37 @@ use assert_cmd::Command;
 /// their rubrics folder (`LEARNLEAD_RUBRICS`) holds the test rubric `small`, so responses to
 /// it are found by id, as responses to shipped rubrics are. Tests of a new user's view remove
 /// the variable.
+///
+/// `LEARNLEAD_E2E_EXE` runs another build instead (the Windows one, cross-built), through
+/// `LEARNLEAD_E2E_RUNNER` when set (`wine`): `.ci/run` runs the `core` tests that way.
 pub fn learnlead() -> Command {
-    let mut cmd = Command::cargo_bin("learnlead").expect("the learnlead binary is built");
+    let mut cmd = match (
+        std::env::var_os("LEARNLEAD_E2E_EXE"),
+        std::env::var_os("LEARNLEAD_E2E_RUNNER"),
+    ) {
+        // Relative to the project, so that tests may run it from another folder.
+        (Some(exe), runner) => {
+            let exe = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(exe);
+            match runner {
+                Some(runner) => {
+                    let mut c = Command::new(runner);
+                    c.arg(exe);
+                    c
+                }
+                None => Command::new(exe),
+            }
+        }
+        _ => Command::cargo_bin("learnlead").expect("the learnlead binary is built"),
+    };
     cmd.env("LEARNLEAD_RUBRICS", fixture("catalog"))
         .env("NO_COLOR", "1")
         .env("COLUMNS", "120");
     cmd
+}
+
+/// Whether the tests run a build for another system (the Windows one, under Wine).
+pub fn foreign_build() -> bool {
+    std::env::var_os("LEARNLEAD_E2E_EXE").is_some()
 }
 
 pub fn fixture(path: &str) -> PathBuf {

@@ -2,8 +2,9 @@
 //! set of files is written whole or not at all, and nothing is read or run that should not be.
 //! The hostile corpus (hostile.rs) covers bad files one by one; these cover the file system.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Stdio;
+#[cfg(unix)]
 use std::time::Duration;
 
 use crate::support::{fixture, learnlead, run, workspace};
@@ -296,7 +297,8 @@ fn two_parallel_imports_into_one_folder_keep_both_sets() {
 }
 
 /// A CSV of `rows` participants of the test rubric.
-fn big_csv(dir: &Path, rows: usize) -> PathBuf {
+#[cfg(unix)]
+fn big_csv(dir: &Path, rows: usize) -> std::path::PathBuf {
     let mut text = String::from("name,share-1,share-2,care-1\n");
     for i in 0..rows {
         text.push_str(&format!("Person {i},{},{},{}\n", 1 + i % 4, 1 + i % 3, 4));
