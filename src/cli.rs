@@ -351,6 +351,19 @@ pub struct ServeArgs {
     /// The port to listen on (0: any free one)
     #[arg(long, value_name = "N", default_value_t = 8080)]
     pub port: u16,
+
+    /// Project without names: the console offers only the report with participants as
+    /// letters (by default it also links a report with names, for the facilitator alone)
+    #[arg(long)]
+    pub anonymize: bool,
+
+    /// Open the facilitator's console in this computer's browser
+    #[arg(long)]
+    pub open: bool,
+
+    /// Seconds a request may take to arrive, head and body each [default: 10]
+    #[arg(long, value_name = "SECS", hide = true)]
+    pub request_timeout: Option<f64>,
 }
 
 #[derive(Debug, Args)]

@@ -109,6 +109,11 @@ pub enum Error {
         cause: Option<std::io::Error>,
     },
 
+    /// The system asked learnlead to stop (a kill, a closed terminal) while it served; what was
+    /// saved was said.
+    #[error("stopped by the system")]
+    Signalled { code: i32 },
+
     /// Something that cannot happen did: a bug in learnlead.
     #[error("internal error: {0}")]
     Internal(String),
@@ -214,6 +219,7 @@ impl Error {
             | Error::Read { .. }
             | Error::Template { .. } => 2,
             Error::Stopped { .. } => 130,
+            Error::Signalled { code } => *code,
             Error::Write { .. }
             | Error::Warned(_)
             | Error::Encode { .. }

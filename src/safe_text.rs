@@ -95,23 +95,6 @@ pub fn shell_arg(arg: &str) -> String {
     for_terminal(&quoted).into_owned()
 }
 
-/// Text for HTML written outside a template (the small pages of `serve`): `& < > " '`
-/// escaped.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,13 +146,5 @@ mod tests {
         assert_eq!(shell_arg("my answers/ana.yaml"), "'my answers/ana.yaml'");
         assert_eq!(shell_arg("it's.yaml"), "'it'\\''s.yaml'");
         assert_eq!(shell_arg("$(rm -rf x).yaml"), "'$(rm -rf x).yaml'");
-    }
-
-    #[test]
-    fn html_is_escaped_for_pages_written_by_hand() {
-        assert_eq!(
-            escape_html("<script>alert('x') & \"y\"</script>"),
-            "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;"
-        );
     }
 }

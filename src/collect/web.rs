@@ -4,7 +4,7 @@
 //! per dimension `desired:ID` and `note:ID`. What a stranger's browser sends is checked like a
 //! file from someone else: every id against the rubric, every text's length, every number.
 
-use crate::model::response::{now, Answer, DimensionAnswer, Response};
+use crate::model::response::{now, Answer, DimensionAnswer, Response, RubricStamp};
 use crate::model::rubric::Rubric;
 
 /// The pairs of a URL-encoded body, decoded (`+` is a space, `%XX` a byte); an error when the
@@ -43,11 +43,16 @@ fn decode(bytes: &[u8]) -> Result<String, String> {
     String::from_utf8(out).map_err(|_| "text that is not UTF-8".to_string())
 }
 
-/// The response the fields give, on `rubric`, started and (when every statement asked is
-/// answered) completed now; else every problem, in words.
-pub fn response(rubric: &Rubric, fields: &[(String, String)]) -> Result<Response, Vec<String>> {
+/// The response the fields give, on `rubric` (stamped with `stamp`, made once for the rubric),
+/// started and (when every statement asked is answered) completed now; else every problem, in
+/// words.
+pub fn response(
+    rubric: &Rubric,
+    stamp: &RubricStamp,
+    fields: &[(String, String)],
+) -> Result<Response, Vec<String>> {
     let mut problems = Vec::new();
-    let mut r = Response::new(rubric);
+    let mut r = Response::stamped(stamp.clone());
     let mut role_other = None;
     for (key, value) in fields {
         let value = value.trim();
@@ -169,6 +174,7 @@ mod tests {
         let r = rubric();
         let resp = response(
             &r,
+            &RubricStamp::of(&r),
             &fields(&[
                 ("name", " Ana "),
                 ("role", "member"),
@@ -200,6 +206,7 @@ mod tests {
         let r = rubric();
         let problems = response(
             &r,
+            &RubricStamp::of(&r),
             &fields(&[
                 ("item:../../etc/passwd", "4"),
                 ("item:relevance-1", "9"),

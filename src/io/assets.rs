@@ -39,6 +39,8 @@ pub const TEMPLATES: &[Asset] = &[
     asset!("templates", "worksheet.html.j2"),
     asset!("templates", "worksheet.md.j2"),
     asset!("templates", "form.html.j2"),
+    asset!("templates", "room-message.html.j2"),
+    asset!("templates", "room-console.html.j2"),
 ];
 
 /// The shipped template with this name.

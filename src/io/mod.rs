@@ -9,6 +9,8 @@ pub mod catalog;
 pub mod cleanup;
 /// A configuration on disk, and its logo.
 pub mod config_file;
+/// A small HTTP server with every resource bounded, for `serve`.
+pub mod http;
 /// Bounded reads of every file a person gives.
 pub mod input;
 /// A lock on a response file while the questionnaire has it open.

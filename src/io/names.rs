@@ -58,6 +58,14 @@ pub struct NameSet {
 }
 
 impl NameSet {
+    /// A set holding `names` already (the files in a folder), so that new names step over them.
+    pub fn with_taken(names: impl IntoIterator<Item = String>) -> NameSet {
+        NameSet {
+            taken: names.into_iter().collect(),
+            next: HashMap::new(),
+        }
+    }
+
     /// The first of `stem.ext`, `stem-2.ext`, ... not yet in the set, now taken.
     pub fn take(&mut self, stem: &str, ext: &str) -> String {
         let next = self

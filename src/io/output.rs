@@ -299,11 +299,18 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
 /// callers that try another name. `sync` flushes the file to disk first.
 pub fn create_new(path: &Path, bytes: &[u8], sync: bool) -> Result<bool> {
     let tmp = temp_beside(path, bytes, sync)?;
-    let linked = fs::hard_link(&tmp, path);
-    let result = match linked {
+    let result = link_new(&tmp, path, bytes, sync);
+    let _ = fs::remove_file(&tmp);
+    result
+}
+
+/// Gives the whole file `tmp` the new name `path` (a hard link, which fails if the name is
+/// taken); where links are not supported (some network and FAT file systems), creates `path`
+/// with create-new semantics and writes `bytes` into it.
+fn link_new(tmp: &Path, path: &Path, bytes: &[u8], sync: bool) -> Result<bool> {
+    match fs::hard_link(tmp, path) {
         Ok(()) => Ok(true),
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
-        // No hard links here (some network and FAT file systems): create-new in place.
         Err(_) => match OpenOptions::new().write(true).create_new(true).open(path) {
             Ok(mut f) => f
                 .write_all(bytes)
@@ -313,9 +320,7 @@ pub fn create_new(path: &Path, bytes: &[u8], sync: bool) -> Result<bool> {
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
             Err(e) => Err(Error::write(path, e)),
         },
-    };
-    let _ = fs::remove_file(&tmp);
-    result
+    }
 }
 
 /// Creates a new file in `dir` named by `name(n)` for n = 1, 2, ..., the first that is free,
@@ -326,21 +331,60 @@ pub fn create_free(
     bytes: &[u8],
     sync: bool,
 ) -> Result<PathBuf> {
-    for n in 1..=100_000 {
-        let p = if dir == Path::new(".") {
-            PathBuf::from(name(n))
+    let first = name(1);
+    create_first_free(dir, (1..=100_000).map(name), bytes, sync).map_err(|e| match e {
+        Error::Usage(_) => Error::usage(format!(
+            "no free file name in {} (like {first})",
+            dir.display()
+        )),
+        e => e,
+    })
+}
+
+/// Creates a new file in `dir` under the first of `names` that is free, holding `bytes`: the
+/// bytes are written (and flushed, when `sync`) once, beside, then given each name in turn
+/// until one is free, so a taken name costs a failed link, not another file.
+pub fn create_first_free(
+    dir: &Path,
+    names: impl IntoIterator<Item = String>,
+    bytes: &[u8],
+    sync: bool,
+) -> Result<PathBuf> {
+    let in_dir = |name: &str| {
+        if dir == Path::new(".") {
+            PathBuf::from(name)
         } else {
-            dir.join(name(n))
-        };
-        if create_new(&p, bytes, sync)? {
-            return Ok(p);
+            dir.join(name)
+        }
+    };
+    let mut names = names.into_iter().peekable();
+    let Some(first) = names.peek().map(|n| in_dir(n)) else {
+        return Err(Error::usage(format!(
+            "no file name to write in {}",
+            dir.display()
+        )));
+    };
+    let tmp = temp_beside(&first, bytes, sync)?;
+    let mut result = Err(Error::usage(format!(
+        "no free file name in {}",
+        dir.display()
+    )));
+    for name in names {
+        let path = in_dir(&name);
+        match link_new(&tmp, &path, bytes, sync) {
+            Ok(true) => {
+                result = Ok(path);
+                break;
+            }
+            Ok(false) => continue,
+            Err(e) => {
+                result = Err(e);
+                break;
+            }
         }
     }
-    Err(Error::usage(format!(
-        "no free file name in {} (like {})",
-        dir.display(),
-        name(1)
-    )))
+    let _ = fs::remove_file(&tmp);
+    result
 }
 
 /// The `.yaml` and `.yml` files in `dir` (not its subfolders), in name order.
@@ -359,6 +403,33 @@ pub fn yaml_files_in(dir: &Path) -> Result<Vec<PathBuf>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_taken_name_costs_a_failed_link_not_another_temporary_file() {
+        use std::sync::atomic::Ordering;
+        let dir = tempfile::tempdir().unwrap();
+        for n in 1..=60 {
+            let name = crate::io::names::numbered("ana", n, "yaml");
+            fs::write(dir.path().join(name), "earlier").unwrap();
+        }
+        let before = COUNTER.load(Ordering::Relaxed);
+        let made = create_free(
+            dir.path(),
+            |n| crate::io::names::numbered("ana", n, "yaml"),
+            b"new",
+            true,
+        )
+        .unwrap();
+        assert_eq!(made.file_name().unwrap(), "ana-61.yaml");
+        // One temporary file for this call (other tests may write a few meanwhile), not one
+        // per name tried.
+        assert!(COUNTER.load(Ordering::Relaxed) - before < 10);
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            61,
+            "no temporary file left"
+        );
+    }
 
     #[test]
     fn atomic_write_replaces_and_leaves_no_temporary_file() {

@@ -10,10 +10,12 @@
 //! - [`browser_pipe`]: starting a browser with a private pipe to talk to it, where the system
 //!   allows one.
 //! - [`terminal`]: which symbols the terminal can show.
+//! - [`open`]: opening an address in the person's own browser.
 
 pub mod browser_pipe;
 pub mod browsers;
 pub mod files;
+pub mod open;
 pub mod process;
 pub mod signals;
 pub mod terminal;

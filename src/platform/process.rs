@@ -22,6 +22,28 @@ pub fn is_running(pid: u32) -> Option<bool> {
     }
 }
 
+/// How many files (sockets included) this process may have open at once, where the system
+/// sets such a limit for it (Linux and macOS: the soft `RLIMIT_NOFILE`).
+pub fn open_file_limit() -> Option<usize> {
+    #[cfg(unix)]
+    {
+        let mut limit = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
+        // SAFETY: getrlimit writes one rlimit we own.
+        let r = unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) };
+        if r != 0 || limit.rlim_cur == libc::RLIM_INFINITY {
+            return None;
+        }
+        usize::try_from(limit.rlim_cur).ok()
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
+}
+
 /// `kill(pid, 0)`: delivers nothing, but says whether the process exists.
 #[cfg(unix)]
 fn signal_zero(pid: u32) -> Option<bool> {

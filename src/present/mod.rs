@@ -4,7 +4,7 @@
 pub mod chart;
 /// The long CSV of every answer.
 pub mod csv;
-/// A small DevTools client for a headless browser, over a pipe.
+/// A small DevTools client for a headless browser, over a pipe or a local port.
 pub mod devtools;
 /// Word documents: the report and the group report, editable.
 pub mod docx;
@@ -14,6 +14,8 @@ pub mod format;
 pub mod pdf;
 /// Rendering reports with minijinja templates.
 pub mod render;
+/// The pages `serve` shows: messages and the facilitator's console.
+pub mod room;
 /// Terminal tables.
 pub mod table;
 /// The views templates receive: what a report shows.

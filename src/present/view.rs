@@ -117,6 +117,16 @@ pub struct Generator {
     pub version: &'static str,
 }
 
+impl Default for Generator {
+    /// learnlead, this version.
+    fn default() -> Self {
+        Generator {
+            name: "learnlead",
+            version: env!("CARGO_PKG_VERSION"),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct RubricInfo {
     pub id: String,

@@ -14,7 +14,7 @@ mod docx;
 mod exports;
 mod form;
 mod hostile;
-mod pages;
+pub mod pages;
 mod report;
 mod rounds;
 mod rubrics;

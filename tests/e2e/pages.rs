@@ -52,13 +52,13 @@ const MEASURE: &str = r#"(() => {
 })()"#;
 
 /// Runs axe-core and keeps the serious and critical violations.
-const AXE: &str = r#"axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations
+pub const AXE: &str = r#"axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations
   .filter(v => v.impact === 'serious' || v.impact === 'critical')
   .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')))"#;
 
 /// axe-core's script, installed by `npm ci` in tests/browser (.ci/run does it); on CI its
 /// absence is a failure.
-fn axe_script() -> Option<String> {
+pub fn axe_script() -> Option<String> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/browser/node_modules/axe-core/axe.min.js");
     let found = std::fs::read_to_string(path).ok();

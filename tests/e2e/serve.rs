@@ -1,8 +1,12 @@
-//! `learnlead serve`: driven with plain HTTP requests and with a real browser, as a room would.
+//! `learnlead serve`: driven with raw HTTP requests (as an attacker on the room's Wi-Fi would
+//! send them), with the facilitator's console, and with a real browser, as a room would. Every
+//! server here listens on 127.0.0.1 only.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use crate::cdp::Browser;
 use crate::support::{browser_or_skip, learnlead, run};
@@ -10,6 +14,9 @@ use crate::support::{browser_or_skip, learnlead, run};
 /// A running `learnlead serve` on a free port of this computer, stopped when dropped.
 struct Served {
     child: Child,
+    /// Everything it printed so far.
+    out: Arc<Mutex<String>>,
+    err: Arc<Mutex<String>>,
     participants: String,
     facilitator: String,
 }
@@ -21,51 +28,140 @@ impl Drop for Served {
     }
 }
 
-fn serve(dir: &std::path::Path) -> Served {
-    let bin = assert_cmd::cargo::cargo_bin("learnlead");
-    let mut child = Command::new(bin)
-        .args([
-            "serve",
-            "--rubric",
-            "wenger-trayner",
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            "0",
-            "--out-dir",
-        ])
-        .arg(dir)
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let mut urls = Vec::new();
-    while urls.len() < 2 {
-        let line = lines.next().expect("serve prints its addresses").unwrap();
-        if let Some(u) = line.trim().strip_prefix("http://") {
-            urls.push(format!("http://{u}"));
-        }
+impl Served {
+    fn origin(&self) -> &str {
+        &self.participants[..self.participants.find("/p/").unwrap()]
     }
-    // Keep reading what it prints, so it never blocks on a full pipe.
-    std::thread::spawn(move || lines.for_each(drop));
-    Served {
-        child,
-        participants: urls[0].clone(),
-        facilitator: urls[1].clone(),
+
+    fn printed(&self) -> String {
+        self.out.lock().unwrap().clone()
+    }
+
+    fn warned(&self) -> String {
+        self.err.lock().unwrap().clone()
+    }
+
+    /// Stops it with `signal` and waits; its exit code and everything it printed.
+    #[cfg(unix)]
+    fn stop(mut self, signal: &str) -> (i32, String) {
+        let pid = self.child.id().to_string();
+        Command::new("kill").args([signal, &pid]).status().unwrap();
+        let status = self.child.wait().unwrap();
+        std::thread::sleep(Duration::from_millis(100));
+        (status.code().unwrap_or(-1), self.printed())
     }
 }
 
-/// One HTTP/1.1 request; the status and the body.
-fn http(method: &str, url: &str, body: &[u8]) -> (u16, String) {
+/// `learnlead serve ARGS` in `dir` on 127.0.0.1, with a request timeout of one second (ten by
+/// default), optionally under a shell line that sets limits first (`ulimit -n 64; exec`).
+fn serve_with(dir: &std::path::Path, extra: &[&str], shell_prefix: Option<&str>) -> Served {
+    let bin = assert_cmd::cargo::cargo_bin("learnlead");
+    let mut args: Vec<String> = [
+        "serve",
+        "--rubric",
+        "wenger-trayner",
+        "--bind",
+        "127.0.0.1",
+        "--port",
+        "0",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    if !extra.contains(&"--request-timeout") {
+        args.extend(["--request-timeout".to_string(), "1".to_string()]);
+    }
+    args.push("--out-dir".to_string());
+    args.push(dir.display().to_string());
+    args.extend(extra.iter().map(|s| s.to_string()));
+    let mut cmd = match shell_prefix {
+        Some(prefix) => {
+            let mut c = Command::new("sh");
+            let quoted: Vec<String> = std::iter::once(bin.display().to_string())
+                .chain(args)
+                .map(|a| format!("'{a}'"))
+                .collect();
+            c.arg("-c")
+                .arg(format!("{prefix} exec {}", quoted.join(" ")));
+            c
+        }
+        None => {
+            let mut c = Command::new(bin);
+            c.args(args);
+            c
+        }
+    };
+    let mut child = cmd
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let out = Arc::new(Mutex::new(String::new()));
+    let err = Arc::new(Mutex::new(String::new()));
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let (mut participants, mut facilitator) = (None, None);
+    while participants.is_none() || facilitator.is_none() {
+        let line = lines.next().expect("serve prints its addresses").unwrap();
+        out.lock().unwrap().push_str(&format!("{line}\n"));
+        if let Some(u) = line.trim().strip_prefix("http://") {
+            let url = format!("http://{u}");
+            if url.contains("/p/") {
+                participants = Some(url);
+            } else if url.contains("/f/") {
+                facilitator = Some(url);
+            }
+        }
+    }
+    // Keep reading what it prints, so it never blocks on a full pipe.
+    let sink = out.clone();
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            sink.lock().unwrap().push_str(&format!("{line}\n"));
+        }
+    });
+    let sink = err.clone();
+    let stderr = child.stderr.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            sink.lock().unwrap().push_str(&format!("{line}\n"));
+        }
+    });
+    Served {
+        child,
+        out,
+        err,
+        participants: participants.unwrap(),
+        facilitator: facilitator.unwrap(),
+    }
+}
+
+fn serve(dir: &std::path::Path) -> Served {
+    serve_with(dir, &[], None)
+}
+
+/// One HTTP/1.1 request: the status, the head and the body.
+fn request(
+    method: &str,
+    url: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> (u16, String, String) {
     let rest = url.strip_prefix("http://").unwrap();
     let (host, path) = rest.split_at(rest.find('/').unwrap());
     let mut stream = TcpStream::connect(host).unwrap();
-    let head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n",
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let mut head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n",
         body.len()
     );
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
     stream.write_all(head.as_bytes()).unwrap();
     let _ = stream.write_all(body);
     let mut reply = Vec::new();
@@ -76,11 +172,24 @@ fn http(method: &str, url: &str, body: &[u8]) -> (u16, String) {
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
-    let body = text
-        .split_once("\r\n\r\n")
-        .map_or("", |(_, b)| b)
-        .to_string();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    (status, head.to_string(), body.to_string())
+}
+
+fn http(method: &str, url: &str, body: &[u8]) -> (u16, String) {
+    let (status, _, body) = request(method, url, &[], body);
     (status, body)
+}
+
+/// Raw bytes to the server; what it answers within `wait` (empty when it closed or said
+/// nothing).
+fn raw(origin: &str, bytes: &[u8], wait: Duration) -> String {
+    let mut stream = TcpStream::connect(origin.strip_prefix("http://").unwrap()).unwrap();
+    stream.set_read_timeout(Some(wait)).unwrap();
+    let _ = stream.write_all(bytes);
+    let mut reply = Vec::new();
+    let _ = stream.read_to_end(&mut reply);
+    String::from_utf8_lossy(&reply).into_owned()
 }
 
 fn files(dir: &std::path::Path) -> Vec<String> {
@@ -91,6 +200,20 @@ fn files(dir: &std::path::Path) -> Vec<String> {
     names.sort();
     names
 }
+
+/// The page is still served, quickly: the server is up and not held by anyone.
+fn still_serving(s: &Served) {
+    let start = Instant::now();
+    let (status, page) = http("GET", &s.participants, b"");
+    assert_eq!(status, 200, "{page}");
+    assert!(
+        start.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        start.elapsed()
+    );
+}
+
+const ANSWER: &[u8] = b"name=Ana&role=member&item%3Arelevance-1=4&item%3Arelevance-2=dk&note%3Arelevance=%3Cb%3Ehi%3C%2Fb%3E";
 
 #[test]
 fn answers_posted_to_the_room_become_response_files_and_strangers_get_nothing() {
@@ -103,17 +226,15 @@ fn answers_posted_to_the_room_become_response_files_and_strangers_get_nothing() 
         page.contains("method=\"post\""),
         "a plain form that works without a script"
     );
-    // The wrong token, another path, the facilitator's page with the participants' token.
+    // The wrong token, another path, the facilitator's pages with the participants' token.
     let wrong = s.participants.replace("/p/", "/p/0");
     assert_eq!(http("GET", &wrong, b"").0, 403);
     let as_facilitator = s.participants.replace("/p/", "/f/");
     assert_eq!(http("GET", &as_facilitator, b"").0, 403);
-    let base = &s.participants[..s.participants.find("/p/").unwrap()];
-    let (status, page) = http("GET", &format!("{base}/../../etc/passwd"), b"");
+    assert_eq!(http("GET", &format!("{as_facilitator}/named"), b"").0, 403);
+    let (status, page) = http("GET", &format!("{}/../../etc/passwd", s.origin()), b"");
     assert_eq!(status, 404);
     assert!(!page.contains("root:"));
-    let too_much = vec![b'a'; 2 * 1024 * 1024];
-    assert_eq!(http("POST", &s.participants, &too_much).0, 413);
     let bad = http(
         "POST",
         &s.participants,
@@ -124,26 +245,22 @@ fn answers_posted_to_the_room_become_response_files_and_strangers_get_nothing() 
     assert!(files(&room).is_empty(), "nothing saved from a bad post");
 
     // Two people with the same name: two files, neither replaced.
-    let answer = b"name=Ana&role=member&item%3Arelevance-1=4&item%3Arelevance-2=dk&note%3Arelevance=%3Cb%3Ehi%3C%2Fb%3E";
     for _ in 0..2 {
-        let (status, thanks) = http("POST", &s.participants, answer);
+        let (status, thanks) = http("POST", &s.participants, ANSWER);
         assert_eq!(status, 200, "{thanks}");
         assert!(thanks.contains("Thank you"));
     }
     let saved = files(&room);
     assert_eq!(saved.len(), 2, "{saved:?}");
     assert!(saved[0].starts_with("ana-") && saved[1].starts_with("ana-"));
-    let (status, watching) = http("GET", &s.facilitator, b"");
-    assert_eq!(status, 200);
+    // The terminal says which answer arrived, not whose.
+    std::thread::sleep(Duration::from_millis(200));
+    let printed = s.printed();
+    assert!(printed.contains("received answer 2"), "{printed}");
     assert!(
-        watching.contains("http-equiv=\"refresh\""),
-        "updates itself"
+        !printed.contains("ana-"),
+        "no file name, no name: {printed}"
     );
-    assert!(watching.contains("partly answered"), "{watching}");
-    let (status, report) = http("GET", &format!("{}/report", s.facilitator), b"");
-    assert_eq!(status, 200);
-    assert!(report.contains("Group report: The disciplines"), "{report}");
-    assert!(!report.contains("<b>hi</b>"), "the note is escaped");
     let compared = run(learnlead()
         .arg("compare")
         .arg(&room)
@@ -152,8 +269,295 @@ fn answers_posted_to_the_room_become_response_files_and_strangers_get_nothing() 
 }
 
 #[test]
+fn a_body_announced_and_never_sent_neither_crashes_nor_holds_the_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = serve(&dir.path().join("room"));
+    // A length no memory holds, without a token: refused before anything is read.
+    let reply = raw(
+        s.origin(),
+        b"POST /nothing HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000000000000\r\n\r\n",
+        Duration::from_secs(5),
+    );
+    assert!(reply.starts_with("HTTP/1.1 413"), "{reply}");
+    still_serving(&s);
+    // A body over a kilobyte that never comes, one that asks to continue first, and a chunked
+    // one that never ends (with the token): each is cut at the timeout, and meanwhile everyone
+    // else is served.
+    let origin = s.origin().to_string();
+    let path = s.participants[origin.len()..].to_string();
+    let hold = |bytes: Vec<u8>| {
+        let origin = origin.clone();
+        std::thread::spawn(move || {
+            let start = Instant::now();
+            let reply = raw(&origin, &bytes, Duration::from_secs(20));
+            (reply, start.elapsed())
+        })
+    };
+    let held = [
+        hold(b"POST /p/x HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\nname=".to_vec()),
+        hold(
+            format!("POST {path} HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\nExpect: 100-continue\r\n\r\n")
+                .into_bytes(),
+        ),
+        hold(
+            format!("POST {path} HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nname=\r\n")
+                .into_bytes(),
+        ),
+    ];
+    std::thread::sleep(Duration::from_millis(200));
+    still_serving(&s);
+    for h in held {
+        let (reply, took) = h.join().unwrap();
+        assert!(
+            took < Duration::from_secs(5),
+            "cut at the timeout: {took:?}"
+        );
+        assert!(
+            reply.is_empty() || reply.contains(" 408 ") || reply.starts_with("HTTP/1.1 100"),
+            "{reply}"
+        );
+    }
+    still_serving(&s);
+}
+
+#[test]
+fn oversized_and_endless_headers_get_431_and_cost_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = serve(&dir.path().join("room"));
+    // A header line of 4 MB with no end: refused at the bound, long before its end.
+    let mut stream = TcpStream::connect(s.origin().strip_prefix("http://").unwrap()).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    stream
+        .write_all(b"GET / HTTP/1.1\r\nHost: x\r\nX-Long: ")
+        .unwrap();
+    let chunk = vec![b'a'; 64 * 1024];
+    let mut sent = 0;
+    for _ in 0..64 {
+        if stream.write_all(&chunk).is_err() {
+            break;
+        }
+        sent += chunk.len();
+    }
+    let mut reply = String::new();
+    let _ = stream.read_to_string(&mut reply);
+    assert!(
+        reply.starts_with("HTTP/1.1 431"),
+        "after {sent} bytes: {reply}"
+    );
+    let many: String = (0..500).map(|i| format!("X-{i}: a\r\n")).collect();
+    let reply = raw(
+        s.origin(),
+        format!("GET / HTTP/1.1\r\nHost: x\r\n{many}\r\n").as_bytes(),
+        Duration::from_secs(5),
+    );
+    assert!(reply.starts_with("HTTP/1.1 431"), "{reply}");
+    still_serving(&s);
+}
+
+#[cfg(unix)]
+#[test]
+fn idle_connections_at_a_low_file_limit_never_stop_the_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = serve_with(&dir.path().join("room"), &[], Some("ulimit -n 64;"));
+    // Far more idle connections than the process may have files: some wait, none stop it.
+    let origin = s.origin().strip_prefix("http://").unwrap().to_string();
+    let idle: Vec<TcpStream> = (0..120)
+        .filter_map(|_| TcpStream::connect(&origin).ok())
+        .collect();
+    assert!(idle.len() > 60, "{} connected", idle.len());
+    std::thread::sleep(Duration::from_millis(300));
+    // The idle ones are closed after the request timeout; then a page is served.
+    let start = Instant::now();
+    let (status, _) = http("GET", &s.participants, b"");
+    assert_eq!(status, 200);
+    assert!(
+        start.elapsed() < Duration::from_secs(8),
+        "{:?}",
+        start.elapsed()
+    );
+    drop(idle);
+    still_serving(&s);
+}
+
+#[test]
+fn ten_phones_opening_the_page_at_once_all_get_it_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = serve_with(&dir.path().join("room"), &["--request-timeout", "30"], None);
+    let origin = s.origin().strip_prefix("http://").unwrap().to_string();
+    // Others keep connections open meanwhile (keep-alive, between pages).
+    let _open: Vec<TcpStream> = (0..8)
+        .filter_map(|_| TcpStream::connect(&origin).ok())
+        .collect();
+    let start = Instant::now();
+    let phones: Vec<_> = (0..10)
+        .map(|_| {
+            let url = s.participants.clone();
+            std::thread::spawn(move || http("GET", &url, b"").0)
+        })
+        .collect();
+    for p in phones {
+        assert_eq!(p.join().unwrap(), 200);
+    }
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        start.elapsed()
+    );
+}
+
+#[test]
+fn the_console_keeps_the_token_out_of_the_address_bar_and_counts_live() {
+    let dir = tempfile::tempdir().unwrap();
+    let room = dir.path().join("room");
+    let s = serve(&room);
+    let printed = s.printed();
+    // The facilitator's address is printed first, marked private, far from the code.
+    let f_line = printed.lines().position(|l| l.contains("/f/")).unwrap();
+    let p_line = printed.lines().position(|l| l.contains("/p/")).unwrap();
+    let code = printed.lines().position(|l| l.contains('█')).unwrap();
+    assert!(f_line < code && code < p_line, "{printed}");
+    assert!(code - f_line >= 10, "{printed}");
+    assert!(printed.contains("keep this private"), "{printed}");
+
+    let (status, head, _) = request("GET", &s.facilitator, &[], b"");
+    assert_eq!(status, 303, "{head}");
+    let head = head.to_ascii_lowercase();
+    assert!(head.contains("location: /f/console"), "{head}");
+    let token = s.facilitator.rsplit('/').next().unwrap();
+    assert!(
+        head.contains(&format!("set-cookie: ll_f={token}")),
+        "{head}"
+    );
+    assert!(
+        head.contains("httponly") && head.contains("samesite=strict"),
+        "{head}"
+    );
+    let cookie = format!("ll_f={token}");
+    let console = format!("{}/f/console", s.origin());
+    let (status, _, page) = request("GET", &console, &[("Cookie", &cookie)], b"");
+    assert_eq!(status, 200);
+    assert!(page.contains("<svg"), "the code as a picture");
+    let p_token = s.participants.rsplit('/').next().unwrap();
+    assert!(page.contains(p_token), "the participants' address");
+    assert!(!page.contains(token), "no facilitator secret in the page");
+    assert!(
+        !page.contains("http-equiv=\"refresh\""),
+        "no reloading page"
+    );
+    assert_eq!(http("GET", &console, b"").0, 403, "not without the cookie");
+
+    for _ in 0..3 {
+        assert_eq!(http("POST", &s.participants, ANSWER).0, 200);
+    }
+    let (status, _, json) = request(
+        "GET",
+        &format!("{}/f/status", s.origin()),
+        &[("Cookie", &cookie)],
+        b"",
+    );
+    assert_eq!(status, 200);
+    let status: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(status["partial"], 3, "{status}");
+    assert_eq!(status["finished"], 0, "{status}");
+}
+
+#[test]
+fn the_projected_report_is_anonymous_and_names_need_a_second_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let room = dir.path().join("room");
+    let s = serve(&room);
+    let answers = [
+        &b"name=Ana+Zed&role=member&item%3Arelevance-1=4"[..],
+        b"name=Bo+Yu&role=member&item%3Arelevance-1=2",
+        b"name=Cy+Xi&role=member&item%3Arelevance-1=3",
+    ];
+    for a in answers {
+        assert_eq!(http("POST", &s.participants, a).0, 200);
+    }
+    let (status, report) = http("GET", &format!("{}/report", s.facilitator), b"");
+    assert_eq!(status, 200);
+    assert!(report.contains("Participant A"), "{report}");
+    for name in ["Ana Zed", "Bo Yu", "Cy Xi"] {
+        assert!(!report.contains(name), "{name} in the projected report");
+    }
+    let (status, named) = http("GET", &format!("{}/named", s.facilitator), b"");
+    assert_eq!(status, 200);
+    assert!(named.contains("Ana Zed"), "{named}");
+    drop(s);
+
+    let s = serve_with(&room, &["--anonymize"], None);
+    let (status, _) = http("GET", &format!("{}/named", s.facilitator), b"");
+    assert_eq!(status, 404, "no names at all in an anonymous room");
+    let (_, console) = http("GET", &format!("{}/console", s.facilitator), b"");
+    assert!(!console.contains("/f/named"), "{console}");
+}
+
+#[test]
+fn a_removed_folder_is_said_to_the_participant_and_the_terminal_and_serving_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let room = dir.path().join("room");
+    let s = serve(&room);
+    std::fs::remove_dir_all(&room).unwrap();
+    let (status, page) = http("POST", &s.participants, ANSWER);
+    assert_eq!(status, 500);
+    assert!(page.contains("Tell the facilitator"), "{page}");
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(s.warned().contains("could not be saved"), "{}", s.warned());
+    still_serving(&s);
+    std::fs::create_dir(&room).unwrap();
+    assert_eq!(http("POST", &s.participants, ANSWER).0, 200);
+}
+
+#[test]
+fn an_ipv6_address_is_printed_as_a_browser_opens_it() {
+    if std::net::TcpListener::bind("[::1]:0").is_err() {
+        eprintln!("no IPv6 loopback here; skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("learnlead"))
+        .args(["serve", "--bind", "::1", "--port", "0", "--out-dir"])
+        .arg(dir.path().join("room"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut child = out;
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let url = loop {
+        let line = lines.next().unwrap().unwrap();
+        if let Some(u) = line.trim().strip_prefix("http://") {
+            break format!("http://{u}");
+        }
+    };
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(url.starts_with("http://[::1]:"), "{url}");
+}
+
+#[cfg(unix)]
+#[test]
+fn stopping_says_what_was_saved_and_the_next_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let room = dir.path().join("room");
+    let s = serve(&room);
+    assert_eq!(http("POST", &s.participants, ANSWER).0, 200);
+    let (code, printed) = s.stop("-INT");
+    assert_eq!(code, 0, "the facilitator stopped it: {printed}");
+    assert!(printed.contains("Stopped. 1 answer is in"), "{printed}");
+    assert!(printed.contains("learnlead compare"), "{printed}");
+    let s = serve(&room);
+    let (code, printed) = s.stop("-TERM");
+    assert_ne!(code, 0, "stopped by the system: {printed}");
+    assert!(printed.contains("Stopped. 1 answer is in"), "{printed}");
+}
+
+#[test]
 #[cfg_attr(no_browser, ignore = "needs Chromium or Chrome on PATH")]
-fn a_participant_answers_in_a_browser_and_the_facilitator_sees_it() {
+fn a_participant_answers_in_a_browser_and_the_console_counts_it_live() {
     let Some(chromium) = browser_or_skip() else {
         return;
     };
@@ -161,6 +565,19 @@ fn a_participant_answers_in_a_browser_and_the_facilitator_sees_it() {
     let room = dir.path().join("room");
     let s = serve(&room);
     let mut browser = Browser::start(&chromium);
+    // The facilitator's console, open before anyone answers.
+    let console = browser.tab(1280, "screen");
+    browser.open_url(&console, &s.facilitator);
+    let address = browser.eval(&console, "location.href");
+    assert!(
+        address.as_str().unwrap().ends_with("/f/console"),
+        "{address}"
+    );
+    if let Some(axe) = crate::pages::axe_script() {
+        browser.eval(&console, &axe);
+        let found = browser.eval(&console, crate::pages::AXE);
+        assert_eq!(found, serde_json::json!([]), "axe on the console");
+    }
     let tab = browser.tab(390, "screen");
     browser.open_url(&tab, &s.participants);
     browser.eval(
@@ -200,10 +617,18 @@ fn a_participant_answers_in_a_browser_and_the_facilitator_sees_it() {
         "a convenor is asked all 48: {}",
         md.stdout
     );
-    browser.open_url(&tab, &s.facilitator);
-    let watching = browser.eval(&tab, "document.body.innerText");
-    assert!(
-        watching.as_str().unwrap().contains("1 finished"),
-        "{watching}"
+    // The console counted it without being reloaded.
+    let counted = browser.eval(
+        &console,
+        r#"new Promise(done => {
+          const until = Date.now() + 8000;
+          (function look() {
+            const n = document.getElementById('ll-finished').textContent;
+            if (n === '1' || Date.now() > until) { done(n); } else { setTimeout(look, 200); }
+          })();
+        })"#,
     );
+    assert_eq!(counted, "1");
+    let opened = browser.eval(&console, "document.getElementById('ll-opened').textContent");
+    assert_eq!(opened, "1");
 }

@@ -1,0 +1,227 @@
+//! `learnlead serve`: the room answers live. A web server for one workshop: participants open an
+//! address (with an unguessable token) on their phones and answer the questionnaire; each answer
+//! becomes a response file in the folder; the facilitator's console (another token) shows the
+//! participants' code, the count as it grows and the group report, with participants as letters
+//! unless asked for names.
+//!
+//! Safe on a shared network: the server bounds every request ([`crate::io::http`]), every page
+//! and post needs its token (403 otherwise), names and notes are escaped by the templates, only
+//! the folder is written (under new names, never replacing a file), and nothing else is read.
+//! Every answer is on disk the moment its page says thank you, so stopping loses nothing.
+//!
+//! The terminal keeps the facilitator's address apart from what the room sees: it is printed
+//! first, marked private, and on a terminal the screen is cleared before the participants' code
+//! is drawn.
+
+mod room;
+
+use std::io::IsTerminal;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use crate::cli::ServeArgs;
+use crate::error::{Error, Result};
+use crate::io::catalog::Catalog;
+use crate::io::http::{self, Limits};
+use crate::io::names::NameSet;
+use crate::io::{assets, output};
+use crate::platform::signals::Stop;
+use crate::present::render::{self, Markup};
+use crate::present::view;
+use room::{Room, Tally};
+
+pub fn run(catalog: &Catalog, args: ServeArgs) -> Result<()> {
+    let rubric_name = args
+        .rubric
+        .clone()
+        .unwrap_or_else(|| assets::DEFAULT_RUBRIC.to_string());
+    let loaded = catalog.load(&rubric_name)?;
+    crate::commands::note_override(&loaded);
+    output::check_folder(&args.out_dir)?;
+    std::fs::create_dir_all(&args.out_dir).map_err(|e| Error::write(&args.out_dir, e))?;
+    let listener = std::net::TcpListener::bind((args.bind.as_str(), args.port)).map_err(|e| {
+        Error::usage(format!(
+            "cannot listen on {}: {}; choose another --port or --bind",
+            http::origin(&args.bind, args.port),
+            crate::error::io_words(&e)
+        ))
+    })?;
+    let port = listener.local_addr().map_or(args.port, |a| a.port());
+    let origin = http::origin(&host(&args.bind), port);
+    let room = Arc::new(make_room(
+        catalog,
+        &args,
+        loaded.rubric,
+        rubric_name,
+        &origin,
+    )?);
+    let facilitator_url = format!("{origin}/f/{}", room.facilitator);
+    announce(&room, &facilitator_url, args.open)?;
+
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel();
+    let stops = crate::io::cleanup::route_stops();
+    let why: Arc<Mutex<Option<Stop>>> = Arc::default();
+    let why_set = why.clone();
+    std::thread::spawn(move || {
+        if let Ok(stop) = stops.recv() {
+            if let Ok(mut w) = why_set.lock() {
+                *w = Some(stop);
+            }
+            let _ = stop_tx.send(());
+        }
+    });
+    let mut limits = Limits {
+        max_connections: http::connection_limit(256),
+        ..Limits::default()
+    };
+    if let Some(secs) = args.request_timeout {
+        limits.header_timeout = Duration::from_secs_f64(secs);
+        limits.body_timeout = Duration::from_secs_f64(secs);
+    }
+    http::serve(listener, limits, room.clone(), stop_rx, |line| {
+        crate::say_err!("{line}")
+    })?;
+    farewell(&room);
+    match why.lock().ok().and_then(|w| *w) {
+        Some(Stop::Interrupt) | None => Ok(()),
+        Some(other) => Err(Error::Signalled {
+            code: other.exit_code(),
+        }),
+    }
+}
+
+fn make_room(
+    catalog: &Catalog,
+    args: &ServeArgs,
+    rubric: crate::model::rubric::Rubric,
+    rubric_name: String,
+    origin: &str,
+) -> Result<Room> {
+    let (participants, facilitator) = (room::token()?, room::token()?);
+    let mut context = view::worksheet(&rubric);
+    context.submit = Some(format!("/p/{participants}"));
+    let form = render::render(
+        "form.html.j2",
+        Markup::Html,
+        None,
+        &context,
+        &crate::model::config::Framing::default(),
+    )?;
+    // One look at the folder, at the start: the count and the names taken so far.
+    let files = output::yaml_files_in(&args.out_dir)?;
+    let tally = Tally::from_files(&files);
+    let taken = files
+        .iter()
+        .filter_map(|f| f.file_name().map(|n| n.to_string_lossy().into_owned()));
+    Ok(Room {
+        catalog: catalog.clone(),
+        stamp: crate::model::response::RubricStamp::of(&rubric),
+        rubric,
+        rubric_name,
+        dir: args.out_dir.clone(),
+        participants_url: format!("{origin}/p/{participants}"),
+        participants,
+        facilitator,
+        anonymize: args.anonymize,
+        framing: crate::commands::framing(None)?,
+        form,
+        state: Mutex::new(tally),
+        names: Mutex::new(NameSet::with_taken(taken)),
+    })
+}
+
+/// Prints the two addresses, the facilitator's first and apart; on a terminal, waits for Enter,
+/// then clears the screen before drawing the participants' code, so a projected terminal never
+/// shows the facilitator's address.
+fn announce(room: &Room, facilitator_url: &str, open: bool) -> Result<()> {
+    let terminal = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
+    crate::say!(
+        "learnlead serve: {} ({}). Answers are saved in {} as they arrive.\n",
+        room.rubric.title,
+        room.rubric.id,
+        room.dir.display()
+    );
+    crate::say!(
+        "FACILITATOR (keep this private: it opens everyone's answers and is not for the projector)\n  {facilitator_url}"
+    );
+    if open {
+        match crate::platform::open::in_browser(facilitator_url) {
+            Ok(()) => crate::say!("  Opened in your browser."),
+            Err(e) => crate::say!(
+                "  Could not open a browser ({}); open the address yourself.",
+                crate::error::io_words(&e)
+            ),
+        }
+    } else {
+        crate::say!("  Open it on this computer (or start with --open).");
+    }
+    if terminal {
+        crate::say!("\nPress Enter to clear the screen and show the participants' code.");
+        let mut line = String::new();
+        let _ = std::io::stdin().read_line(&mut line);
+        // Clear the screen and its scrollback, then home the cursor.
+        crate::say!("\x1b[3J\x1b[2J\x1b[H");
+    } else {
+        // Far apart from what the room sees.
+        crate::say!("{}", "\n".repeat(11));
+    }
+    crate::say!(
+        "PARTICIPANTS: scan the code or type the address\n{}\n  {}\n",
+        qr_text(&room.participants_url),
+        room.participants_url
+    );
+    crate::say!("Answers arrive below. Ctrl-C stops the server; every answer is already saved.");
+    Ok(())
+}
+
+/// What was saved, where, and the next command.
+fn farewell(room: &Room) {
+    let status = room.status();
+    let saved = status.finished + status.partial;
+    crate::say!(
+        "\nStopped. {saved} answer{} in {} ({} finished, {} partly answered).\nNext: {}",
+        if saved == 1 { " is" } else { "s are" },
+        room.dir.display(),
+        status.finished,
+        status.partial,
+        room::next_command(&room.dir)
+    );
+}
+
+/// The address people type: the machine's address on the network when listening on all of
+/// them, else the one given.
+fn host(bind: &str) -> String {
+    if bind != "0.0.0.0" && bind != "::" {
+        return bind.to_string();
+    }
+    // A UDP socket "connected" to an outside address sends nothing, but says which local
+    // address would be used.
+    std::net::UdpSocket::bind("0.0.0.0:0")
+        .and_then(|s| s.connect("192.0.2.1:9").map(|_| s))
+        .and_then(|s| s.local_addr())
+        .map(|a| a.ip().to_string())
+        .unwrap_or_else(|_| "127.0.0.1".to_string())
+}
+
+/// `url` as a QR code drawn with half blocks, for phones to scan off the screen.
+fn qr_text(url: &str) -> String {
+    match qrcode::QrCode::new(url.as_bytes()) {
+        Ok(code) => code
+            .render::<qrcode::render::unicode::Dense1x2>()
+            .quiet_zone(true)
+            .build(),
+        Err(_) => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_qr_code_is_drawn_in_blocks() {
+        let code = qr_text("http://192.0.2.7:8080/p/0123456789abcdef0123456789abcdef");
+        assert!(code.lines().count() > 10);
+        assert!(code.contains('█') || code.contains('▀'));
+    }
+}
