@@ -8,7 +8,7 @@ use std::borrow::Cow;
 #[macro_export]
 macro_rules! say {
     ($($arg:tt)*) => {
-        println!("{}", $crate::safe_text::for_terminal(&format!($($arg)*)))
+        println!("{}", $crate::safe_text::for_screen(&format!($($arg)*)))
     };
 }
 
@@ -16,8 +16,14 @@ macro_rules! say {
 #[macro_export]
 macro_rules! say_err {
     ($($arg:tt)*) => {
-        eprintln!("{}", $crate::safe_text::for_terminal(&format!($($arg)*)))
+        eprintln!("{}", $crate::safe_text::for_screen(&format!($($arg)*)))
     };
+}
+
+/// `text` for the person's screen: made safe ([`for_terminal`]) and in symbols the terminal can
+/// show ([`crate::platform::terminal::fit_symbols`]).
+pub fn for_screen(text: &str) -> String {
+    for_terminal(&crate::platform::terminal::fit_symbols(text)).into_owned()
 }
 
 /// The most characters of someone's value quoted in a message.

@@ -74,12 +74,7 @@ pub fn write_out(out: Option<&Path>, bytes: Vec<u8>, doc: Doc, force: bool) -> R
     // or a note must not reach it.
     let bytes = if doc == Doc::Text || (on_terminal && !doc.is_binary()) {
         match String::from_utf8(bytes) {
-            Ok(text) if on_terminal && !crate::platform::terminal::shows_blocks() => {
-                let plain = crate::present::format::plain_blocks(&text);
-                crate::safe_text::for_terminal(&plain)
-                    .into_owned()
-                    .into_bytes()
-            }
+            Ok(text) if on_terminal => crate::safe_text::for_screen(&text).into_bytes(),
             Ok(text) => crate::safe_text::for_terminal(&text)
                 .into_owned()
                 .into_bytes(),

@@ -86,7 +86,6 @@ mod tests {
         assert_eq!(bar(Some(5.0), 1, 5, 4), "████");
         assert_eq!(bar(Some(1.0), 1, 5, 4), "░░░░");
         assert_eq!(bar(None, 1, 5, 4), "");
-        assert_eq!(plain_blocks("1▁0 2▅2 3█4 ▲"), "1_0 2=2 3█4 ▲");
         // A scale of one point has no length: nothing is filled.
         assert_eq!(bar(Some(2.0), 1, 1, 4), "░░░░");
     }
@@ -107,28 +106,6 @@ pub fn spark_text(values: &[Option<f64>], min: i64, max: i64) -> String {
             None => ' ',
         })
         .collect()
-}
-
-/// `text` with the small block elements of sparklines and answer bars (`▁▂▃▄▅▆▇`) as plain
-/// characters (`_.:-=+*`), for a console whose font lacks them (the classic Windows console).
-/// `█`, `░`, `▲` and `▼` are in every console font and stay.
-pub fn plain_blocks(text: &str) -> std::borrow::Cow<'_, str> {
-    const BLOCKS: [(char, char); 7] = [
-        ('▁', '_'),
-        ('▂', '.'),
-        ('▃', ':'),
-        ('▄', '-'),
-        ('▅', '='),
-        ('▆', '+'),
-        ('▇', '*'),
-    ];
-    if !text.chars().any(|c| BLOCKS.iter().any(|(b, _)| *b == c)) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    text.chars()
-        .map(|c| BLOCKS.iter().find(|(b, _)| *b == c).map_or(c, |(_, p)| *p))
-        .collect::<String>()
-        .into()
 }
 
 /// `text` wrapped at word boundaries to `width` columns. Each line keeps its own indentation,

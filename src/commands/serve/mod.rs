@@ -159,8 +159,7 @@ fn announce(room: &Room, facilitator_url: &str, open: bool) -> Result<()> {
         crate::say!("\nPress Enter to clear the screen and show the participants' code.");
         let mut line = String::new();
         let _ = std::io::stdin().read_line(&mut line);
-        // Clear the screen and its scrollback, then home the cursor.
-        crate::say!("\x1b[3J\x1b[2J\x1b[H");
+        crate::platform::terminal::clear_screen();
     } else {
         // Far apart from what the room sees.
         crate::say!("{}", "\n".repeat(11));
