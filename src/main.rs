@@ -7,7 +7,9 @@ fn main() {
     learnlead::io::cleanup::install();
     let cli = learnlead::cli::Cli::parse();
     if let Err(err) = learnlead::run(cli) {
-        learnlead::report_error(&err);
-        std::process::exit(err.exit_code());
+        if !learnlead::io::cleanup::stopping() {
+            learnlead::report_error(&err);
+        }
+        learnlead::io::cleanup::exit(err.exit_code());
     }
 }

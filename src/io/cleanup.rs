@@ -10,6 +10,9 @@ use std::sync::Mutex;
 use crate::platform::signals::Stop;
 
 static PATHS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+/// Child processes (a browser printing) that write into registered folders: stopped, and
+/// waited for, before the folders are removed.
+static CHILDREN: Mutex<Vec<u32>> = Mutex::new(Vec::new());
 
 /// Where stop requests go instead of ending the process, while a command (`serve`) wants to
 /// stop in its own way.
@@ -31,6 +34,26 @@ pub fn route_stops() -> std::sync::mpsc::Receiver<Stop> {
     rx
 }
 
+/// Set when a stop request is being carried out: the process ends with the stop's status, even
+/// if the command meanwhile fails (its browser was just stopped).
+static STOPPING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether a stop request is being carried out.
+pub fn stopping() -> bool {
+    STOPPING.load(std::sync::atomic::Ordering::SeqCst)
+}
+
+/// Ends the process with `code`, unless a stop request is being carried out: then it waits for
+/// that to end the process (with the stop's own status, after removing what was left).
+pub fn exit(code: i32) -> ! {
+    if STOPPING.load(std::sync::atomic::Ordering::SeqCst) {
+        loop {
+            std::thread::park();
+        }
+    }
+    std::process::exit(code)
+}
+
 fn on_stop(stop: Stop) {
     if let Ok(route) = ROUTE.lock() {
         if let Some(tx) = route.as_ref() {
@@ -39,11 +62,47 @@ fn on_stop(stop: Stop) {
             }
         }
     }
+    STOPPING.store(true, std::sync::atomic::Ordering::SeqCst);
+    stop_children();
     remove_all();
     if stop == Stop::Interrupt {
         eprintln!("\nstopped; nothing was left half-written");
     }
     std::process::exit(stop.exit_code());
+}
+
+fn stop_children() {
+    let children = match CHILDREN.lock() {
+        Ok(mut c) => std::mem::take(&mut *c),
+        Err(poisoned) => std::mem::take(&mut *poisoned.into_inner()),
+    };
+    for pid in children {
+        crate::platform::process::stop_child(pid, std::time::Duration::from_secs(3));
+    }
+}
+
+/// A child process that is stopped (and waited for) before learnlead's temporary files are
+/// removed on a stop signal; unregistered when dropped (its owner stops it on normal exits).
+#[derive(Debug)]
+pub struct ChildGuard {
+    pid: u32,
+}
+
+impl ChildGuard {
+    pub fn new(pid: u32) -> ChildGuard {
+        if let Ok(mut c) = CHILDREN.lock() {
+            c.push(pid);
+        }
+        ChildGuard { pid }
+    }
+}
+
+impl Drop for ChildGuard {
+    fn drop(&mut self) {
+        if let Ok(mut c) = CHILDREN.lock() {
+            c.retain(|p| *p != self.pid);
+        }
+    }
 }
 
 fn remove_all() {
@@ -59,7 +118,14 @@ fn remove_all() {
 fn remove(path: &Path) {
     match std::fs::symlink_metadata(path) {
         Ok(m) if m.is_dir() => {
-            let _ = std::fs::remove_dir_all(path);
+            // A child that just ended may have left a file being written a moment ago: try
+            // again a few times.
+            for _ in 0..20 {
+                if std::fs::remove_dir_all(path).is_ok() || !path.exists() {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
         }
         Ok(_) => {
             let _ = std::fs::remove_file(path);
@@ -107,8 +173,10 @@ fn unregister(path: &Path) {
 impl Drop for Guard {
     fn drop(&mut self) {
         if let Some(p) = self.path.take() {
-            unregister(&p);
+            // Removed before it is unregistered: a stop that ends the process meanwhile still
+            // finds it, and removes the rest.
             remove(&p);
+            unregister(&p);
         }
     }
 }

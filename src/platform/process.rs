@@ -22,6 +22,63 @@ pub fn is_running(pid: u32) -> Option<bool> {
     }
 }
 
+/// Stops the child process `pid` and waits (up to `wait`) until it has ended, so that nothing
+/// it writes lands after its files are removed: asked to end first (a browser then ends its own
+/// helpers and removes its own temporary files), then, if it has not, ended at once. For a
+/// child whose handle another thread holds (a browser being stopped on Ctrl-C): the child is
+/// reaped here.
+pub fn stop_child(pid: u32, wait: std::time::Duration) {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return;
+        };
+        let until = std::time::Instant::now() + wait;
+        let ended = || {
+            let mut status = 0;
+            // SAFETY: waitpid on our own child's id, into a local we own.
+            let r = unsafe { libc::waitpid(pid, &mut status, libc::WNOHANG) };
+            r != 0
+        };
+        // SAFETY: signals to our own child.
+        unsafe {
+            libc::kill(pid, libc::SIGTERM);
+        }
+        while !ended() {
+            if std::time::Instant::now() >= until {
+                // SAFETY: as above.
+                unsafe {
+                    libc::kill(pid, libc::SIGKILL);
+                }
+                let hard = std::time::Instant::now() + std::time::Duration::from_secs(1);
+                while !ended() && std::time::Instant::now() < hard {
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+    }
+    #[cfg(windows)]
+    {
+        use windows_sys::Win32::Foundation::CloseHandle;
+        use windows_sys::Win32::System::Threading::{
+            OpenProcess, TerminateProcess, WaitForSingleObject, PROCESS_SYNCHRONIZE,
+            PROCESS_TERMINATE,
+        };
+        // SAFETY: the handle is checked, used and closed here.
+        unsafe {
+            let handle = OpenProcess(PROCESS_TERMINATE | PROCESS_SYNCHRONIZE, 0, pid);
+            if handle.is_null() {
+                return;
+            }
+            TerminateProcess(handle, 1);
+            WaitForSingleObject(handle, u32::try_from(wait.as_millis()).unwrap_or(u32::MAX));
+            CloseHandle(handle);
+        }
+    }
+}
+
 /// How many files (sockets included) this process may have open at once, where the system
 /// sets such a limit for it (Linux and macOS: the soft `RLIMIT_NOFILE`).
 pub fn open_file_limit() -> Option<usize> {

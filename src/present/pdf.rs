@@ -104,15 +104,16 @@ fn print_all_within(
                 let (next, dir) = (&next, dir.path());
                 scope.spawn(move || -> Result<Vec<(usize, Vec<u8>)>> {
                     let profile = dir.join(format!("profile-{k}"));
-                    let mut session = Browser::start(browser, &profile, timeout)?;
+                    let mut session = Browser::start_offline(browser, &profile, timeout)?;
                     let tab = session.tab(800, "print")?;
+                    session.lock(&tab)?;
                     let mut mine = Vec::new();
                     loop {
                         let n = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         let Some(html) = pages.get(n) else {
                             return Ok(mine);
                         };
-                        mine.push((n, print_one(&mut session, &tab, dir, n, html, paper)?));
+                        mine.push((n, print_one(&mut session, &tab, html, paper)?));
                         done();
                     }
                 })
@@ -132,12 +133,11 @@ fn print_all_within(
     Ok(printed.into_iter().map(|(_, pdf)| pdf).collect())
 }
 
-/// Opens page `n` in `tab` and prints it.
+/// Prints page `n` in the locked `tab`: given to the browser as text, so it can reach no file,
+/// and every request it makes refused.
 fn print_one(
     session: &mut Browser,
     tab: &crate::present::devtools::Tab,
-    dir: &Path,
-    n: usize,
     html: &str,
     paper: Paper,
 ) -> Result<Vec<u8>> {
@@ -147,10 +147,7 @@ fn print_one(
         &format!("<style>@page {{ size: {}; }}</style></head>", paper.css()),
         1,
     );
-    let page = dir.join(format!("page-{n}.html"));
-    std::fs::write(&page, html).map_err(|e| Error::write(&page, e))?;
-    let pdf = session.print_page(tab, &page)?;
-    let _ = std::fs::remove_file(&page);
+    let pdf = session.print_html(tab, &with_print_policy(&html))?;
     if !pdf.starts_with(b"%PDF-") {
         return Err(Error::Browser {
             message: "the browser printed something that is not a PDF".into(),
@@ -158,6 +155,27 @@ fn print_one(
         });
     }
     Ok(pdf)
+}
+
+/// What a printed page may load: nothing but itself (its pictures and fonts are inside it, as
+/// `data:` addresses). A frame of another site runs in a process of its own, where the tab's
+/// refusal of requests does not reach, so this policy is the first thing in the document,
+/// before anything a template wrote.
+const PRINT_POLICY: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'\">";
+
+/// `html` with [`PRINT_POLICY`] at its very start (after the doctype, so the page keeps its
+/// standards mode).
+fn with_print_policy(html: &str) -> String {
+    let start = html.trim_start();
+    let doctype_end = start
+        .get(..15)
+        .filter(|d| d.eq_ignore_ascii_case("<!doctype html>"))
+        .map_or(0, str::len);
+    format!(
+        "{}{PRINT_POLICY}{}",
+        &start[..doctype_end],
+        &start[doctype_end..]
+    )
 }
 
 /// A fresh private folder (mode 0700) for the browser's page, profile and PDF, removed when
@@ -171,6 +189,46 @@ fn private_temp_dir() -> Result<Guard> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)] // the stand-in browser is a shell script
+    #[test]
+    fn a_browser_that_chatters_without_answering_is_stopped_at_the_deadline() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fake = dir.path().join("chattering-browser");
+        // It says something every 20 ms on its DevTools pipe, and never answers.
+        std::fs::write(
+            &fake,
+            "#!/bin/sh\nwhile true; do printf '{\"method\":\"Log.entryAdded\"}\\000' >&4 || exit; sleep 0.02; done\n",
+        )
+        .unwrap();
+        std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let before = std::time::Instant::now();
+        let err = print_all_within(
+            &["<html><head></head></html>".to_string()],
+            Paper::A4,
+            &fake,
+            Duration::from_millis(500),
+            &|| {},
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("did not print the PDF within"), "{err}");
+        assert!(
+            before.elapsed() < Duration::from_secs(5),
+            "{:?}",
+            before.elapsed()
+        );
+    }
+
+    #[test]
+    fn the_print_policy_comes_first_after_the_doctype() {
+        assert_eq!(
+            with_print_policy("<!DOCTYPE html>\n<html><head>"),
+            format!("<!DOCTYPE html>{PRINT_POLICY}\n<html><head>")
+        );
+        assert!(with_print_policy("<p>x").starts_with(PRINT_POLICY));
+    }
 
     #[test]
     fn a_missing_named_browser_is_a_usage_error() {

@@ -4,7 +4,6 @@
 
 use std::path::Path;
 use std::process::Stdio;
-#[cfg(unix)]
 use std::time::Duration;
 
 use crate::support::{fixture, learnlead, run, workspace};
@@ -622,4 +621,132 @@ fn a_response_open_in_another_learnlead_is_not_resumed() {
         !w.path().join(".valid.yaml.lock").exists(),
         "the lock is released on exit"
     );
+}
+
+#[test]
+#[cfg_attr(no_browser, ignore = "needs Chromium or Chrome on PATH")]
+fn a_printed_page_loads_nothing_but_itself() {
+    let Some(chromium) = crate::support::browser_or_skip() else {
+        return;
+    };
+    // A listener on 127.0.0.1 that counts every connection the printing browser makes.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    listener.set_nonblocking(true).unwrap();
+    let dir = workspace();
+    let template = dir.path().join("house.html.j2");
+    let hostile = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/hostile/printing/reaches-out-while-printing.html.j2");
+    let text = std::fs::read_to_string(hostile)
+        .unwrap()
+        .replace("PORT", &port.to_string());
+    std::fs::write(&template, text).unwrap();
+    let out = run(learnlead()
+        .current_dir(dir.path())
+        .args([
+            "report",
+            "valid.yaml",
+            "--out",
+            "r.pdf",
+            "--template",
+            "house.html.j2",
+        ])
+        .arg("--browser")
+        .arg(&chromium));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mut reached = Vec::new();
+    while let Ok((mut stream, _)) = listener.accept() {
+        use std::io::Read;
+        stream.set_nonblocking(false).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_millis(300)))
+            .unwrap();
+        let mut first = [0u8; 120];
+        let n = stream.read(&mut first).unwrap_or(0);
+        reached.push(String::from_utf8_lossy(&first[..n]).into_owned());
+    }
+    assert!(
+        reached.is_empty(),
+        "the page reached 127.0.0.1:{port}: {reached:?}"
+    );
+    let pdf = std::fs::read(dir.path().join("r.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let Ok(text) = std::process::Command::new("pdftotext")
+        .arg(dir.path().join("r.pdf"))
+        .arg("-")
+        .output()
+    else {
+        assert!(std::env::var("CI").is_err(), "CI must have pdftotext");
+        return;
+    };
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("A small rubric"),
+        "the report itself is printed: {text}"
+    );
+    assert!(!text.contains("root:"), "no local file in the PDF");
+    assert!(!text.contains("SCRIPT RAN"), "no script ran");
+}
+
+#[cfg(unix)]
+#[test]
+#[cfg_attr(no_browser, ignore = "needs Chromium or Chrome on PATH")]
+fn stopping_while_printing_stops_the_browser_and_leaves_no_profile() {
+    let Some(chromium) = crate::support::browser_or_skip() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let responses = dir.path().join("responses");
+    std::fs::create_dir(&responses).unwrap();
+    crate::support::workshop(&responses);
+    let tmp = dir.path().join("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("learnlead"))
+        .current_dir(dir.path())
+        .args([
+            "bundle",
+            "responses",
+            "--out-dir",
+            "out",
+            "--pdf",
+            "--browser",
+        ])
+        .arg(&chromium)
+        .env("TMPDIR", &tmp)
+        .env("LEARNLEAD_RUBRICS", fixture("catalog"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until a browser has written its profile, then stop learnlead as Ctrl-C would.
+    let started = std::time::Instant::now();
+    let profile_written = || {
+        std::fs::read_dir(&tmp).unwrap().flatten().any(|d| {
+            std::fs::read_dir(d.path().join("profile-0")).is_ok_and(|mut p| p.next().is_some())
+        })
+    };
+    while !profile_written() && started.elapsed() < Duration::from_secs(30) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(profile_written(), "the browser started");
+    std::thread::sleep(Duration::from_millis(200));
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130));
+    std::thread::sleep(Duration::from_millis(300));
+    let left: Vec<_> = std::fs::read_dir(&tmp)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    let inside: Vec<String> = left
+        .iter()
+        .flat_map(|d| std::fs::read_dir(d).into_iter().flatten().flatten())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?} holding {inside:?}");
+    assert!(!dir.path().join("out").exists(), "no half bundle");
 }

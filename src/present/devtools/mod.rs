@@ -82,6 +82,10 @@ pub struct Browser {
     name: String,
     /// What the browser says on its standard error, for the message when it fails.
     log: std::path::PathBuf,
+    /// Requests refused in locked tabs so far.
+    blocked: usize,
+    /// Registers the browser to be stopped before its profile is removed on Ctrl-C.
+    _stop_first: crate::io::cleanup::ChildGuard,
 }
 
 /// One tab, attached with its own session.
@@ -93,15 +97,23 @@ impl Browser {
     /// Starts `chromium` headless with its profile in `profile`, over this system's
     /// transport; each later step may take `wait` at most before the browser counts as hung.
     pub fn start(chromium: &Path, profile: &Path, wait: Duration) -> Result<Browser> {
-        Browser::start_with(chromium, profile, wait, Transport::for_this_system())
+        Browser::start_with(chromium, profile, wait, Transport::for_this_system(), false)
     }
 
-    /// [`Browser::start`] over the transport given.
+    /// [`Browser::start`] for printing pages someone else may have written: the browser
+    /// reaches no host at all (every name and address maps to nowhere, so not even a
+    /// connection is opened ahead of a request).
+    pub fn start_offline(chromium: &Path, profile: &Path, wait: Duration) -> Result<Browser> {
+        Browser::start_with(chromium, profile, wait, Transport::for_this_system(), true)
+    }
+
+    /// [`Browser::start`] over the transport given, offline or not.
     pub fn start_with(
         chromium: &Path,
         profile: &Path,
         wait: Duration,
         transport: Transport,
+        offline: bool,
     ) -> Result<Browser> {
         let log = profile.with_extension("log");
         let log_file = std::fs::File::create(&log).map_err(|e| Error::write(&log, e))?;
@@ -111,6 +123,15 @@ impl Browser {
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(log_file);
+        if offline {
+            cmd.arg("--host-rules=MAP * ~NOTFOUND");
+        }
+        // The browser's own temporary files go beside its profile, in learnlead's private
+        // folder, and are removed with it.
+        let tmp = profile.with_extension("tmp");
+        if std::fs::create_dir_all(&tmp).is_ok() {
+            cmd.env("TMPDIR", &tmp).env("TMP", &tmp).env("TEMP", &tmp);
+        }
         let cannot_run = |e: std::io::Error| Error::Browser {
             message: format!(
                 "cannot run {}: {}",
@@ -166,6 +187,7 @@ impl Browser {
             }
         };
         Ok(Browser {
+            _stop_first: crate::io::cleanup::ChildGuard::new(child.id()),
             child,
             commands,
             messages,
@@ -174,6 +196,7 @@ impl Browser {
             deadline,
             name: chromium.display().to_string(),
             log,
+            blocked: 0,
         })
     }
 
@@ -214,6 +237,7 @@ impl Browser {
             let left = self.deadline.saturating_duration_since(Instant::now());
             match self.messages.recv_timeout(left) {
                 Ok(Ok(m)) if wanted(&m) => return Ok(m),
+                Ok(Ok(m)) if m["method"] == "Fetch.requestPaused" => self.refuse(&m)?,
                 Ok(Ok(_)) => {}
                 Ok(Err(words)) => {
                     let _ = self.child.kill();
@@ -236,6 +260,61 @@ impl Browser {
                 }
             }
         }
+    }
+
+    /// Refuses a request a locked tab's page made: nothing is loaded but the page itself.
+    fn refuse(&mut self, paused: &Value) -> Result<()> {
+        self.blocked += 1;
+        self.next_id += 1;
+        let msg = json!({
+            "id": self.next_id,
+            "method": "Fetch.failRequest",
+            "params": {"requestId": paused["params"]["requestId"], "errorReason": "BlockedByClient"},
+            "sessionId": paused["sessionId"],
+        });
+        let bytes = serde_json::to_vec(&msg).unwrap_or_default();
+        self.commands.send(&bytes).map_err(|_| self.stopped())
+    }
+
+    /// How many requests locked tabs made and were refused.
+    pub fn blocked(&self) -> usize {
+        self.blocked
+    }
+
+    /// Locks `tab` for printing pages someone else may have written (a house style's
+    /// template): every request its pages make (a web address, a file, a local server, a style
+    /// sheet, a font, an image that is not inside the page) is refused, and the pages' scripts
+    /// do not run. Pages are then given as text ([`Browser::print_html`]) to an empty
+    /// document, which may not reach local files.
+    pub fn lock(&mut self, tab: &Tab) -> Result<()> {
+        self.begin_step();
+        let s = Some(tab.session.as_str());
+        self.call(
+            s,
+            "Fetch.enable",
+            json!({"patterns": [{"urlPattern": "*"}]}),
+        )?;
+        self.call(
+            s,
+            "Emulation.setScriptExecutionDisabled",
+            json!({"value": true}),
+        )?;
+        Ok(())
+    }
+
+    /// Prints `html` in the locked `tab`: the page is set as the document's content, laid out,
+    /// and printed, all within one deadline.
+    pub fn print_html(&mut self, tab: &Tab, html: &str) -> Result<Vec<u8>> {
+        self.begin_step();
+        let s = Some(tab.session.as_str());
+        let tree = self.call(s, "Page.getFrameTree", json!({}))?;
+        let frame = tree["frameTree"]["frame"]["id"].clone();
+        self.call(
+            s,
+            "Page.setDocumentContent",
+            json!({"frameId": frame, "html": html}),
+        )?;
+        self.print_loaded(tab)
     }
 
     /// The browser closed its end of the pipe: it stopped. Its last words say why.
@@ -468,9 +547,14 @@ mod tests {
                 continue;
             }
             let profile = dir.path().join(format!("profile-{k}"));
-            let mut b =
-                Browser::start_with(&chromium, &profile, Duration::from_secs(60), transport)
-                    .unwrap();
+            let mut b = Browser::start_with(
+                &chromium,
+                &profile,
+                Duration::from_secs(60),
+                transport,
+                false,
+            )
+            .unwrap();
             let tab = b.tab(800, "print").unwrap();
             b.open(&tab, &page).unwrap();
             let text = b
