@@ -136,9 +136,19 @@ pub fn note_override(loaded: &Loaded) {
 /// The branding and framing: `--config FILE`, else the nearest `learnlead.yaml` in the current
 /// folder or above it (which one is said on standard error), else none.
 pub fn framing(explicit: Option<&Path>) -> Result<crate::model::config::Framing> {
-    let (framing, found) = crate::io::config_file::find(explicit)?;
-    if let Some(p) = found {
-        crate::say_err!("note: using the configuration {}", p.display());
+    use crate::io::config_file::Source;
+    let (mut framing, source) = crate::io::config_file::find(explicit)?;
+    match &source {
+        Source::Found(p) => crate::say_err!("note: using the configuration {}", p.display()),
+        Source::PassedOver { path, why } => crate::say_err!(
+            "warning: passed over the configuration {}: {why}. To use it on purpose: --config {}",
+            path.display(),
+            crate::safe_text::shell_arg(&path.display().to_string())
+        ),
+        Source::Given(_) | Source::None => {}
+    }
+    if let Source::Found(p) | Source::Given(p) = &source {
+        framing.brand.config_file = Some(shown_path(p));
     }
     let brand = &framing.brand;
     if let (Some(ratio), Some(accent), Some(text)) = (
@@ -151,6 +161,20 @@ pub fn framing(explicit: Option<&Path>) -> Result<crate::model::config::Framing>
         );
     }
     Ok(framing)
+}
+
+/// A path as the reports show it: relative to the current folder when it is in it or above
+/// it (`learnlead.yaml`, `../learnlead.yaml`), else as given.
+fn shown_path(path: &Path) -> String {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let Some(dir) = path.parent() else {
+        return path.display().to_string();
+    };
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    match (cwd.ancestors().position(|a| a == dir), name) {
+        (Some(up), Some(name)) => format!("{}{name}", "../".repeat(up)),
+        _ => path.display().to_string(),
+    }
 }
 
 /// Reads a response file and the rubric it answers (`rubric` if named, else the one the file

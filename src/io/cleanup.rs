@@ -93,6 +93,10 @@ impl ChildGuard {
         if let Ok(mut c) = CHILDREN.lock() {
             c.push(pid);
         }
+        // Started as a stop was being carried out: it is not among the children being stopped.
+        if stopping() {
+            crate::platform::process::stop_child(pid, std::time::Duration::from_secs(3));
+        }
         ChildGuard { pid }
     }
 }
@@ -110,8 +114,16 @@ fn remove_all() {
         Ok(mut p) => std::mem::take(&mut *p),
         Err(poisoned) => std::mem::take(&mut *poisoned.into_inner()),
     };
-    for p in paths {
-        remove(&p);
+    for p in &paths {
+        remove(p);
+    }
+    // A helper of a stopped child (a browser's renderer) may still write for a moment: look
+    // again once it has had time to end.
+    if paths.iter().any(|p| p.exists()) {
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        for p in &paths {
+            remove(p);
+        }
     }
 }
 

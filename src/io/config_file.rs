@@ -10,15 +10,34 @@ use crate::error::{Error, Result};
 use crate::io::input;
 use crate::model::config::{self, Framing, FILE_NAME};
 
+/// Where the branding came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// No configuration.
+    None,
+    /// `--config FILE`.
+    Given(PathBuf),
+    /// The nearest `learnlead.yaml` in the current folder or above it, trusted.
+    Found(PathBuf),
+    /// The nearest `learnlead.yaml`, not used: someone else could change it.
+    PassedOver { path: PathBuf, why: String },
+}
+
 /// The configuration named, else the nearest `learnlead.yaml` in the current folder or one
-/// above it (as `.editorconfig` is found), else none; with the file found that way, so the
-/// caller can say which one it used.
-pub fn find(explicit: Option<&Path>) -> Result<(Framing, Option<PathBuf>)> {
+/// above it (as `.editorconfig` is found), else none; with where it came from, so the caller
+/// can say so. A file found by walking up is used only when it is this user's and no one else
+/// may change it ([`crate::platform::files::trusted_owner`]): a `learnlead.yaml` that another
+/// user left in a shared parent folder must not brand your deliverable. It is passed over, and
+/// can still be used on purpose with `--config`.
+pub fn find(explicit: Option<&Path>) -> Result<(Framing, Source)> {
     match explicit {
-        Some(p) => Ok((load(p)?, None)),
+        Some(p) => Ok((load(p)?, Source::Given(p.to_path_buf()))),
         None => match nearest(&std::env::current_dir().unwrap_or_default()) {
-            Some(p) => Ok((load(&p)?, Some(p))),
-            None => Ok((Framing::default(), None)),
+            Some(p) => match crate::platform::files::trusted_owner(&p) {
+                Ok(()) => Ok((load(&p)?, Source::Found(p))),
+                Err(why) => Ok((Framing::default(), Source::PassedOver { path: p, why })),
+            },
+            None => Ok((Framing::default(), Source::None)),
         },
     }
 }

@@ -43,18 +43,28 @@ impl Lock {
                     let _ = writeln!(f, "{}", std::process::id());
                     return Ok(Lock { _guard: guard });
                 }
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    if holder_is_gone(&path) {
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => match holder(&path) {
+                    Holder::Gone => {
                         let _ = std::fs::remove_file(&path);
                         continue;
                     }
-                    return Err(Error::usage(format!(
-                        "{} is already open in another learnlead (lock file {}); finish there first. \
-                         If no other learnlead is running, remove the lock file",
-                        file.display(),
-                        path.display()
-                    )));
-                }
+                    Holder::Running => {
+                        return Err(Error::usage(format!(
+                            "{} is already open in another learnlead (lock file {}); finish there first. \
+                             If no other learnlead is running, remove the lock file",
+                            file.display(),
+                            path.display()
+                        )))
+                    }
+                    Holder::NotALock(what) => {
+                        return Err(Error::usage(format!(
+                            "the lock file {} for {} is {what}, not a lock learnlead wrote; it was left as it is. \
+                             If no other learnlead is running, remove it",
+                            path.display(),
+                            file.display()
+                        )))
+                    }
+                },
                 Err(e) => return Err(Error::write(&path, e)),
             }
         }
@@ -66,19 +76,49 @@ impl Lock {
     }
 }
 
-/// Whether the process that wrote the lock file no longer runs (or the file names none).
-fn holder_is_gone(lock: &Path) -> bool {
-    let Ok(text) = std::fs::read_to_string(lock) else {
-        return false;
+/// Who holds a lock file, as far as can be told.
+enum Holder {
+    /// No process: the file names one that ended, or it is a link to nowhere. Stale.
+    Gone,
+    /// A learnlead that runs (or it cannot be told).
+    Running,
+    /// Something learnlead never writes as a lock: a folder, a named pipe, a device.
+    NotALock(&'static str),
+}
+
+/// The most a lock file holds: a process id and a line end.
+const LOCK_BYTES: u64 = 64;
+
+/// Reads the lock file as every input is read: a regular file only (a named pipe or a device
+/// is never waited on or read), and only its first bytes.
+fn holder(lock: &Path) -> Holder {
+    use std::io::Read;
+    match (std::fs::symlink_metadata(lock), std::fs::metadata(lock)) {
+        // A link to nowhere, or a file gone meanwhile: nobody holds it.
+        (Ok(_), Err(_)) | (Err(_), _) => return Holder::Gone,
+        _ => {}
+    }
+    let Ok(file) = crate::platform::files::read_options().open(lock) else {
+        return Holder::Running;
     };
+    match file.metadata() {
+        Ok(m) if m.is_file() => {}
+        Ok(m) => return Holder::NotALock(crate::platform::files::kind_words(&m.file_type())),
+        Err(_) => return Holder::Running,
+    }
+    let mut text = String::new();
+    if file.take(LOCK_BYTES).read_to_string(&mut text).is_err() {
+        return Holder::Running;
+    }
     let Ok(pid) = text.trim().parse::<u32>() else {
         // Being written this moment, or not ours: leave it.
-        return false;
+        return Holder::Running;
     };
-    if pid == std::process::id() {
-        return false;
+    if pid != std::process::id() && crate::platform::process::is_running(pid) == Some(false) {
+        Holder::Gone
+    } else {
+        Holder::Running
     }
-    crate::platform::process::is_running(pid) == Some(false)
 }
 
 #[cfg(test)]
@@ -96,6 +136,34 @@ mod tests {
         drop(lock);
         assert!(!lock_path(&file).exists());
         drop(Lock::acquire(&file).unwrap());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_lock_that_is_a_pipe_a_device_or_a_dangling_link_never_hangs() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("ana.yaml");
+        // A named pipe: refused at once, not waited on.
+        let made = std::process::Command::new("mkfifo")
+            .arg(lock_path(&file))
+            .status();
+        if made.is_ok_and(|s| s.success()) {
+            let start = std::time::Instant::now();
+            let err = Lock::acquire(&file).unwrap_err().to_string();
+            assert!(err.contains("a named pipe (FIFO), not a lock"), "{err}");
+            assert!(start.elapsed() < std::time::Duration::from_secs(2));
+            std::fs::remove_file(lock_path(&file)).unwrap();
+        }
+        // A link to a device that never ends: refused, not read.
+        std::os::unix::fs::symlink("/dev/zero", lock_path(&file)).unwrap();
+        let err = Lock::acquire(&file).unwrap_err().to_string();
+        assert!(err.contains("a device, not a lock"), "{err}");
+        std::fs::remove_file(lock_path(&file)).unwrap();
+        // A link to nowhere: stale, taken over.
+        std::os::unix::fs::symlink(dir.path().join("gone"), lock_path(&file)).unwrap();
+        let lock = Lock::acquire(&file).unwrap();
+        assert!(lock_path(&file).is_file());
+        drop(lock);
     }
 
     #[cfg(target_os = "linux")]

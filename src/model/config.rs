@@ -87,6 +87,8 @@ pub struct Brand {
     pub recommendations_html: Option<String>,
     pub recommendations_md: Option<String>,
     pub confidentiality: Option<String>,
+    /// The configuration file that was applied, as the reports name it.
+    pub config_file: Option<String>,
 }
 
 /// Which sections to show (`show` in templates): every name in [`SECTIONS`], true or false.
@@ -234,6 +236,7 @@ pub fn parse(text: &str, logo: LogoLoader) -> std::result::Result<Framing, Vec<P
             recommendations_html: clean(&config.recommendations).map(|m| markdown_to_safe_html(&m)),
             recommendations_md: clean(&config.recommendations),
             confidentiality: clean(&config.confidentiality),
+            config_file: None,
         },
         show,
     })

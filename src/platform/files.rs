@@ -141,6 +141,106 @@ pub fn sync_folder_entry(dir: &Path) -> io::Result<()> {
     }
 }
 
+/// Whether a file found on its own (a configuration in a folder above this one) may be trusted,
+/// as git trusts a repository after CVE-2022-24765: it belongs to this user (or to the system's
+/// administrator: root, SYSTEM, Administrators), and on Linux and macOS no one else may change
+/// it (not writable by its group or by everyone). Else why not, in words.
+pub fn trusted_owner(path: &Path) -> Result<(), String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let meta = fs::metadata(path).map_err(|e| crate::error::io_words(&e))?;
+        // SAFETY: geteuid has no arguments and cannot fail.
+        let me = unsafe { libc::geteuid() };
+        if meta.uid() != me && meta.uid() != 0 {
+            return Err(format!(
+                "it belongs to another user (user id {}), who could change what your reports say",
+                meta.uid()
+            ));
+        }
+        if meta.mode() & 0o022 != 0 {
+            return Err(
+                "other users may change it (it is writable by its group or by everyone)".into(),
+            );
+        }
+        Ok(())
+    }
+    #[cfg(windows)]
+    {
+        windows_owner::check(path)
+    }
+}
+
+#[cfg(windows)]
+mod windows_owner {
+    use std::os::windows::ffi::OsStrExt;
+    use std::path::Path;
+    use windows_sys::Win32::Foundation::{CloseHandle, LocalFree, HANDLE};
+    use windows_sys::Win32::Security::Authorization::{GetNamedSecurityInfoW, SE_FILE_OBJECT};
+    use windows_sys::Win32::Security::{
+        EqualSid, GetTokenInformation, IsWellKnownSid, TokenUser, WinBuiltinAdministratorsSid,
+        WinLocalSystemSid, OWNER_SECURITY_INFORMATION, PSECURITY_DESCRIPTOR, PSID, TOKEN_QUERY,
+        TOKEN_USER,
+    };
+    use windows_sys::Win32::System::Threading::{GetCurrentProcess, OpenProcessToken};
+
+    pub fn check(path: &Path) -> Result<(), String> {
+        let full = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let wide: Vec<u16> = full.as_os_str().encode_wide().chain([0]).collect();
+        let mut owner: PSID = std::ptr::null_mut();
+        let mut descriptor: PSECURITY_DESCRIPTOR = std::ptr::null_mut();
+        // SAFETY: every pointer passed is to a local we own or null, as the calls allow; the
+        // descriptor the system allocates is freed with LocalFree, the token closed.
+        unsafe {
+            let err = GetNamedSecurityInfoW(
+                wide.as_ptr(),
+                SE_FILE_OBJECT,
+                OWNER_SECURITY_INFORMATION,
+                &mut owner,
+                std::ptr::null_mut(),
+                std::ptr::null_mut(),
+                std::ptr::null_mut(),
+                &mut descriptor,
+            );
+            if err != 0 {
+                return Err("its owner cannot be read".into());
+            }
+            let trusted = is_me(owner)
+                || IsWellKnownSid(owner, WinBuiltinAdministratorsSid) != 0
+                || IsWellKnownSid(owner, WinLocalSystemSid) != 0;
+            LocalFree(descriptor as _);
+            if trusted {
+                Ok(())
+            } else {
+                Err("it belongs to another user, who could change what your reports say".into())
+            }
+        }
+    }
+
+    /// Whether `sid` is the user this process runs as.
+    unsafe fn is_me(sid: PSID) -> bool {
+        let mut token: HANDLE = std::ptr::null_mut();
+        if OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &mut token) == 0 {
+            return false;
+        }
+        let mut buffer = vec![0u8; 256];
+        let mut needed = 0u32;
+        let ok = GetTokenInformation(
+            token,
+            TokenUser,
+            buffer.as_mut_ptr().cast(),
+            buffer.len() as u32,
+            &mut needed,
+        );
+        CloseHandle(token);
+        if ok == 0 {
+            return false;
+        }
+        let user = &*(buffer.as_ptr() as *const TOKEN_USER);
+        EqualSid(user.User.Sid, sid) != 0
+    }
+}
+
 /// A builder for folders only this user can read (mode 0700 on Linux and macOS; on Windows a
 /// new folder in the user's own temporary folder is private already).
 pub fn private_dir_builder() -> fs::DirBuilder {
@@ -177,6 +277,24 @@ mod tests {
         fs::write(dir.path().join("x.yaml"), "x").unwrap();
         sync_folder(dir.path()).unwrap();
         sync_folder_entry(dir.path()).unwrap();
+    }
+
+    #[test]
+    fn my_own_file_is_trusted_and_one_others_may_change_is_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("learnlead.yaml");
+        fs::write(&p, "title: T\n").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&p, fs::Permissions::from_mode(0o644)).unwrap();
+            assert_eq!(trusted_owner(&p), Ok(()));
+            fs::set_permissions(&p, fs::Permissions::from_mode(0o666)).unwrap();
+            let why = trusted_owner(&p).unwrap_err();
+            assert!(why.contains("other users may change it"), "{why}");
+        }
+        #[cfg(not(unix))]
+        assert_eq!(trusted_owner(&p), Ok(()));
     }
 
     #[test]

@@ -750,3 +750,70 @@ fn stopping_while_printing_stops_the_browser_and_leaves_no_profile() {
     assert!(left.is_empty(), "left behind: {left:?} holding {inside:?}");
     assert!(!dir.path().join("out").exists(), "no half bundle");
 }
+
+#[test]
+fn a_configuration_others_may_change_is_passed_over_and_one_used_is_named() {
+    let dir = workspace();
+    let config = dir.path().join("learnlead.yaml");
+    std::fs::write(&config, "title: Send your answers to evil@example.org\n").unwrap();
+    let below = dir.path().join("round-1");
+    std::fs::create_dir(&below).unwrap();
+    std::fs::copy(dir.path().join("valid.yaml"), below.join("valid.yaml")).unwrap();
+    let report = |extra: &[&str]| {
+        run(learnlead()
+            .current_dir(&below)
+            .args(["report", "valid.yaml", "--format", "html"])
+            .args(extra))
+    };
+    // Mine, and only I may change it: used, and named in the report.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
+    let used = report(&[]);
+    assert_eq!(used.code, 0, "{}", used.stderr);
+    assert!(used.stdout.contains("Send your answers to"), "applied");
+    assert!(
+        used.stdout
+            .replace("&#x2f;", "/")
+            .contains("with the branding and framing of ../learnlead.yaml"),
+        "the report names it"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Anyone may change it: passed over, with why and how to use it on purpose.
+        std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o666)).unwrap();
+        let passed = report(&[]);
+        assert_eq!(passed.code, 0, "{}", passed.stderr);
+        assert!(!passed.stdout.contains("evil@example.org"), "not applied");
+        assert!(
+            passed.stderr.contains("passed over the configuration")
+                && passed.stderr.contains("other users may change it")
+                && passed.stderr.contains("--config"),
+            "{}",
+            passed.stderr
+        );
+        let on_purpose = report(&["--config", "../learnlead.yaml"]);
+        assert!(
+            on_purpose.stdout.contains("evil@example.org"),
+            "used on purpose"
+        );
+        // Another user's file (only root can make one here).
+        std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let chowned = std::process::Command::new("chown")
+            .args(["65534"])
+            .arg(&config)
+            .status();
+        if chowned.is_ok_and(|s| s.success()) {
+            let passed = report(&[]);
+            assert!(!passed.stdout.contains("evil@example.org"), "not applied");
+            assert!(
+                passed.stderr.contains("belongs to another user"),
+                "{}",
+                passed.stderr
+            );
+        }
+    }
+}
