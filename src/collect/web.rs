@@ -202,6 +202,21 @@ mod tests {
     }
 
     #[test]
+    fn a_name_with_characters_yaml_refuses_raw_is_saved_so_it_reads_back() {
+        let r = rubric();
+        let name = "Ana \u{7f} \u{85}\u{90} \u{feff} Zed";
+        let resp = response(
+            &r,
+            &RubricStamp::of(&r),
+            &fields(&[("name", name), ("item:relevance-1", "4")]),
+        )
+        .unwrap();
+        let text = resp.to_yaml().unwrap();
+        let back = Response::parse(&text).unwrap();
+        assert_eq!(back.name.as_deref(), Some(name));
+    }
+
+    #[test]
     fn unknown_ids_and_answers_off_the_scale_are_refused() {
         let r = rubric();
         let problems = response(

@@ -39,14 +39,46 @@ macro_rules! path {
 /// the path to the offending value in the message (`groups[0].dimensions[1]: unknown field ...`).
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
     serde_yaml::from_str(text).map_err(|e| {
-        let location = e.location().map(|l| Location {
-            line: l.line(),
-            column: l.column(),
-        });
+        let message = e.to_string();
+        // A character the reader refuses (a control character, DEL) is reported at a byte
+        // offset, "at position N", with the location of the start of the file.
+        let (message, at_byte) = split_position(&message);
+        let location = match at_byte.and_then(|n| byte_location(text, n)) {
+            Some(l) => Some(l),
+            None => e.location().map(|l| Location {
+                line: l.line(),
+                column: l.column(),
+            }),
+        };
         Problem::at(
             location,
-            crate::suggest::unknown_field(&clean_message(&e.to_string())),
+            crate::suggest::unknown_field(&clean_message(&message)),
         )
+    })
+}
+
+/// `message` without its " at position N", and N.
+fn split_position(message: &str) -> (String, Option<usize>) {
+    let Some(i) = message.find(" at position ") else {
+        return (message.to_string(), None);
+    };
+    let after = &message[i + " at position ".len()..];
+    let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let n = after[..digits].parse().ok();
+    (format!("{}{}", &message[..i], &after[digits..]), n)
+}
+
+/// The line and column (in characters) of byte `offset` in `text`.
+fn byte_location(text: &str, offset: usize) -> Option<Location> {
+    let before = text.get(..offset).or_else(|| {
+        // Inside a character: the start of that character.
+        (0..offset).rev().find_map(|i| text.get(..i))
+    })?;
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Some(Location {
+        line,
+        column: before[line_start..].chars().count() + 1,
     })
 }
 
@@ -516,6 +548,17 @@ groups:
             "expected a mapping of keys for an item"
         );
         assert_eq!(struct_names_as_words("no types here"), "no types here");
+    }
+
+    #[test]
+    fn a_refused_character_is_located_where_it_is() {
+        let text = "format: 1\nname: \"Ana \u{7f} Zed\"\nnote: \"é \u{90}\"\n";
+        let p = from_str::<serde_yaml::Value>(text).unwrap_err();
+        assert_eq!(p.location, loc(2, 12), "{p:?}");
+        assert!(!p.message.contains("position"), "{}", p.message);
+        let later = "format: 1\nnote: \"é \u{90}\"\n";
+        let p = from_str::<serde_yaml::Value>(later).unwrap_err();
+        assert_eq!(p.location, loc(2, 10), "{p:?}");
     }
 
     #[test]

@@ -100,3 +100,47 @@ fn the_form_answered_in_a_browser_saves_a_response_that_report_reads() {
     );
     assert!(kept.as_u64().unwrap() >= 46, "{kept}");
 }
+
+#[test]
+#[cfg_attr(no_browser, ignore = "needs Chromium or Chrome on PATH")]
+fn a_name_with_control_characters_and_a_lone_surrogate_saves_a_file_report_reads() {
+    let Some(chromium) = browser_or_skip() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("survey.html");
+    let made = run(learnlead()
+        .args(["form", "--rubric", "wenger-trayner", "--out"])
+        .arg(&page));
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    let mut browser = Browser::start(&chromium);
+    let tab = browser.tab(390, "screen");
+    browser.open(&tab, &page);
+    // DEL, the C1 controls NEL and DCS, a lone surrogate, and U+FFFF: pasted from elsewhere.
+    let got = browser.eval(
+        &tab,
+        r#"(() => {
+          const name = document.getElementById('ll-name');
+          name.value = 'Ana \u007f \u0085\u0090 \ud800 \uffff Zed';
+          name.dispatchEvent(new Event('input', { bubbles: true }));
+          return window.learnleadResponse();
+        })()"#,
+    );
+    let saved = dir.path().join("ana.yaml");
+    std::fs::write(&saved, got.as_str().unwrap()).unwrap();
+    let out = run(learnlead()
+        .arg("report")
+        .arg(&saved)
+        .args(["--format", "json"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let name = json["respondent"]["name"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(name.starts_with("Ana \u{7f} \u{85}\u{90} "), "{name:?}");
+    assert!(
+        name.contains('\u{fffd}') && name.ends_with("Zed"),
+        "{name:?}"
+    );
+}
