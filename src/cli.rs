@@ -331,6 +331,19 @@ pub struct ImportArgs {
     /// The column with the community [default: `Community`, `Team`, `Organisation`, ...]
     #[arg(long, value_name = "COLUMN")]
     pub community_column: Option<String>,
+
+    /// A column to pass over: its header or its letter (give it once per column)
+    #[arg(long, value_name = "COLUMN")]
+    pub ignore_column: Vec<String>,
+
+    /// How many rows the header takes: 1, or 2 for statements under a question row
+    /// (SurveyMonkey) [default: guessed; asked for when unclear]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=2))]
+    pub header_rows: Option<u8>,
+
+    /// The sheet of an .xlsx workbook to read [default: the first visible one]
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
 }
 
 #[derive(Debug, Args)]

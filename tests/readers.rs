@@ -141,10 +141,10 @@ proptest! {
             text.push_str(&r.join(","));
             text.push('\n');
         }
-        let names = learnlead::collect::import::ColumnNames::default();
+        let options = learnlead::collect::import::Options::default();
         for text in [text, bytes_as_text(&bytes)] {
             if let Ok(sheet) = learnlead::io::sheet::csv_text(&text) {
-                let _ = learnlead::collect::import::read(&rubric, &sheet, &names);
+                let _ = learnlead::collect::import::read(&rubric, &sheet, &options);
             }
         }
     }
@@ -157,7 +157,7 @@ proptest! {
         let mut zip = b"PK\x03\x04".to_vec();
         zip.extend(&bytes);
         std::fs::write(&path, zip).unwrap();
-        let _ = learnlead::io::sheet::read(&path);
+        let _ = learnlead::io::sheet::read(&path, None);
     }
 
     #[test]

@@ -14,14 +14,21 @@ pub fn run(catalog: &Catalog, args: ImportArgs) -> Result<()> {
     crate::commands::note_override(&loaded);
     let stamp = loaded.stamp();
     let rubric = loaded.rubric;
-    let sheet = crate::io::sheet::read(&args.file)?;
-    let names = import::ColumnNames {
-        name: args.name_column.clone(),
-        community: args.community_column.clone(),
-        role: args.role_column.clone(),
+    let sheet = crate::io::sheet::read(&args.file, args.sheet.as_deref())?;
+    if let Some(name) = &sheet.name {
+        crate::say_err!("note: read the sheet `{}`", crate::safe_text::quote(name));
+    }
+    let options = import::Options {
+        names: import::ColumnNames {
+            name: args.name_column.clone(),
+            community: args.community_column.clone(),
+            role: args.role_column.clone(),
+        },
+        header_rows: args.header_rows.map(usize::from),
+        ignore: args.ignore_column.clone(),
     };
     let mut read =
-        import::read(&rubric, &sheet, &names).map_err(|p| Error::invalid(&args.file, p))?;
+        import::read(&rubric, &sheet, &options).map_err(|p| Error::invalid(&args.file, p))?;
     for row in &mut read.rows {
         row.response.rubric = stamp.clone();
     }

@@ -1,6 +1,10 @@
 //! A spreadsheet as rows of text cells, read from what online forms and spreadsheets export: CSV
-//! separated by commas, semicolons or tabs (as spreadsheets in many locales save it), with or
-//! without a byte-order mark, or an `.xlsx` workbook (its first sheet). Every read is bounded.
+//! separated by commas, semicolons or tabs (as spreadsheets in many locales save it; the
+//! separator is the one that gives every row the same shape), with or without a byte-order
+//! mark, or an `.xlsx` workbook (its first visible sheet, or the one named). Every read is
+//! bounded: the file's size, what a workbook really unpacks to (counted as it is inflated, not
+//! as its entries claim), and the cells a sheet holds (read one by one, never as the extent
+//! the sheet declares).
 
 use std::io::Cursor;
 use std::path::Path;
@@ -12,7 +16,16 @@ use crate::io::input::{self, Kind};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sheet {
     pub rows: Vec<Vec<String>>,
+    /// The workbook sheet that was read, for an `.xlsx`.
+    pub name: Option<String>,
 }
+
+/// The most rows and columns read from a workbook sheet, and cells in all: far more than any
+/// form export (100,000 people answering 500 statements fit), far less than a sheet's declared
+/// extent of 1,048,576 rows by 16,384 columns.
+pub const MAX_ROWS: u32 = 200_000;
+pub const MAX_COLUMNS: u32 = 2_000;
+const MAX_CELLS: usize = 20_000_000;
 
 /// The most an `.xlsx` may hold once unpacked: the bound on its compressed size does not bound
 /// what it expands to.
@@ -20,10 +33,17 @@ const MAX_UNPACKED: u64 = 64 * 1024 * 1024;
 
 /// Reads `path` (`-` is standard input): an `.xlsx` workbook when its bytes are a ZIP archive,
 /// else CSV text.
-pub fn read(path: &Path) -> Result<Sheet> {
+pub fn read(path: &Path, sheet: Option<&str>) -> Result<Sheet> {
     let bytes = input::read(path, Kind::Csv)?;
     if bytes.starts_with(b"PK\x03\x04") {
-        return xlsx(path, bytes);
+        return xlsx(path, bytes, sheet);
+    }
+    if let Some(name) = sheet {
+        return Err(Error::usage(format!(
+            "--sheet {} names a sheet, but {} is CSV, which has one",
+            crate::safe_text::quote(name),
+            path.display()
+        )));
     }
     let text = input::text_of(bytes).map_err(|(line, column)| {
         Error::invalid_one(
@@ -37,18 +57,12 @@ pub fn read(path: &Path) -> Result<Sheet> {
     csv_text(&text).map_err(|p| Error::invalid_one(path, p))
 }
 
-/// CSV text as a sheet, its separator guessed from the header row: the one of `,` `;` and tab
-/// that occurs most often outside quotes.
+/// CSV text as a sheet, its separator guessed from the shape of its rows ([`separator`]).
 pub fn csv_text(text: &str) -> std::result::Result<Sheet, Problem> {
-    let first = text.lines().next().unwrap_or("");
-    let separator = [b',', b';', b'\t']
-        .into_iter()
-        .max_by_key(|s| count_outside_quotes(first, *s as char))
-        .unwrap_or(b',');
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .delimiter(separator)
+        .delimiter(separator(text))
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for (n, record) in reader.records().enumerate() {
@@ -63,69 +77,163 @@ pub fn csv_text(text: &str) -> std::result::Result<Sheet, Problem> {
         })?;
         rows.push(record.iter().map(|c| c.trim().to_string()).collect());
     }
-    Ok(Sheet { rows })
+    Ok(Sheet { rows, name: None })
 }
 
-fn count_outside_quotes(line: &str, c: char) -> usize {
-    let mut quoted = false;
-    let mut n = 0;
-    for ch in line.chars() {
-        match ch {
-            '"' => quoted = !quoted,
-            ch if ch == c && !quoted => n += 1,
-            _ => {}
-        }
-    }
-    n
+/// The separator of `,` `;` and tab that splits the rows into the same number of fields, more
+/// than one: a spreadsheet writes every row with as many cells as the header. Counting the
+/// characters of the header alone misleads: a tab-separated export whose questions hold
+/// commas. The first 1,000 rows are looked at; ties go to more fields, then to the comma.
+fn separator(text: &str) -> u8 {
+    let shape = |sep: u8| {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(sep)
+            .from_reader(text.as_bytes());
+        let counts: Vec<usize> = reader
+            .records()
+            .take(1000)
+            .map_while(std::result::Result::ok)
+            .map(|r| r.len())
+            .filter(|n| *n > 0)
+            .collect();
+        let header = counts.first().copied().unwrap_or(0);
+        let alike = counts.iter().filter(|n| **n == header).count();
+        // Rows shaped like the header, out of all; then how many fields.
+        let share = if counts.is_empty() {
+            0
+        } else {
+            alike * 1000 / counts.len()
+        };
+        (header > 1, share, header)
+    };
+    [b',', b';', b'\t']
+        .into_iter()
+        .rev()
+        .max_by_key(|s| shape(*s))
+        .unwrap_or(b',')
 }
 
-/// The first worksheet of an `.xlsx` workbook, refused if it would unpack beyond
-/// [`MAX_UNPACKED`].
-fn xlsx(path: &Path, bytes: Vec<u8>) -> Result<Sheet> {
-    use calamine::{Data, Reader, Xlsx};
+/// A worksheet of an `.xlsx` workbook: `wanted`, else the first visible one. Refused if the
+/// workbook would unpack beyond [`MAX_UNPACKED`], or the sheet holds a cell beyond
+/// [`MAX_ROWS`] or [`MAX_COLUMNS`].
+fn xlsx(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet> {
+    use calamine::{Reader, SheetType, SheetVisible, Xlsx};
     let bad = |message: String| Error::invalid_one(path, Problem::at(None, message));
-    let unpacked = unpacked_size(&bytes).map_err(|e| bad(format!("not a readable .xlsx ({e})")))?;
-    if unpacked > MAX_UNPACKED {
-        return Err(bad(format!(
-            "this workbook unpacks to {} MB, more than the {} MB learnlead reads; export the answers as CSV",
-            unpacked / (1024 * 1024),
-            MAX_UNPACKED / (1024 * 1024)
-        )));
-    }
+    inflate_within(&bytes, MAX_UNPACKED).map_err(bad)?;
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
         .map_err(|e| bad(format!("not a readable .xlsx workbook ({e})")))?;
-    let Some(first) = book.sheet_names().first().cloned() else {
-        return Err(bad("the workbook has no sheets".into()));
-    };
-    let range = book
-        .worksheet_range(&first)
-        .map_err(|e| bad(format!("cannot read the sheet `{first}` ({e})")))?;
-    let rows = range
-        .rows()
-        .map(|row| {
-            row.iter()
-                .map(|cell| match cell {
-                    Data::Empty => String::new(),
-                    Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
-                        format!("{}", *f as i64)
-                    }
-                    other => other.to_string().trim().to_string(),
-                })
-                .collect()
-        })
+    let sheets = book.sheets_metadata().to_vec();
+    let worksheets: Vec<&calamine::Sheet> = sheets
+        .iter()
+        .filter(|s| s.typ == SheetType::WorkSheet)
         .collect();
-    Ok(Sheet { rows })
+    let chosen = match wanted {
+        Some(name) => worksheets.iter().find(|s| s.name == name).ok_or_else(|| {
+            Error::usage(format!(
+                "{} has no sheet named `{}`; its sheets: {}",
+                path.display(),
+                crate::safe_text::quote(name),
+                worksheets
+                    .iter()
+                    .map(|s| format!("`{}`", crate::safe_text::quote(&s.name)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        })?,
+        None => worksheets
+            .iter()
+            .find(|s| s.visible == SheetVisible::Visible)
+            .ok_or_else(|| {
+                bad("the workbook has no visible worksheet; name one with --sheet".into())
+            })?,
+    };
+    let name = chosen.name.clone();
+    let mut cells = book
+        .worksheet_cells_reader(&name)
+        .map_err(|e| bad(format!("cannot read the sheet `{name}` ({e})")))?;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut count = 0usize;
+    while let Some(cell) = cells
+        .next_cell()
+        .map_err(|e| bad(format!("cannot read the sheet `{name}` ({e})")))?
+    {
+        let (r, c) = cell.get_position();
+        let text = cell_text(cell.get_value());
+        if text.is_empty() {
+            continue;
+        }
+        if r >= MAX_ROWS || c >= MAX_COLUMNS {
+            return Err(bad(format!(
+                "the sheet `{name}` has a value in cell {}{}, beyond the {MAX_COLUMNS} columns and {MAX_ROWS} rows learnlead reads; clear that cell, or export the answers as CSV",
+                crate::collect::import::column_name(c as usize),
+                r + 1
+            )));
+        }
+        count += 1;
+        let (r, c) = (r as usize, c as usize);
+        if rows.len() <= r {
+            rows.resize_with(r + 1, Vec::new);
+        }
+        let row = &mut rows[r];
+        if row.len() <= c {
+            count += c + 1 - row.len();
+            row.resize(c + 1, String::new());
+        }
+        if count > MAX_CELLS {
+            return Err(bad(format!(
+                "the sheet `{name}` holds more than {MAX_CELLS} cells; export the answers as CSV"
+            )));
+        }
+        row[c] = text;
+    }
+    Ok(Sheet {
+        rows,
+        name: Some(name),
+    })
 }
 
-/// What the ZIP archive says its files unpack to, in total.
-fn unpacked_size(bytes: &[u8]) -> std::result::Result<u64, String> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+/// A cell as text: whole numbers without `.0`, errors as the spreadsheet shows them (`#N/A`).
+fn cell_text(value: &calamine::DataRef<'_>) -> String {
+    use calamine::DataRef;
+    match value {
+        DataRef::Empty => String::new(),
+        DataRef::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        DataRef::Float(f) => f.to_string(),
+        DataRef::Int(i) => i.to_string(),
+        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => {
+            s.trim().to_string()
+        }
+        DataRef::SharedString(s) => s.trim().to_string(),
+        DataRef::Bool(b) => b.to_string(),
+        DataRef::DateTime(d) => d.as_f64().to_string(),
+        DataRef::Error(e) => e.to_string(),
+    }
+}
+
+/// Inflates every entry of the ZIP archive `bytes`, counting the bytes that really come out
+/// (an entry's header may claim less than it holds), and stops past `limit`.
+fn inflate_within(bytes: &[u8], limit: u64) -> std::result::Result<(), String> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| format!("not a readable .xlsx ({e})"))?;
     let mut total: u64 = 0;
     for i in 0..zip.len() {
-        let file = zip.by_index_raw(i).map_err(|e| e.to_string())?;
-        total = total.saturating_add(file.size());
+        let entry = zip
+            .by_index(i)
+            .map_err(|e| format!("not a readable .xlsx ({e})"))?;
+        let n = std::io::copy(&mut entry.take(limit + 1 - total), &mut std::io::sink())
+            .map_err(|e| format!("not a readable .xlsx ({e})"))?;
+        total += n;
+        if total > limit {
+            return Err(format!(
+                "this workbook unpacks to more than the {} MB learnlead reads; export the answers as CSV",
+                limit / (1024 * 1024)
+            ));
+        }
     }
-    Ok(total)
+    Ok(())
 }
 
 #[cfg(test)]
@@ -140,6 +248,16 @@ mod tests {
         assert_eq!(semicolon.rows[1], ["Ana", "3", "4; really"]);
         let tab = csv_text("name\ta-1\nAna\t3\n").unwrap();
         assert_eq!(tab.rows, [vec!["name", "a-1"], vec!["Ana", "3"]]);
+    }
+
+    #[test]
+    fn the_separator_is_the_one_that_gives_every_row_one_shape() {
+        // Tabs between cells, commas inside the questions: tab.
+        let tsv = "Name\tHow, in a word, is it?\tAnd this, too?\nAna\t4\t3\nBo\t2\t1\n";
+        assert_eq!(csv_text(tsv).unwrap().rows[1], ["Ana", "4", "3"]);
+        // Semicolons between cells, a comma in one answer.
+        let ssv = "name;a-1;note\nAna;3;yes, really\nBo;4;no\n";
+        assert_eq!(csv_text(ssv).unwrap().rows[1], ["Ana", "3", "yes, really"]);
     }
 
     #[test]

@@ -144,3 +144,127 @@ fn columns_can_be_named_and_a_wrong_cell_is_named_by_row_and_column() {
     );
     assert!(!dir.path().join("out").exists());
 }
+
+fn import_small(file: &str, dir: &std::path::Path, extra: &[&str]) -> crate::support::Outcome {
+    run(learnlead()
+        .arg("import")
+        .arg(fixture(&format!("exports/{file}")))
+        .args(["--rubric", "small", "--out-dir"])
+        .arg(dir)
+        .args(extra))
+}
+
+fn names(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = responses(dir)
+        .iter()
+        .filter_map(|r| r["name"].as_str().map(str::to_string))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_first_participant_whose_comment_quotes_a_statement_is_a_participant() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = import_small("first-participant-quotes-a-statement.csv", dir.path(), &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(names(dir.path()), ["Ana Okafor", "Bo Lindqvist"]);
+}
+
+#[test]
+fn a_tab_separated_export_with_commas_in_its_questions_is_read_by_tabs() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = import_small("tab-separated-commas-in-headers.tsv", dir.path(), &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(names(dir.path()), ["Ana Okafor", "Bo Lindqvist"]);
+}
+
+#[test]
+fn the_first_visible_sheet_is_read_and_said_and_another_can_be_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = import_small("xlsx-hidden-first-sheet.xlsx", &dir.path().join("a"), &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("read the sheet `Responses`"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(names(&dir.path().join("a")), ["Ana Okafor", "Bo Lindqvist"]);
+    // The hidden one, named on purpose: it holds no statements.
+    let out = import_small(
+        "xlsx-hidden-first-sheet.xlsx",
+        &dir.path().join("b"),
+        &["--sheet", "Old answers"],
+    );
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("read the sheet `Old answers`"),
+        "{}",
+        out.stderr
+    );
+    let out = import_small(
+        "xlsx-hidden-first-sheet.xlsx",
+        &dir.path().join("c"),
+        &["--sheet", "Nope"],
+    );
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("its sheets: `Old answers`, `Responses`"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_workbook_that_lies_or_reaches_its_last_cell_is_refused_without_a_crash() {
+    for (file, says) in [
+        (
+            "xlsx-value-in-the-last-cell.xlsx",
+            "has a value in cell XFD1048576",
+        ),
+        (
+            "xlsx-entry-lies-about-its-size.xlsx",
+            "unpacks to more than the 64 MB",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = run(learnlead()
+            .arg("import")
+            .arg(
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("tests/hostile/csv")
+                    .join(file),
+            )
+            .args(["--rubric", "small", "--out-dir"])
+            .arg(dir.path().join("out")));
+        assert_eq!(out.code, 2, "{file}: {}", out.stderr);
+        assert!(out.stderr.contains(says), "{file}: {}", out.stderr);
+    }
+}
+
+#[test]
+fn options_numbered_the_other_way_round_are_said_once_for_the_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(learnlead()
+        .arg("import")
+        .arg(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/hostile/csv/options-numbered-the-other-way-round.csv"),
+        )
+        .args(["--rubric", "small", "--out-dir"])
+        .arg(dir.path().join("out")));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    let lines: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter(|l| l.contains("column B"))
+        .collect();
+    assert_eq!(lines.len(), 1, "{}", out.stderr);
+    assert!(
+        lines[0].contains("numbers its options the other way round"),
+        "{}",
+        out.stderr
+    );
+    assert!(!dir.path().join("out").exists(), "nothing written");
+}

@@ -28,6 +28,22 @@ pub struct ColumnNames {
     pub role: Option<String>,
 }
 
+/// How to read the sheet, as the command line says.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub names: ColumnNames,
+    /// How many header rows (`--header-rows`); guessed when not given.
+    pub header_rows: Option<usize>,
+    /// Columns to pass over (`--ignore-column`): a header's text or a column letter.
+    pub ignore: Vec<String>,
+}
+
+/// Whether `given` (a header's text or a column letter) names column `index`, headed `header`.
+fn names_column(given: &str, index: usize, header: &str) -> bool {
+    given.trim().eq_ignore_ascii_case(&column_name(index))
+        || (!header.trim().is_empty() && normalize(given) == normalize(header))
+}
+
 /// How a sheet is laid out: how many header rows, what each column holds, which are passed over.
 #[derive(Debug, Clone)]
 pub struct Layout {
@@ -91,13 +107,13 @@ fn statement_part(header: &str) -> &str {
     }
 }
 
-/// The layout of `sheet`: one header row, or two (a question row above a statement row) when
-/// that finds more statements. Problems: a statement column matching two items, an item with
-/// two columns, a statement-like header matching nothing.
+/// The layout of `sheet`: one header row, or two (a question row above a statement row; see
+/// [`header_rows`]). Problems: a statement column matching two items, an item with two columns,
+/// a grid question or a near match that matches no statement whole.
 pub fn layout(
     rubric: &Rubric,
     sheet: &Sheet,
-    names: &ColumnNames,
+    options: &Options,
     problems: &mut Vec<Problem>,
 ) -> Layout {
     let texts = Statements::of(rubric);
@@ -109,25 +125,18 @@ pub fn layout(
             .and_then(|row| row.get(c))
             .map_or("", String::as_str)
     };
+    let header_rows = options
+        .header_rows
+        .unwrap_or_else(|| header_rows(rubric, sheet, &texts, problems));
     // With two header rows, a column is named by the row below (the statement, under a
     // question that spans several columns), or by the row above (`Your name` above
     // `Open-Ended Response`).
-    let names_of = |rows: usize, c: usize| -> Vec<&str> {
-        (0..rows)
+    let names_of = |c: usize| -> Vec<&str> {
+        (0..header_rows)
             .rev()
             .map(|r| cell(r, c))
             .filter(|h| !h.is_empty())
             .collect()
-    };
-    let found = |rows: usize| {
-        (0..width)
-            .filter(|&c| names_of(rows, c).iter().any(|h| texts.find(h).is_ok()))
-            .count()
-    };
-    let header_rows = if sheet.rows.len() > 1 && found(2) > found(1) {
-        2
-    } else {
-        1
     };
     let mut layout = Layout {
         header_rows,
@@ -136,9 +145,19 @@ pub fn layout(
     };
     let mut seen: HashMap<Col, usize> = HashMap::new();
     for i in 0..width {
-        let candidates = names_of(header_rows, i);
+        let candidates = names_of(i);
         let header = candidates.first().copied().unwrap_or("");
-        let person = candidates.iter().find_map(|h| person_column(h, i, names));
+        if options
+            .ignore
+            .iter()
+            .any(|g| candidates.iter().any(|h| names_column(g, i, h)) || names_column(g, i, ""))
+        {
+            layout.ignored.push((i, header.to_string()));
+            continue;
+        }
+        let person = candidates
+            .iter()
+            .find_map(|h| person_column(h, i, &options.names));
         let item = candidates.iter().map(|h| texts.find(h)).find(Result::is_ok);
         let col = match (person, item) {
             (Some(col), _) => col,
@@ -175,6 +194,42 @@ pub fn layout(
         layout.columns.push((i, col));
     }
     layout
+}
+
+/// How many rows the header takes. The second row is a header row (statements under a question
+/// that spans them, as SurveyMonkey exports) only when most of its cells are statements and
+/// none is an answer: a participant's comment that quotes a statement does not make her row a
+/// header. A second row of statements and other text, without answers, is not clear either
+/// way: that is a problem asking for `--header-rows`.
+fn header_rows(
+    rubric: &Rubric,
+    sheet: &Sheet,
+    texts: &Statements,
+    problems: &mut Vec<Problem>,
+) -> usize {
+    let Some(second) = sheet.rows.get(1) else {
+        return 1;
+    };
+    let filled: Vec<&str> = second
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let statements = filled.iter().filter(|c| texts.find(c).is_ok()).count();
+    if statements == 0 || filled.iter().any(|c| super::cells::is_an_answer(rubric, c)) {
+        return 1;
+    }
+    if statements * 2 > filled.len() {
+        return 2;
+    }
+    problems.push(Problem::at(
+        at(2, 0),
+        format!(
+            "row 2 holds {statements} statement(s) among {} filled cells and no answer: is it a second header row (statements under a question) or a participant's row? Say --header-rows 2 or --header-rows 1",
+            filled.len()
+        ),
+    ));
+    1
 }
 
 impl std::hash::Hash for Col {
@@ -217,29 +272,44 @@ fn person_column(header: &str, index: usize, names: &ColumnNames) -> Option<Col>
     None
 }
 
+/// How many headers get a "closest statement" suggestion: each costs an edit distance per
+/// statement, and a sheet of thousands of statement-like headers must stay quick to read.
+const SUGGESTIONS: usize = 20;
+
 /// The rubric's statements, normalized, for finding them in headers.
 struct Statements<'a> {
     ids: HashMap<String, &'a str>,
+    /// Each normalized statement and the items that have it (two items may share a wording).
+    exact: HashMap<String, Vec<&'a str>>,
     texts: Vec<(String, &'a str)>,
+    suggested: std::cell::Cell<usize>,
 }
 
 impl<'a> Statements<'a> {
     fn of(rubric: &'a Rubric) -> Self {
+        let texts: Vec<(String, &'a str)> = rubric
+            .items()
+            .map(|r| (normalize(&r.item.statement), r.item.id.as_str()))
+            .collect();
+        let mut exact: HashMap<String, Vec<&'a str>> = HashMap::new();
+        for (t, id) in &texts {
+            exact.entry(t.clone()).or_default().push(id);
+        }
         Statements {
             ids: rubric
                 .items()
                 .map(|r| (r.item.id.to_lowercase(), r.item.id.as_str()))
                 .collect(),
-            texts: rubric
-                .items()
-                .map(|r| (normalize(&r.item.statement), r.item.id.as_str()))
-                .collect(),
+            exact,
+            texts,
+            suggested: std::cell::Cell::new(0),
         }
     }
 
-    /// The item a header names. `Err(None)`: it names none and does not look like a
-    /// statement (an extra column, passed over); `Err(Some(why))`: it looks like one but
-    /// matches no item, or matches two.
+    /// The item a header names: its id, or its statement whole (in a grid question's brackets,
+    /// or after a question number such as `Q3.`). `Err(None)`: it names none (an extra column,
+    /// passed over); `Err(Some(why))`: a grid question that names no statement, a header close
+    /// to a statement but not the same (never taken silently), or one that matches two.
     fn find(&self, header: &str) -> Result<&'a str, Option<String>> {
         if let Some(id) = self.ids.get(&header.trim().to_lowercase()) {
             return Ok(id);
@@ -248,49 +318,80 @@ impl<'a> Statements<'a> {
         if words.is_empty() {
             return Err(None);
         }
-        let exact: Vec<&str> = self
-            .texts
-            .iter()
-            .filter(|(t, _)| *t == words)
-            .map(|(_, id)| *id)
-            .collect();
-        let matches = match exact.is_empty() {
-            true => self
-                .texts
-                .iter()
-                .filter(|(t, _)| t.split(' ').count() >= 4 && words.contains(t.as_str()))
-                .map(|(_, id)| *id)
-                .collect(),
-            false => exact,
-        };
-        match matches.as_slice() {
-            [id] => Ok(id),
-            [] if looks_like_a_statement(header) => {
-                let closest =
-                    crate::suggest::closest(&words, self.texts.iter().map(|(t, _)| t.as_str()))
-                        .and_then(|t| self.texts.iter().find(|(x, _)| x == t))
-                        .map(|(_, id)| format!(" (the closest is `{id}`)"))
-                        .unwrap_or_default();
-                Err(Some(format!(
-                    "\"{}\" looks like a statement but is none of the rubric's{closest}",
-                    crate::safe_text::quote(header)
+        let exact = self
+            .exact
+            .get(&words)
+            .or_else(|| self.exact.get(without_question_number(&words)));
+        match exact.map(Vec::as_slice) {
+            Some([id]) => return Ok(id),
+            Some(many) if many.len() > 1 => {
+                return Err(Some(format!(
+                    "\"{}\" matches more than one statement: {}",
+                    crate::safe_text::quote(header),
+                    many.join(", ")
                 )))
             }
-            [] => Err(None),
-            many => Err(Some(format!(
-                "\"{}\" matches more than one statement: {}",
-                crate::safe_text::quote(header),
-                many.join(", ")
-            ))),
+            _ => {}
         }
+        // Close, but not the same: one holds the other. Listed, never taken.
+        let near = self.texts.iter().find(|(t, _)| {
+            let (long, short) = if t.len() > words.len() {
+                (t.as_str(), words.as_str())
+            } else {
+                (words.as_str(), t.as_str())
+            };
+            short.split(' ').count() >= 4 && long.contains(short)
+        });
+        if let Some((_, id)) = near {
+            return Err(Some(format!(
+                "\"{}\" is close to the statement `{id}` but not the same; if it is that statement, head the column `{id}`; if not, leave it out with --ignore-column",
+                crate::safe_text::quote(header)
+            )));
+        }
+        if !is_grid(header) {
+            return Err(None);
+        }
+        let closest = if self.suggested.get() < SUGGESTIONS {
+            self.suggested.set(self.suggested.get() + 1);
+            crate::suggest::closest(&words, self.texts.iter().map(|(t, _)| t.as_str()))
+                .and_then(|t| self.texts.iter().find(|(x, _)| x == t))
+                .map(|(_, id)| format!(" (the closest is `{id}`)"))
+                .unwrap_or_default()
+        } else {
+            String::new()
+        };
+        Err(Some(format!(
+            "\"{}\" asks about a statement that is none of the rubric's{closest}; leave it out with --ignore-column if it is not one",
+            crate::safe_text::quote(header)
+        )))
     }
 }
 
-/// A grid column (`Question [statement]`) or a header of six words or more: a statement the
-/// rubric should have, not an extra column.
-fn looks_like_a_statement(header: &str) -> bool {
+/// `words` without a question number in front (`q3 ...`, `3 ...`, `3a ...`).
+fn without_question_number(words: &str) -> &str {
+    match words.split_once(' ') {
+        Some((first, rest))
+            if first
+                .trim_start_matches('q')
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit())
+                && first
+                    .trim_start_matches('q')
+                    .trim_start_matches(|c: char| c.is_ascii_digit())
+                    .len()
+                    <= 1 =>
+        {
+            rest
+        }
+        _ => words,
+    }
+}
+
+/// A grid question's column: `Question [statement]`.
+fn is_grid(header: &str) -> bool {
     let h = header.trim();
-    (h.ends_with(']') && h.contains('[')) || normalize(h).split(' ').count() >= 6
+    h.ends_with(']') && h.contains('[')
 }
 
 #[cfg(test)]
@@ -324,7 +425,7 @@ mod tests {
         let csv = "Timestamp,Email Address,Your name,relevance-1,\"I CAN SAY, in one or two sentences, what our partnership is about\",How true is each statement? [The topics of our last few meetings came from challenges that members brought from their practice.]\n";
         let sheet = csv_text(csv).unwrap();
         let mut problems = Vec::new();
-        let l = layout(&r, &sheet, &ColumnNames::default(), &mut problems);
+        let l = layout(&r, &sheet, &Options::default(), &mut problems);
         assert_eq!(problems.len(), 1, "relevance-1 twice: {problems:?}");
         assert!(problems[0]
             .message
@@ -344,7 +445,7 @@ mod tests {
         let csv = "Respondent ID,Full name,How true is each of these?,,\n,,Our agenda is set mainly by what the sponsor or the organisers think matters.,\"When members' concerns have changed, our focus has changed with them.\",\n7,Ana,4,2\n";
         let sheet = csv_text(csv).unwrap();
         let mut problems = Vec::new();
-        let l = layout(&r, &sheet, &ColumnNames::default(), &mut problems);
+        let l = layout(&r, &sheet, &Options::default(), &mut problems);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(l.header_rows, 2);
         assert_eq!(
@@ -363,7 +464,11 @@ mod tests {
             role: Some("Fonction".into()),
         };
         let mut problems = Vec::new();
-        let l = layout(&r, &sheet, &names, &mut problems);
+        let options = Options {
+            names,
+            ..Options::default()
+        };
+        let l = layout(&r, &sheet, &options, &mut problems);
         assert_eq!(
             items(&l),
             [
@@ -376,19 +481,123 @@ mod tests {
     }
 
     #[test]
-    fn a_statement_like_header_that_matches_nothing_is_an_error() {
+    fn a_grid_question_naming_no_statement_is_an_error_and_free_text_is_passed_over() {
         let r = rubric();
         let sheet =
-            csv_text("name,Q [Our agenda is set by the sponsor alone],We do many interesting things together here\n").unwrap();
+            csv_text("name,Q [Our agenda is set by the sponsor alone],Anything else you want to tell us about the community?\n").unwrap();
         let mut problems = Vec::new();
-        layout(&r, &sheet, &ColumnNames::default(), &mut problems);
+        let l = layout(&r, &sheet, &Options::default(), &mut problems);
         let m: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
-        assert_eq!(m.len(), 2, "{m:?}");
+        assert_eq!(m.len(), 1, "{m:?}");
         assert!(
             m[0].starts_with(
-                "column B \"Q [Our agenda is set by the sponsor alone]\" looks like a statement"
+                "column B \"Q [Our agenda is set by the sponsor alone]\" asks about a statement that is none of the rubric's (the closest is"
             ),
             "{m:?}"
+        );
+        let ignored: Vec<&str> = l.ignored.iter().map(|(_, h)| h.as_str()).collect();
+        assert_eq!(
+            ignored,
+            ["Anything else you want to tell us about the community?"]
+        );
+    }
+
+    #[test]
+    fn a_statement_is_matched_whole_never_inside_a_longer_header() {
+        let r = rubric();
+        let statement = r.find_item("relevance-2").unwrap().item.statement.clone();
+        // The statement after a question number is the statement.
+        let sheet = csv_text(&format!("name,\"Q7. {statement}\"\n")).unwrap();
+        let mut problems = Vec::new();
+        let l = layout(&r, &sheet, &Options::default(), &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(items(&l), ["A=the name", "B=`relevance-2`"]);
+        // A header that holds the statement and says the opposite is close, not the same.
+        let sheet = csv_text(&format!("name,\"It is not true that {statement}\"\n")).unwrap();
+        let mut problems = Vec::new();
+        let l = layout(&r, &sheet, &Options::default(), &mut problems);
+        assert_eq!(items(&l), ["A=the name"], "not taken");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0]
+                .message
+                .contains("is close to the statement `relevance-2` but not the same"),
+            "{problems:?}"
+        );
+        // Passed over on purpose, it is no problem.
+        let options = Options {
+            ignore: vec!["B".into()],
+            ..Options::default()
+        };
+        let mut problems = Vec::new();
+        let l = layout(&r, &sheet, &options, &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(l.ignored.len(), 1);
+    }
+
+    #[test]
+    fn thousands_of_statement_like_headers_cost_a_bounded_number_of_suggestions() {
+        let r = rubric();
+        // Each a statement of the rubric with one letter changed and a number: close to it,
+        // the same as none.
+        let statement = r.find_item("relevance-1").unwrap().item.statement.clone();
+        let changed = statement.replacen('a', "o", 1);
+        let header: Vec<String> = (0..12_000)
+            .map(|i| format!("\"Question [{changed} {i}]\""))
+            .collect();
+        let sheet = csv_text(&format!("name,{}\n", header.join(","))).unwrap();
+        let mut problems = Vec::new();
+        layout(&r, &sheet, &Options::default(), &mut problems);
+        assert_eq!(problems.len(), 12_000);
+        let suggested = problems
+            .iter()
+            .filter(|p| p.message.contains("the closest is"))
+            .count();
+        assert!(
+            suggested > 0 && suggested <= SUGGESTIONS,
+            "edit distances are bounded ({suggested}), not one per header"
+        );
+    }
+
+    #[test]
+    fn a_second_row_is_a_header_only_when_it_holds_statements_and_no_answer() {
+        let r = rubric();
+        let s1 = r.find_item("relevance-1").unwrap().item.statement.clone();
+        let s2 = r.find_item("relevance-2").unwrap().item.statement.clone();
+        // A participant whose comment quotes a statement is a participant.
+        let csv = format!("name,relevance-1,relevance-2,Comments\nAna,4,3,\"{s1}\"\nBo,2,2,\n");
+        let mut problems = Vec::new();
+        let l = layout(
+            &r,
+            &csv_text(&csv).unwrap(),
+            &Options::default(),
+            &mut problems,
+        );
+        assert_eq!(l.header_rows, 1);
+        assert!(problems.is_empty(), "{problems:?}");
+        // Statements under a question: two header rows.
+        let csv = format!("Full name,How true?,\n,\"{s1}\",\"{s2}\"\nAna,4,3\n");
+        let l = layout(
+            &r,
+            &csv_text(&csv).unwrap(),
+            &Options::default(),
+            &mut Vec::new(),
+        );
+        assert_eq!(l.header_rows, 2);
+        // Unclear: asked for.
+        let csv = format!("name,relevance-1,Other\n,\"{s1}\",Some text\nAna,4,x\n");
+        let mut problems = Vec::new();
+        layout(
+            &r,
+            &csv_text(&csv).unwrap(),
+            &Options::default(),
+            &mut problems,
+        );
+        assert!(
+            problems[0]
+                .message
+                .contains("--header-rows 2 or --header-rows 1"),
+            "{problems:?}"
         );
     }
 }

@@ -6,7 +6,7 @@
 mod cells;
 mod columns;
 
-pub use columns::{normalize, Col, ColumnNames};
+pub use columns::{normalize, Col, ColumnNames, Options};
 
 use crate::error::{Location, Problem};
 use crate::io::sheet::Sheet;
@@ -58,9 +58,9 @@ fn at(row: usize, col: usize) -> Option<Location> {
 /// Reads every row of `sheet` under its header into a response on `rubric`. Returns every
 /// problem found, or, if there are none, the responses and how the columns were read. Rows
 /// with no cell filled are passed over.
-pub fn read(rubric: &Rubric, sheet: &Sheet, names: &ColumnNames) -> Result<Import, Vec<Problem>> {
+pub fn read(rubric: &Rubric, sheet: &Sheet, options: &Options) -> Result<Import, Vec<Problem>> {
     let mut problems = Vec::new();
-    let layout = columns::layout(rubric, sheet, names, &mut problems);
+    let layout = columns::layout(rubric, sheet, options, &mut problems);
     // A column's header as the sheet shows it: its header rows, top first.
     let header = |i: usize| {
         (0..layout.header_rows)
@@ -105,6 +105,7 @@ pub fn read(rubric: &Rubric, sheet: &Sheet, names: &ColumnNames) -> Result<Impor
         .max()
         .unwrap_or(0);
     let mut rows = Vec::new();
+    let mut found = Contradictions::default();
     let stamp = RubricStamp::of(rubric);
     for (n, cells) in sheet.rows.iter().enumerate().skip(layout.header_rows) {
         if cells.iter().all(|c| c.trim().is_empty()) {
@@ -124,9 +125,18 @@ pub fn read(rubric: &Rubric, sheet: &Sheet, names: &ColumnNames) -> Result<Impor
         }
         rows.push(Row {
             row,
-            response: response(rubric, &stamp, row, cells, &layout.columns, &mut problems),
+            response: response(
+                rubric,
+                &stamp,
+                row,
+                cells,
+                &layout.columns,
+                &mut problems,
+                &mut found,
+            ),
         });
     }
+    problems.extend(found.problems(rubric, &layout.columns));
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -147,6 +157,66 @@ pub fn read(rubric: &Rubric, sheet: &Sheet, names: &ColumnNames) -> Result<Impor
     })
 }
 
+/// Cells whose number and label disagree, and per column how many cells hold a number.
+#[derive(Debug, Default)]
+struct Contradictions {
+    /// Row, column index, and the contradiction.
+    contradictions: Vec<(usize, usize, cells::CellError)>,
+    numbered: std::collections::HashMap<usize, usize>,
+}
+
+/// Whether a cell starts with a number (`4`, `4 - Mostly true`).
+fn has_number(cell: &str) -> bool {
+    cell.trim_start_matches('-')
+        .starts_with(|c: char| c.is_ascii_digit())
+}
+
+impl Contradictions {
+    /// The problems: a column whose every numbered cell counts the other way round is one
+    /// problem; any other contradiction is a problem at its cell.
+    fn problems(self, rubric: &Rubric, columns: &[(usize, Col)]) -> Vec<Problem> {
+        let (min, max) = (rubric.scale.min, rubric.scale.max);
+        let mut by_column: std::collections::BTreeMap<usize, Vec<(usize, &cells::CellError)>> =
+            Default::default();
+        for (row, col, e) in &self.contradictions {
+            by_column.entry(*col).or_default().push((*row, e));
+        }
+        let mut problems = Vec::new();
+        for (col, found) in by_column {
+            let reversed = found.iter().all(|(_, e)| {
+                matches!(e, cells::CellError::Contradicts { number, label_point, .. } if *number == min + max - label_point)
+            });
+            if reversed && found.len() == self.numbered.get(&col).copied().unwrap_or(0) {
+                let (row, e) = found[0];
+                if let cells::CellError::Contradicts { number, label, .. } = e {
+                    problems.push(Problem::at(
+                        at(row, col),
+                        format!(
+                            "column {} numbers its options the other way round (row {row}: \"{number} - {}\"); every one of its {} numbered cells would be read inverted. Renumber the form's options as the rubric does ({min} is the lowest), or give the labels alone",
+                            column_name(col),
+                            crate::safe_text::quote(label),
+                            found.len()
+                        ),
+                    ));
+                }
+                continue;
+            }
+            let id = columns.iter().find_map(|(i, c)| match c {
+                Col::Item(id) if *i == col => rubric.find_item(id),
+                _ => None,
+            });
+            for (row, e) in found {
+                let words = id.map_or_else(String::new, |item| e.words(rubric, item));
+                problems.push(Problem::at(
+                    at(row, col),
+                    format!("row {row}, column {}: {words}", column_name(col)),
+                ));
+            }
+        }
+        problems
+    }
+}
+
 /// One row as a response; each bad cell is a problem naming its row and column.
 fn response(
     rubric: &Rubric,
@@ -155,6 +225,7 @@ fn response(
     cells: &[String],
     columns: &[(usize, Col)],
     problems: &mut Vec<Problem>,
+    found: &mut Contradictions,
 ) -> Response {
     let mut response = Response::stamped(stamp.clone());
     for (i, col) in columns {
@@ -182,9 +253,16 @@ fn response(
                         response.answers.insert(id.clone(), a);
                     }
                     Ok(None) => {}
-                    Err(m) => {
-                        problems.push(Problem::at(at(row, *i), format!("{place} `{id}`: {m}")))
+                    Err(e @ cells::CellError::Contradicts { .. }) => {
+                        found.contradictions.push((row, *i, e));
                     }
+                    Err(e) => problems.push(Problem::at(
+                        at(row, *i),
+                        format!("{place} `{id}`: {}", e.words(rubric, item)),
+                    )),
+                }
+                if !cell.is_empty() {
+                    *found.numbered.entry(*i).or_default() += usize::from(has_number(cell));
                 }
             }
         }
@@ -208,7 +286,7 @@ mod tests {
     }
 
     fn import(csv: &str) -> Result<Import, Vec<Problem>> {
-        read(&rubric(), &csv_text(csv).unwrap(), &ColumnNames::default())
+        read(&rubric(), &csv_text(csv).unwrap(), &Options::default())
     }
 
     fn messages(csv: &str) -> Vec<String> {
