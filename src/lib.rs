@@ -12,7 +12,7 @@
 //!   rubric catalog, YAML, locks, working folders, cleanup on signals.
 //! - [`commands`]: one file per command; the only layer that prints.
 //!
-//! [`error`] and [`safe_text`] are leaves every layer may use. The binary (`main.rs`) only
+//! [`error`], [`memory`] and [`safe_text`] are leaves every layer may use. The binary (`main.rs`) only
 //! parses arguments, calls [`run`] and prints errors ([`report_error`]).
 
 /// What the answers add up to.
@@ -27,6 +27,8 @@ pub mod commands;
 pub mod error;
 /// Files and the machine.
 pub mod io;
+/// A bound on the memory a user's template may take.
+pub mod memory;
 /// What the files mean.
 pub mod model;
 /// Where learnlead meets the operating system: the only place with `cfg(unix)`/`cfg(windows)`.

@@ -72,13 +72,28 @@ pub fn render<T: Serialize>(
     let tmpl = env.get_template(&main).map_err(template_error)?;
     let mut out = Vec::new();
     let over = std::cell::Cell::new(false);
-    let written = tmpl.render_captured_to(
-        Value::from(Serde(&context)),
-        Bounded {
-            out: &mut out,
-            over: &over,
-        },
-    );
+    let mut render = || {
+        tmpl.render_captured_to(
+            Value::from(Serde(&context)),
+            Bounded {
+                out: &mut out,
+                over: &over,
+            },
+        )
+    };
+    // A person's own template renders within a memory budget; the shipped ones are ours.
+    let written = match template {
+        Some(path) => crate::memory::with_budget(
+            crate::memory::TEMPLATE_BUDGET,
+            format!(
+                "{}: the template built values larger than {} MiB while rendering and was stopped; a report needs far less (does it multiply or join text in a loop?)",
+                path.display(),
+                crate::memory::TEMPLATE_BUDGET >> 20
+            ),
+            render,
+        ),
+        None => render(),
+    };
     if over.get() {
         return Err(Error::Template {
             message: format!(
