@@ -52,6 +52,32 @@ pub enum ColorWhen {
     Never,
 }
 
+impl From<ColorWhen> for crate::collect::prompt::ColorWhen {
+    fn from(when: ColorWhen) -> Self {
+        match when {
+            ColorWhen::Auto => Self::Auto,
+            ColorWhen::Always => Self::Always,
+            ColorWhen::Never => Self::Never,
+        }
+    }
+}
+
+/// Paper sizes for PDF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Paper {
+    A4,
+    Letter,
+}
+
+impl From<Paper> for crate::present::pdf::Paper {
+    fn from(paper: Paper) -> Self {
+        match paper {
+            Paper::A4 => Self::A4,
+            Paper::Letter => Self::Letter,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Answer a rubric's questions in the terminal (or from a file) and save a response
@@ -464,8 +490,8 @@ pub enum ReportFormat {
 #[derive(Debug, Args)]
 pub struct PdfArgs {
     /// Paper size for PDF
-    #[arg(long, value_enum, default_value_t = crate::present::pdf::Paper::A4)]
-    pub paper: crate::present::pdf::Paper,
+    #[arg(long, value_enum, default_value_t = Paper::A4)]
+    pub paper: Paper,
 
     /// The Chromium or Chrome that prints PDF [default: the first found on PATH]
     #[arg(long, value_name = "PATH")]

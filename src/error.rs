@@ -147,15 +147,6 @@ impl From<csv::Error> for Error {
     }
 }
 
-impl From<crate::io::yaml::EncodeError> for Error {
-    fn from(e: crate::io::yaml::EncodeError) -> Self {
-        Error::Encode {
-            what: "YAML",
-            cause: Box::new(e),
-        }
-    }
-}
-
 fn format_problems(file: &Path, problems: &[Problem]) -> String {
     let mut out = String::new();
     for (i, p) in problems.iter().enumerate() {

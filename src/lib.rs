@@ -12,7 +12,8 @@
 //!   rubric catalog, YAML, locks, working folders, cleanup on signals.
 //! - [`commands`]: one file per command; the only layer that prints.
 //!
-//! [`error`], [`memory`] and [`safe_text`] are leaves every layer may use. The binary (`main.rs`) only
+//! [`error`], [`limits`], [`memory`], [`safe_text`] and [`yaml`] are leaves every layer may use:
+//! the model reads its files with [`yaml`] and bounds texts with [`limits`], below [`io`]. The binary (`main.rs`) only
 //! parses arguments, calls [`run`] and prints errors ([`report_error`]).
 
 /// What the answers add up to.
@@ -27,6 +28,8 @@ pub mod commands;
 pub mod error;
 /// Files and the machine.
 pub mod io;
+/// How long a text a person types may be.
+pub mod limits;
 /// A bound on the memory a user's template may take.
 pub mod memory;
 /// What the files mean.
@@ -38,6 +41,11 @@ pub mod present;
 /// Text from others made safe for terminals, spreadsheets and messages.
 pub mod safe_text;
 pub mod suggest;
+/// What the unit tests share.
+#[cfg(test)]
+pub(crate) mod testing;
+/// The only place that knows the YAML library: reading with locations, writing.
+pub mod yaml;
 
 use cli::{Cli, Command};
 use error::Result;
@@ -65,7 +73,7 @@ pub fn report_error(err: &error::Error) {
 /// Runs one command line.
 pub fn run(cli: Cli) -> Result<()> {
     let catalog = io::catalog::Catalog::new(cli.global.rubrics_dir);
-    collect::prompt::set_color(cli.global.color);
+    collect::prompt::set_color(cli.global.color.into());
     match cli.command {
         Command::Assess(args) => commands::assess::run(&catalog, args),
         Command::Report(args) => commands::report::run(&catalog, args),

@@ -101,7 +101,6 @@ pub fn trend(rubric: &Rubric, mut rounds: Vec<RoundScores>) -> Trend {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::io::assets;
 
     fn round(date: &str, overall: f64, first: Option<f64>) -> RoundScores {
         RoundScores {
@@ -114,7 +113,7 @@ mod tests {
 
     #[test]
     fn rounds_are_ordered_by_date_and_the_change_runs_first_to_last() {
-        let r = Rubric::parse(assets::shipped_rubric("cop-functions").unwrap().text).unwrap();
+        let r = crate::testing::shipped("cop-functions");
         let t = trend(
             &r,
             vec![

@@ -23,18 +23,25 @@ pub struct Terminal {
     render: RenderConfig<'static>,
 }
 
+/// When the questionnaire uses colour (`--color`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
 /// The `--color` choice, set once from the command line.
-static COLOR: std::sync::OnceLock<crate::cli::ColorWhen> = std::sync::OnceLock::new();
+static COLOR: std::sync::OnceLock<ColorWhen> = std::sync::OnceLock::new();
 
 /// Sets the `--color` choice (the first call wins).
-pub fn set_color(when: crate::cli::ColorWhen) {
+pub fn set_color(when: ColorWhen) {
     let _ = COLOR.set(when);
 }
 
 /// Whether the questionnaire uses colour: `--color always` or `never` decide; with `auto`,
 /// `NO_COLOR` turns it off and `CLICOLOR_FORCE` on, else it is on where stdout is a terminal.
 pub fn use_color() -> bool {
-    use crate::cli::ColorWhen;
     use std::io::IsTerminal;
     let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
     match COLOR.get().copied().unwrap_or(ColorWhen::Auto) {

@@ -141,10 +141,9 @@ fn answer(value: &str) -> Option<Answer> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::io::assets;
 
     fn rubric() -> Rubric {
-        Rubric::parse(assets::shipped_rubric("wenger-trayner").unwrap().text).unwrap()
+        crate::testing::shipped("wenger-trayner")
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::io::staging::Staging;
 use crate::model::config::Framing;
 use crate::present::render::{self, Markup};
 use crate::present::view::GroupReport;
-use crate::{analysis::score, io::yaml, present::view};
+use crate::{analysis::score, present::view, yaml};
 
 #[derive(Serialize)]
 struct BundleView<'a> {
@@ -98,7 +98,7 @@ pub fn run(catalog: &Catalog, args: BundleArgs) -> Result<()> {
         &framing,
     )?;
     if let Some(browser) = &browser {
-        let pdf = crate::present::pdf::print(&index, args.print.paper, browser)?;
+        let pdf = crate::present::pdf::print(&index, args.print.paper.into(), browser)?;
         out.push(("index.pdf".into(), output::mark(Doc::Pdf, pdf)));
     }
     if let Some(bar) = progress {
@@ -166,7 +166,7 @@ fn personal_reports(
                 bar.inc(1);
             }
         };
-        let pdfs = crate::present::pdf::print_all(&pages, args.print.paper, browser, &tick)?;
+        let pdfs = crate::present::pdf::print_all(&pages, args.print.paper.into(), browser, &tick)?;
         for (link, pdf) in reports.iter_mut().zip(pdfs) {
             let name = format!("{}.pdf", link.href.trim_end_matches(".html"));
             out.push((PathBuf::from(&name), output::mark(Doc::Pdf, pdf)));

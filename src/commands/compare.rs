@@ -38,7 +38,7 @@ pub fn run(catalog: &Catalog, args: CompareArgs) -> Result<()> {
             comparison,
             &framing,
         )?;
-        let pdf = crate::present::pdf::print(&html, args.pdf.paper, &browser)?;
+        let pdf = crate::present::pdf::print(&html, args.pdf.paper.into(), &browser)?;
         return write_out(args.out.as_deref(), pdf, Doc::Pdf, args.force);
     }
     let (text, doc) = match format {

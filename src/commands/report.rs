@@ -70,7 +70,7 @@ pub fn run(catalog: &Catalog, args: ReportArgs) -> Result<()> {
             &view,
             &framing,
         )?;
-        let pdf = crate::present::pdf::print(&html, args.pdf.paper, &browser)?;
+        let pdf = crate::present::pdf::print(&html, args.pdf.paper.into(), &browser)?;
         return write_out(args.out.as_deref(), pdf, Doc::Pdf, args.force);
     }
     let (text, doc) = match format {

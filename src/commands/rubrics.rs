@@ -8,9 +8,9 @@ use crate::error::{Error, Result};
 use crate::io::assets;
 use crate::io::catalog::{self, Catalog, Loaded};
 use crate::io::output;
-use crate::io::yaml;
 use crate::model::rubric::Rubric;
 use crate::present::table;
+use crate::yaml;
 
 pub fn run(catalog: &Catalog, command: RubricsCommand) -> Result<()> {
     match command {

@@ -213,7 +213,7 @@ pub fn load_file(path: &Path) -> Result<Loaded> {
 pub fn load_checked(path: &Path) -> Result<(Loaded, Vec<crate::error::Problem>)> {
     let text = crate::io::input::read_text(path, crate::io::input::Kind::Rubric)?;
     let rubric = Rubric::parse(&text).map_err(|problems| Error::invalid(path, problems))?;
-    let locator = crate::io::yaml::Locator::new(&text);
+    let locator = crate::yaml::Locator::new(&text);
     let warnings = rubric
         .warnings()
         .into_iter()

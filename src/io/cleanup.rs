@@ -62,7 +62,6 @@ fn on_stop(stop: Stop) {
             }
         }
     }
-    STOPPING.store(true, std::sync::atomic::Ordering::SeqCst);
     stop_children();
     remove_all();
     if stop == Stop::Interrupt {
@@ -71,9 +70,14 @@ fn on_stop(stop: Stop) {
     std::process::exit(stop.exit_code());
 }
 
+/// Marks the stop as begun and stops every registered child. Taken under the children's lock,
+/// so no child is started (by [`spawn_child`]) after the list is taken.
 fn stop_children() {
     let children = match CHILDREN.lock() {
-        Ok(mut c) => std::mem::take(&mut *c),
+        Ok(mut c) => {
+            STOPPING.store(true, std::sync::atomic::Ordering::SeqCst);
+            std::mem::take(&mut *c)
+        }
         Err(poisoned) => std::mem::take(&mut *poisoned.into_inner()),
     };
     for pid in children {
@@ -88,17 +92,22 @@ pub struct ChildGuard {
     pid: u32,
 }
 
-impl ChildGuard {
-    pub fn new(pid: u32) -> ChildGuard {
-        if let Ok(mut c) = CHILDREN.lock() {
-            c.push(pid);
-        }
-        // Started as a stop was being carried out: it is not among the children being stopped.
-        if stopping() {
-            crate::platform::process::stop_child(pid, std::time::Duration::from_secs(3));
-        }
-        ChildGuard { pid }
+/// Starts a child process (`start` returns it with whatever goes with it) registered to be
+/// stopped first on a stop signal. Started under the children's lock: once a stop has begun, no
+/// child is started, so none can write into a folder after it is removed.
+pub fn spawn_child<T>(
+    start: impl FnOnce() -> std::io::Result<(std::process::Child, T)>,
+) -> std::io::Result<(std::process::Child, T, ChildGuard)> {
+    let mut children = CHILDREN
+        .lock()
+        .map_err(|_| std::io::Error::other("stopping"))?;
+    if stopping() {
+        return Err(std::io::Error::other("learnlead is stopping"));
     }
+    let (child, extra) = start()?;
+    children.push(child.id());
+    let guard = ChildGuard { pid: child.id() };
+    Ok((child, extra, guard))
 }
 
 impl Drop for ChildGuard {

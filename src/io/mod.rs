@@ -1,5 +1,5 @@
 //! Files and the machine: bounded reads, the one write path, embedded assets, the rubric
-//! catalog, YAML, locks, working folders and cleanup on signals.
+//! catalog, locks, working folders and cleanup on signals.
 
 /// The only place that knows what is embedded in the binary.
 pub mod assets;
@@ -25,5 +25,3 @@ pub mod response_file;
 pub mod sheet;
 /// Building a set of files beside its destination, then moving it into place.
 pub mod staging;
-/// The only place that knows the YAML library.
-pub mod yaml;

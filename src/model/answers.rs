@@ -17,10 +17,10 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 
 use crate::error::Problem;
-use crate::io::yaml::{self, Seg};
 use crate::model::response::{now, unique_keys, Answer, Response};
 use crate::model::rubric::Rubric;
 use crate::path;
+use crate::yaml::{self, Seg};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -110,10 +110,9 @@ fn answers_file_path(p: &[Seg], notes: &IndexMap<String, String>) -> Vec<Seg> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::io::assets;
 
     fn rubric() -> Rubric {
-        Rubric::parse(assets::shipped_rubric("pioneering-leaders").unwrap().text).unwrap()
+        crate::testing::shipped("pioneering-leaders")
     }
 
     fn all_answers() -> String {

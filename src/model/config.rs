@@ -13,7 +13,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Problem;
-use crate::io::yaml;
+use crate::yaml;
 
 /// The file looked for in the current folder.
 pub const FILE_NAME: &str = "learnlead.yaml";

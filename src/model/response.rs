@@ -12,10 +12,10 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{Error, Problem, Result};
-use crate::io::input;
-use crate::io::yaml;
+use crate::limits as input;
 use crate::model::rubric::Rubric;
 use crate::path;
+use crate::yaml;
 
 /// The version of the response file format this build writes and reads.
 pub const FORMAT: u32 = 1;
@@ -220,7 +220,7 @@ impl Response {
     }
 
     /// The response as YAML, with a short header for people who open the file.
-    /// A response larger than learnlead reads back ([`input::Kind::Response`]) is refused here,
+    /// A response larger than learnlead reads back ([`crate::limits::Kind::Response`]) is refused here,
     /// before it is written: what learnlead writes, it can read.
     pub fn to_yaml(&self) -> Result<String> {
         let body = yaml::to_string(self)?;
@@ -362,7 +362,7 @@ impl Response {
         out
     }
 
-    /// Texts longer than a person may type ([`input::MAX_TEXT_BYTES`]), each with its path.
+    /// Texts longer than a person may type ([`crate::limits::MAX_TEXT_BYTES`]), each with its path.
     fn text_problems(&self) -> Vec<(Vec<yaml::Seg>, String)> {
         let mut out = Vec::new();
         let mut check = |at: Vec<yaml::Seg>, what: String, text: Option<&String>| {
@@ -510,10 +510,9 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::io::assets;
 
     fn rubric() -> Rubric {
-        Rubric::parse(assets::shipped_rubric("cop-functions").unwrap().text).unwrap()
+        crate::testing::shipped("cop-functions")
     }
 
     #[test]
@@ -592,8 +591,7 @@ mod tests {
     #[test]
     fn a_response_for_another_rubric_is_refused() {
         let r = rubric();
-        let other =
-            Rubric::parse(assets::shipped_rubric("pioneering-leaders").unwrap().text).unwrap();
+        let other = crate::testing::shipped("pioneering-leaders");
         let resp = Response::new(&other);
         let problems = resp.problems(&r, None);
         assert_eq!(problems.len(), 1);

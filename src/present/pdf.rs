@@ -9,7 +9,7 @@ use crate::io::cleanup::Guard;
 use crate::present::devtools::Browser;
 
 /// Paper sizes for print.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Paper {
     A4,
     Letter,
@@ -23,19 +23,6 @@ impl Paper {
         }
     }
 }
-
-/// How the browser is started: headless, with nothing that reaches the network on its own (on a
-/// closed network those connections fail, many at a time). A fresh `--user-data-dir` goes
-/// with them.
-pub const HEADLESS_FLAGS: &[&str] = &[
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-];
 
 /// The browser named, or the first Chrome, Chromium or Edge on PATH or in its usual install
 /// place ([`crate::platform::browsers`]).

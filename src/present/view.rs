@@ -1187,11 +1187,10 @@ pub fn json(view: &ReportView, rubric_hash: &str) -> serde_json::Value {
 mod tests {
     use super::*;
     use crate::analysis::score::score;
-    use crate::io::assets;
     use crate::model::response::DimensionAnswer;
 
     fn rubric() -> Rubric {
-        Rubric::parse(assets::shipped_rubric("cop-functions").unwrap().text).unwrap()
+        crate::testing::shipped("cop-functions")
     }
 
     fn with(answers: &[(&str, i64)]) -> Response {

@@ -157,7 +157,7 @@ var pre = document.createElement('pre'); pre.id = 'probe'; pre.textContent = JSO
     let page = dir.path().join("page.html");
     std::fs::write(&page, html.replace("</body>", probe)).unwrap();
     let out = std::process::Command::new(chromium)
-        .args(learnlead::present::pdf::HEADLESS_FLAGS)
+        .args(learnlead::present::devtools::HEADLESS_FLAGS)
         .args(["--enable-logging=stderr", "--v=0", "--dump-dom"])
         .arg(format!(
             "--user-data-dir={}",

@@ -180,10 +180,9 @@ fn leading_number(cell: &str) -> Option<(i64, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::io::assets;
 
     fn rubric() -> Rubric {
-        Rubric::parse(assets::shipped_rubric("wenger-trayner").unwrap().text).unwrap()
+        crate::testing::shipped("wenger-trayner")
     }
 
     fn cell(item: &str, text: &str) -> Result<Option<Answer>, String> {

@@ -397,11 +397,10 @@ fn is_grid(header: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::io::assets;
     use crate::io::sheet::csv_text;
 
     fn rubric() -> Rubric {
-        Rubric::parse(assets::shipped_rubric("wenger-trayner").unwrap().text).unwrap()
+        crate::testing::shipped("wenger-trayner")
     }
 
     fn items(layout: &Layout) -> Vec<String> {
@@ -533,6 +532,21 @@ mod tests {
         let l = layout(&r, &sheet, &options, &mut problems);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(l.ignored.len(), 1);
+    }
+
+    #[test]
+    fn a_short_statement_inside_a_longer_free_text_header_is_not_a_near_match() {
+        // "We share cases." has three words: a question that happens to hold them is another
+        // question, passed over, not taken for the statement nor refused as close to it.
+        let r = crate::testing::small();
+        let header = "We share cases with partners outside the network every month: how?";
+        let sheet = csv_text(&format!("name,share-1,{header}\nAna,3,often\n")).unwrap();
+        let mut problems = Vec::new();
+        let l = layout(&r, &sheet, &Options::default(), &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(items(&l), ["A=the name", "B=`share-1`"]);
+        let ignored: Vec<&str> = l.ignored.iter().map(|(_, h)| h.as_str()).collect();
+        assert_eq!(ignored, [header]);
     }
 
     #[test]

@@ -277,12 +277,11 @@ fn response(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::io::assets;
     use crate::io::sheet::csv_text;
     use crate::model::response::Answer;
 
     fn rubric() -> Rubric {
-        Rubric::parse(assets::shipped_rubric("pioneering-leaders").unwrap().text).unwrap()
+        crate::testing::shipped("pioneering-leaders")
     }
 
     fn import(csv: &str) -> Result<Import, Vec<Problem>> {

@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 
 use super::{is_id, path_name, Dimension, Group, Rubric, MAX_SCALE_POINTS, SCALE_BOUND};
-use crate::io::yaml::Seg;
 use crate::path;
+use crate::yaml::Seg;
 
 /// Fewer statements than this in a dimension draw a warning.
 pub const MIN_STATEMENTS: usize = 3;

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::error::Problem;
-use crate::io::yaml::{self, Seg};
+use crate::yaml::{self, Seg};
 
 mod check;
 

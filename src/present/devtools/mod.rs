@@ -26,6 +26,19 @@ use serde_json::{json, Value};
 
 use crate::error::{Error, Result};
 
+/// How the browser is started: headless, with nothing that reaches the network on its own (on a
+/// closed network those connections fail, many at a time). A fresh `--user-data-dir` goes
+/// with them.
+pub const HEADLESS_FLAGS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
+
 /// The largest message the browser may send: a printed PDF, as base64, of a report of a
 /// hundred pages is a few MiB.
 const MAX_MESSAGE: usize = 256 << 20;
@@ -118,7 +131,7 @@ impl Browser {
         let log = profile.with_extension("log");
         let log_file = std::fs::File::create(&log).map_err(|e| Error::write(&log, e))?;
         let mut cmd = Command::new(chromium);
-        cmd.args(crate::present::pdf::HEADLESS_FLAGS)
+        cmd.args(HEADLESS_FLAGS)
             .arg(format!("--user-data-dir={}", profile.display()))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -142,11 +155,13 @@ impl Browser {
         };
         let (tx, messages) = mpsc::channel();
         let deadline = Instant::now() + wait;
-        let (child, commands) = match transport {
+        let (child, commands, guard) = match transport {
             Transport::Pipe => {
                 cmd.arg("--remote-debugging-pipe");
-                let (child, to, from) =
-                    crate::platform::browser_pipe::spawn(cmd).map_err(cannot_run)?;
+                let (child, (to, from), guard) = crate::io::cleanup::spawn_child(|| {
+                    crate::platform::browser_pipe::spawn(cmd).map(|(c, to, from)| (c, (to, from)))
+                })
+                .map_err(cannot_run)?;
                 read_messages(
                     tx,
                     move |r: &mut BufReader<std::io::PipeReader>| {
@@ -154,12 +169,14 @@ impl Browser {
                     },
                     BufReader::new(from),
                 );
-                (child, Sender::Pipe(to))
+                (child, Sender::Pipe(to), guard)
             }
             Transport::Port => {
                 cmd.arg("--remote-debugging-port=0")
                     .arg("--remote-debugging-address=127.0.0.1");
-                let mut child = cmd.spawn().map_err(cannot_run)?;
+                let (mut child, (), guard) =
+                    crate::io::cleanup::spawn_child(|| cmd.spawn().map(|c| (c, ())))
+                        .map_err(cannot_run)?;
                 let socket = match connect_port(profile, deadline, &mut child) {
                     Ok(s) => s,
                     Err(e) => {
@@ -183,11 +200,11 @@ impl Browser {
                     },
                     BufReader::new(reader),
                 );
-                (child, Sender::Socket(socket))
+                (child, Sender::Socket(socket), guard)
             }
         };
         Ok(Browser {
-            _stop_first: crate::io::cleanup::ChildGuard::new(child.id()),
+            _stop_first: guard,
             child,
             commands,
             messages,

@@ -32,7 +32,7 @@ impl From<usize> for Seg {
 /// Builds a path from keys and indices: `path!["groups", 0, "id"]`.
 #[macro_export]
 macro_rules! path {
-    ($($seg:expr),* $(,)?) => { vec![$($crate::io::yaml::Seg::from($seg)),*] };
+    ($($seg:expr),* $(,)?) => { vec![$($crate::yaml::Seg::from($seg)),*] };
 }
 
 /// Parses YAML text into `T`. On failure, returns the problem with its line and column, with
@@ -409,6 +409,15 @@ fn walk(tokens: &[Token<'_>], path: &[Seg]) -> Option<Location> {
         hi = end;
     }
     found
+}
+
+impl From<EncodeError> for crate::error::Error {
+    fn from(e: EncodeError) -> Self {
+        crate::error::Error::Encode {
+            what: "YAML",
+            cause: Box::new(e),
+        }
+    }
 }
 
 #[cfg(test)]
