@@ -7,9 +7,26 @@
 use crate::model::response::{now, Answer, DimensionAnswer, Response, RubricStamp};
 use crate::model::rubric::Rubric;
 
+/// The most fields a posted answer may have: a rubric of a few hundred statements, each with a
+/// field, and two per dimension. A body of a million `x=1&` pairs is refused before it is read
+/// into a million strings.
+pub const MAX_FIELDS: usize = 2_000;
+
+/// The most problems said about one post: the page lists them, and a person fixes the first few.
+const MAX_PROBLEMS: usize = 20;
+
+/// The longest name, community or role a page sends (its fields hold 200 characters): longer
+/// is not a person typing, and each is repeated across a group report.
+const MAX_LABEL_CHARS: usize = 200;
+
 /// The pairs of a URL-encoded body, decoded (`+` is a space, `%XX` a byte); an error when the
 /// bytes are not UTF-8 once decoded, or a `%` is not followed by two hex digits.
 pub fn urlencoded(body: &[u8]) -> Result<Vec<(String, String)>, String> {
+    if body.split(|b| *b == b'&').filter(|p| !p.is_empty()).count() > MAX_FIELDS {
+        return Err(format!(
+            "more than {MAX_FIELDS} fields: that is not what the questionnaire sends"
+        ));
+    }
     body.split(|b| *b == b'&')
         .filter(|pair| !pair.is_empty())
         .map(|pair| {
@@ -61,6 +78,19 @@ pub fn response(
             continue;
         }
         let text = (!value.is_empty()).then(|| value.to_string());
+        if matches!(key.as_str(), "name" | "community" | "role" | "role-other")
+            && value.chars().count() > MAX_LABEL_CHARS
+        {
+            problems.push(format!(
+                "the {} is longer than {MAX_LABEL_CHARS} characters",
+                if key == "role-other" {
+                    "role"
+                } else {
+                    key.as_str()
+                }
+            ));
+            continue;
+        }
         match key.split_once(':') {
             None => match key.as_str() {
                 "name" => r.name = text,
@@ -120,6 +150,14 @@ pub fn response(
     r.dimensions
         .retain(|_, d| d.desired.is_some() || d.note.is_some());
     problems.extend(r.problem_paths(rubric).into_iter().map(|(_, m)| m));
+    if problems.is_empty() && r.answers.is_empty() {
+        problems.push("no statement is answered: answer at least one before sending".into());
+    }
+    if problems.len() > MAX_PROBLEMS {
+        let more = problems.len() - MAX_PROBLEMS;
+        problems.truncate(MAX_PROBLEMS);
+        problems.push(format!("and {more} more"));
+    }
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -213,6 +251,32 @@ mod tests {
         let text = resp.to_yaml().unwrap();
         let back = Response::parse(&text).unwrap();
         assert_eq!(back.name.as_deref(), Some(name));
+    }
+
+    #[test]
+    fn a_post_of_nothing_of_too_many_fields_or_of_long_names_is_refused_briefly() {
+        let r = rubric();
+        let stamp = RubricStamp::of(&r);
+        let none = response(&r, &stamp, &fields(&[("name", "Ana")])).unwrap_err();
+        assert!(none[0].contains("no statement is answered"), "{none:?}");
+        let many = "item:x=1&".repeat(MAX_FIELDS + 1);
+        assert!(urlencoded(many.as_bytes())
+            .unwrap_err()
+            .contains("more than 2000 fields"));
+        let junk: Vec<(String, String)> = (0..500)
+            .map(|i| (format!("item:nope-{i}"), "1".to_string()))
+            .collect();
+        let problems = response(&r, &stamp, &junk).unwrap_err();
+        assert_eq!(problems.len(), MAX_PROBLEMS + 1);
+        assert_eq!(problems.last().unwrap(), "and 480 more");
+        let long = "<".repeat(MAX_LABEL_CHARS + 1);
+        let problems = response(
+            &r,
+            &stamp,
+            &fields(&[("name", long.as_str()), ("item:relevance-1", "4")]),
+        )
+        .unwrap_err();
+        assert_eq!(problems, ["the name is longer than 200 characters"]);
     }
 
     #[test]

@@ -7,7 +7,9 @@
 //!   body sent without a length is cut at the limit (413), and a body that does not arrive in
 //!   time is abandoned (408);
 //! - connections: at most [`Limits::max_connections`] at once, fewer when the system allows this
-//!   process fewer open files; each lives at most [`Limits::max_connection_age`];
+//!   process fewer open files, and at most [`Limits::max_per_client`] from one address, so one
+//!   machine on the network cannot take them all; each lives at most
+//!   [`Limits::max_connection_age`];
 //! - work: the handler runs on a pool of threads of its own, so a slow disk for one answer never
 //!   holds a page for another.
 //!
@@ -44,6 +46,9 @@ pub struct Limits {
     pub max_connections: usize,
     /// The longest one connection is kept: then it is closed after its current request.
     pub max_connection_age: Duration,
+    /// The most connections one address on the network may hold at once (a phone's browser
+    /// opens a few): one machine cannot take every slot. This computer itself is not bounded.
+    pub max_per_client: usize,
 }
 
 impl Default for Limits {
@@ -56,6 +61,7 @@ impl Default for Limits {
             max_headers: 64,
             max_connections: 256,
             max_connection_age: Duration::from_secs(120),
+            max_per_client: 16,
         }
     }
 }
@@ -63,6 +69,8 @@ impl Default for Limits {
 /// A request as the handler sees it: read whole, within the limits.
 #[derive(Debug)]
 pub struct Request {
+    /// The address it came from.
+    pub peer: std::net::IpAddr,
     pub method: Method,
     /// The path, without the query.
     pub path: String,
@@ -175,6 +183,9 @@ async fn accept_loop(
         .map_err(|e| Error::Internal(format!("cannot listen: {e}")))?;
     let limits = Arc::new(limits);
     let slots = Arc::new(tokio::sync::Semaphore::new(limits.max_connections));
+    let per_client: Arc<std::sync::Mutex<std::collections::HashMap<std::net::IpAddr, usize>>> =
+        Arc::default();
+    let mut last_refusal: Option<Instant> = None;
     let mut last_complaint: Option<Instant> = None;
     loop {
         let permit = tokio::select! {
@@ -187,10 +198,24 @@ async fn accept_loop(
         };
         match accepted {
             Ok((stream, peer)) => {
+                let ip = peer.ip();
+                let Some(held) = ClientSlot::take(&per_client, ip, limits.max_per_client) else {
+                    // Closed at once: this address holds its share of connections already.
+                    if last_refusal.is_none_or(|t| t.elapsed() > Duration::from_secs(10)) {
+                        log(&format!(
+                            "warning: {ip} holds {} connections and was refused more; everyone else is served",
+                            limits.max_per_client
+                        ));
+                        last_refusal = Some(Instant::now());
+                    }
+                    drop(stream);
+                    continue;
+                };
                 let _ = stream.set_nodelay(true);
                 let (limits, handler) = (limits.clone(), handler.clone());
                 tokio::spawn(async move {
                     connection(stream, peer, &limits, handler).await;
+                    drop(held);
                     drop(permit);
                 });
             }
@@ -210,17 +235,59 @@ async fn accept_loop(
     }
 }
 
+/// One of the connections an address on the network holds; given back when dropped.
+struct ClientSlot {
+    ip: std::net::IpAddr,
+    counts: Arc<std::sync::Mutex<std::collections::HashMap<std::net::IpAddr, usize>>>,
+}
+
+impl ClientSlot {
+    /// A slot for `ip`, unless it holds `most` already. This computer itself takes none.
+    fn take(
+        counts: &Arc<std::sync::Mutex<std::collections::HashMap<std::net::IpAddr, usize>>>,
+        ip: std::net::IpAddr,
+        most: usize,
+    ) -> Option<Option<ClientSlot>> {
+        if ip.is_loopback() {
+            return Some(None);
+        }
+        let mut map = counts.lock().ok()?;
+        let n = map.entry(ip).or_default();
+        if *n >= most {
+            return None;
+        }
+        *n += 1;
+        Some(Some(ClientSlot {
+            ip,
+            counts: counts.clone(),
+        }))
+    }
+}
+
+impl Drop for ClientSlot {
+    fn drop(&mut self) {
+        if let Ok(mut map) = self.counts.lock() {
+            if let Some(n) = map.get_mut(&self.ip) {
+                *n -= 1;
+                if *n == 0 {
+                    map.remove(&self.ip);
+                }
+            }
+        }
+    }
+}
+
 /// One connection: requests one after another, within the limits, for at most its age.
 async fn connection(
     stream: tokio::net::TcpStream,
-    _peer: SocketAddr,
+    peer: SocketAddr,
     limits: &Arc<Limits>,
     handler: Arc<dyn Handler>,
 ) {
     let service_limits = limits.clone();
     let service = hyper::service::service_fn(move |request| {
         let (limits, handler) = (service_limits.clone(), handler.clone());
-        async move { Ok::<_, Infallible>(respond(request, &limits, handler).await) }
+        async move { Ok::<_, Infallible>(respond(request, peer.ip(), &limits, handler).await) }
     });
     let mut builder = hyper::server::conn::http1::Builder::new();
     builder
@@ -244,10 +311,11 @@ async fn connection(
 /// Reads the request within the limits, then lets the handler answer it on a blocking thread.
 async fn respond(
     request: hyper::Request<Incoming>,
+    peer: std::net::IpAddr,
     limits: &Limits,
     handler: Arc<dyn Handler>,
 ) -> hyper::Response<Full<Bytes>> {
-    let reply = match read(request, limits).await {
+    let reply = match read(request, peer, limits).await {
         Ok(request) => tokio::task::spawn_blocking(move || handler.handle(request))
             .await
             .unwrap_or_else(|_| {
@@ -263,7 +331,11 @@ async fn respond(
 
 /// The request with its body, or the refusal: 413 for a body over the limit (declared or
 /// sent), 408 for one that does not arrive in time, 400 for one that breaks off.
-async fn read(request: hyper::Request<Incoming>, limits: &Limits) -> Result<Request, Reply> {
+async fn read(
+    request: hyper::Request<Incoming>,
+    peer: std::net::IpAddr,
+    limits: &Limits,
+) -> Result<Request, Reply> {
     let too_large = || {
         Reply::plain(
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -301,6 +373,7 @@ async fn read(request: hyper::Request<Incoming>, limits: &Limits) -> Result<Requ
         Ok(Ok(c)) => c.to_bytes(),
     };
     Ok(Request {
+        peer,
         method: parts.method,
         path: parts.uri.path().to_string(),
         query: parts.uri.query().unwrap_or_default().to_string(),
@@ -348,6 +421,36 @@ mod tests {
         assert_eq!(origin("::1", 8080), "http://[::1]:8080");
         assert_eq!(origin("192.0.2.7", 80), "http://192.0.2.7:80");
         assert_eq!(origin("fe80::1", 1), "http://[fe80::1]:1");
+    }
+
+    #[test]
+    fn one_address_on_the_network_holds_a_bounded_share_of_connections() {
+        let counts = Arc::default();
+        let phone: std::net::IpAddr = "192.0.2.7".parse().unwrap();
+        let held: Vec<_> = (0..3)
+            .map(|_| ClientSlot::take(&counts, phone, 3).expect("within its share"))
+            .collect();
+        assert!(
+            ClientSlot::take(&counts, phone, 3).is_none(),
+            "a fourth is refused"
+        );
+        let other: std::net::IpAddr = "192.0.2.8".parse().unwrap();
+        assert!(
+            ClientSlot::take(&counts, other, 3).is_some(),
+            "others are served"
+        );
+        drop(held);
+        assert!(
+            ClientSlot::take(&counts, phone, 3).is_some(),
+            "given back when closed"
+        );
+        let here: std::net::IpAddr = "127.0.0.1".parse().unwrap();
+        for _ in 0..10 {
+            assert!(
+                matches!(ClientSlot::take(&counts, here, 3), Some(None)),
+                "unbounded"
+            );
+        }
     }
 
     #[test]

@@ -176,8 +176,24 @@ fn request(
     (status, head.to_string(), body.to_string())
 }
 
+/// One request, following a 303 to the page it names as a browser does (an answer is posted,
+/// then the browser is sent to the thank-you page).
 fn http(method: &str, url: &str, body: &[u8]) -> (u16, String) {
-    let (status, _, body) = request(method, url, &[], body);
+    let (status, head, body) = request(method, url, &[], body);
+    if status == 303 {
+        let location = head
+            .lines()
+            .find_map(|l| {
+                l.strip_prefix("location: ")
+                    .or_else(|| l.strip_prefix("Location: "))
+            })
+            .unwrap_or_default()
+            .trim()
+            .to_string();
+        let origin = &url[..url[7..].find('/').map_or(url.len(), |i| i + 7)];
+        let (status, _, body) = request("GET", &format!("{origin}{location}"), &[], b"");
+        return (status, body);
+    }
     (status, body)
 }
 
@@ -266,6 +282,40 @@ fn answers_posted_to_the_room_become_response_files_and_strangers_get_nothing() 
         .arg(&room)
         .args(["--format", "json"]));
     assert_eq!(compared.code, 0, "{}", compared.stderr);
+}
+
+#[test]
+fn a_saved_answer_moves_to_a_thank_you_page_and_an_empty_one_is_not_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let room = dir.path().join("room");
+    let s = serve(&room);
+    let (status, head, _) = request("POST", &s.participants, &[], ANSWER);
+    assert_eq!(status, 303, "{head}");
+    let thanks = format!("{}/thanks", s.participants);
+    assert!(
+        head.to_ascii_lowercase()
+            .contains(&format!("location: {}", &thanks[s.origin().len()..])),
+        "{head}"
+    );
+    // Reloading the thank-you page sends nothing again.
+    for _ in 0..3 {
+        let (status, page) = http("GET", &thanks, b"");
+        assert_eq!(status, 200);
+        assert!(
+            page.contains("Your answers are with the facilitator"),
+            "{page}"
+        );
+    }
+    assert_eq!(files(&room).len(), 1);
+    // Nothing answered, or not a form at all: nothing saved, nothing counted.
+    for junk in [&b""[..], b"zzz", b"name=Ana"] {
+        let (status, page) = http("POST", &s.participants, junk);
+        assert_eq!(status, 400, "{page}");
+    }
+    assert_eq!(files(&room).len(), 1);
+    let (_, json) = http("GET", &format!("{}/status", s.facilitator), b"");
+    let status: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(status["partial"], 1, "{status}");
 }
 
 #[test]
@@ -431,7 +481,7 @@ fn the_console_keeps_the_token_out_of_the_address_bar_and_counts_live() {
         "{head}"
     );
     assert!(
-        head.contains("httponly") && head.contains("samesite=strict"),
+        head.contains("httponly") && head.contains("samesite=lax"),
         "{head}"
     );
     let cookie = format!("ll_f={token}");

@@ -127,6 +127,7 @@ fn make_room(
         form,
         state: Mutex::new(tally),
         names: Mutex::new(NameSet::with_taken(taken)),
+        recent: Mutex::default(),
     })
 }
 

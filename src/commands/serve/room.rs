@@ -29,6 +29,9 @@ use crate::present::room::{RoomConsole, RoomMessage, RoomStatus};
 /// The most phones counted as having opened the questionnaire (a bound on the set of ids).
 const MAX_OPENED: usize = 100_000;
 
+/// The most answers one address on the network may send in a minute.
+const ANSWERS_PER_MINUTE: usize = 10;
+
 /// Everything the room needs to answer a request.
 pub struct Room {
     pub catalog: Catalog,
@@ -47,6 +50,32 @@ pub struct Room {
     pub form: String,
     pub state: Mutex<Tally>,
     pub names: Mutex<NameSet>,
+    /// Who sent an answer in the last minute, and when.
+    pub recent: Mutex<Recent>,
+}
+
+/// The answers of the last minute: who sent them, and when.
+#[derive(Debug, Default)]
+pub struct Recent(Vec<(std::net::IpAddr, std::time::Instant)>);
+
+impl Recent {
+    /// Whether `peer` may send another answer at `now`: at most [`ANSWERS_PER_MINUTE`] a minute
+    /// from one address on the network (a phone sends one; a script filling the disk is slowed
+    /// to a trickle). This computer itself is not bounded.
+    pub fn allow(&mut self, peer: std::net::IpAddr, now: std::time::Instant) -> bool {
+        if peer.is_loopback() {
+            return true;
+        }
+        let minute = std::time::Duration::from_secs(60);
+        self.0.retain(|(_, t)| now.duration_since(*t) < minute);
+        if self.0.iter().filter(|(ip, _)| *ip == peer).count() >= ANSWERS_PER_MINUTE {
+            return false;
+        }
+        if self.0.len() < 100_000 {
+            self.0.push((peer, now));
+        }
+        true
+    }
 }
 
 /// What the room has counted since it started (with what was in the folder before).
@@ -80,6 +109,7 @@ impl Handler for Room {
         match (parts.as_slice(), method) {
             (["p", t], Method::GET) if same(t, &self.participants) => self.questionnaire(&request),
             (["p", t], Method::POST) if same(t, &self.participants) => self.answer(&request),
+            (["p", t, "thanks"], Method::GET) if same(t, &self.participants) => self.thanks(),
             (["p", t], _) if same(t, &self.participants) => {
                 self.message(405, "Not allowed", &["Open the address you were given."])
             }
@@ -116,14 +146,17 @@ impl Room {
     fn enter_console(&self) -> Reply {
         let mut reply = Reply::html(303, String::new());
         reply.headers.push(("Location", "/f/console".into()));
-        reply.headers.push((
-            "Set-Cookie",
-            format!(
-                "ll_f={}; Path=/f; HttpOnly; SameSite=Strict",
-                self.facilitator
-            ),
-        ));
         reply
+            .headers
+            .push(("Set-Cookie", self.facilitator_cookie()));
+        reply
+    }
+
+    /// The facilitator's token as a cookie for the `/f` pages. `Lax`, not `Strict`: the address
+    /// is often opened from a link in mail or a chat, and the console it leads to must then
+    /// receive it; every `/f` page only shows, none changes anything.
+    fn facilitator_cookie(&self) -> String {
+        format!("ll_f={}; Path=/f; HttpOnly; SameSite=Lax", self.facilitator)
     }
 
     fn has_facilitator_cookie(&self, request: &Request) -> bool {
@@ -142,7 +175,7 @@ impl Room {
                 let id = token().unwrap_or_default();
                 reply.headers.push((
                     "Set-Cookie",
-                    format!("ll_p={id}; Path=/p; HttpOnly; SameSite=Strict"),
+                    format!("ll_p={id}; Path=/p; HttpOnly; SameSite=Lax"),
                 ));
                 id
             }
@@ -158,6 +191,13 @@ impl Room {
     /// A posted answer: checked, saved under a new name, counted and thanked; or the problems,
     /// with the way back (the browser still holds the answers).
     fn answer(&self, request: &Request) -> Reply {
+        if !self.may_answer(request.peer) {
+            return self.message(
+                429,
+                "Too many answers",
+                &["This device has sent many answers in the last minute. Wait a moment, then send yours again: it is still in the page."],
+            );
+        }
         let fields = match web::urlencoded(&request.body) {
             Ok(f) => f,
             Err(e) => return self.message(400, "Not an answer", &[e.as_str()]),
@@ -189,16 +229,12 @@ impl Room {
                         " (part of the questionnaire)"
                     }
                 );
-                let mut page = RoomMessage::new(
-                    &self.rubric,
-                    "Thank you",
-                    &["Your answers are with the facilitator."],
-                );
-                page.forget_key = Some(format!(
-                    "learnlead:{}:{}",
-                    response.rubric.id, response.rubric.hash
-                ));
-                self.page(200, "room-message.html.j2", &page)
+                // Post, then redirect: reloading the thank-you page sends nothing again.
+                let mut reply = Reply::html(303, String::new());
+                reply
+                    .headers
+                    .push(("Location", format!("/p/{}/thanks", self.participants)));
+                reply
             }
             Err(e) => {
                 crate::say_err!("error: an answer could not be saved: {e}");
@@ -209,6 +245,25 @@ impl Room {
                 )
             }
         }
+    }
+
+    /// The page after an answer is saved. It also tells the browser to forget the answers it
+    /// kept while the person worked.
+    fn thanks(&self) -> Reply {
+        let mut page = RoomMessage::new(
+            &self.rubric,
+            "Thank you",
+            &["Your answers are with the facilitator."],
+        );
+        page.forget_key = Some(format!("learnlead:{}:{}", self.stamp.id, self.stamp.hash));
+        self.page(200, "room-message.html.j2", &page)
+    }
+
+    /// Whether `peer` may send another answer ([`Recent::allow`]).
+    fn may_answer(&self, peer: std::net::IpAddr) -> bool {
+        self.recent
+            .lock()
+            .map_or(true, |mut r| r.allow(peer, std::time::Instant::now()))
     }
 
     /// Counts a saved answer; returns how many were received since the server started.
@@ -363,6 +418,28 @@ mod tests {
         assert!(same(&a, &a.clone()));
         assert!(!same(&a[..31], &a));
         assert!(!same(&b, &a));
+    }
+
+    #[test]
+    fn one_address_sends_a_bounded_number_of_answers_a_minute() {
+        let mut recent = Recent::default();
+        let start = std::time::Instant::now();
+        let phone: std::net::IpAddr = "192.0.2.7".parse().unwrap();
+        for _ in 0..ANSWERS_PER_MINUTE {
+            assert!(recent.allow(phone, start));
+        }
+        assert!(!recent.allow(phone, start), "one too many");
+        assert!(
+            recent.allow("192.0.2.8".parse().unwrap(), start),
+            "another phone"
+        );
+        let later = start + std::time::Duration::from_secs(61);
+        assert!(recent.allow(phone, later), "a minute later");
+        let here: std::net::IpAddr = "::1".parse().unwrap();
+        assert!(
+            (0..100).all(|_| recent.allow(here, start)),
+            "this computer is not bounded"
+        );
     }
 
     #[test]
