@@ -465,6 +465,33 @@ pub enum CompareFormat {
     Docx,
 }
 
+impl From<CompareFormat> for crate::present::document::Format {
+    fn from(f: CompareFormat) -> Self {
+        match f {
+            CompareFormat::Table => Self::Table,
+            CompareFormat::Md => Self::Md,
+            CompareFormat::Html => Self::Html,
+            CompareFormat::Json => Self::Json,
+            CompareFormat::Csv => Self::Csv,
+            CompareFormat::Pdf => Self::Pdf,
+            CompareFormat::Docx => Self::Docx,
+        }
+    }
+}
+
+impl From<ReportFormat> for crate::present::document::Format {
+    fn from(f: ReportFormat) -> Self {
+        match f {
+            ReportFormat::Table => Self::Table,
+            ReportFormat::Md => Self::Md,
+            ReportFormat::Html => Self::Html,
+            ReportFormat::Json => Self::Json,
+            ReportFormat::Pdf => Self::Pdf,
+            ReportFormat::Docx => Self::Docx,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CompareBy {
     Role,

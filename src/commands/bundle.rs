@@ -201,7 +201,7 @@ fn data_files(group: &Group, anonymize: bool, out: &mut Files) -> Result<Vec<Lin
     crate::present::csv::write_csv(&group.rubric, &group.participants, anonymize, &mut csv)?;
     out.push((
         "data/group.json".into(),
-        crate::commands::json_document(&group.view)?,
+        crate::present::document::json_document(&group.view)?,
     ));
     out.push(("data/responses.csv".into(), csv));
     out.push((

@@ -5,75 +5,36 @@ use std::path::{Path, PathBuf};
 use crate::analysis::compare::{self, Options, Participant};
 use crate::analysis::trend;
 use crate::cli::{CompareArgs, CompareBy, CompareFormat, GroupArgs};
-use crate::commands::{json_document, write_out};
+use crate::commands::write_out;
 use crate::error::{Error, Result};
 use crate::io::catalog::Catalog;
-use crate::io::output::{self, Doc};
+use crate::io::output;
 use crate::model::config;
 use crate::model::rubric::Rubric;
-use crate::present::render::{self, Markup};
-use crate::present::table;
+use crate::present::document::{self, Format, GroupDocument};
 use crate::present::view::GroupReport;
 
 pub fn run(catalog: &Catalog, args: CompareArgs) -> Result<()> {
     let format = choose_format(args.format, args.out.as_deref())?;
-    if args.template.is_some() && !matches!(format, CompareFormat::Md | CompareFormat::Html) {
+    if args.template.is_some() && !format.takes_a_template() {
         return Err(Error::usage(
             "--template renders md or html; choose --format md or html",
         ));
     }
     let framing = crate::commands::framing(args.group.config.as_deref())?;
     let group = Group::read(catalog, &args.group, args.with_notes)?;
-    let (rubric, participants, comparison) = (&group.rubric, &group.participants, &group.view);
-    if format == CompareFormat::Docx {
-        let bytes = crate::present::docx::group(comparison, &framing)?;
-        return write_out(args.out.as_deref(), bytes, Doc::Docx, args.force);
-    }
-    if format == CompareFormat::Pdf {
-        let browser = crate::present::pdf::find_browser(args.pdf.browser.as_deref())?;
-        let html = render::render(
-            "compare.html.j2",
-            Markup::Html,
-            args.template.as_deref(),
-            comparison,
-            &framing,
-        )?;
-        let pdf = crate::present::pdf::print(&html, args.pdf.paper.into(), &browser)?;
-        return write_out(args.out.as_deref(), pdf, Doc::Pdf, args.force);
-    }
-    let (text, doc) = match format {
-        CompareFormat::Json => (json_document(comparison)?, Doc::Json),
-        CompareFormat::Csv => {
-            let mut buf = Vec::new();
-            crate::present::csv::write_csv(rubric, participants, args.group.anonymize, &mut buf)?;
-            (buf, Doc::Csv)
-        }
-        CompareFormat::Table => (table::comparison(comparison).into_bytes(), Doc::Text),
-        CompareFormat::Md => (
-            render::render(
-                "compare.md.j2",
-                Markup::Markdown,
-                args.template.as_deref(),
-                comparison,
-                &framing,
-            )?
-            .into_bytes(),
-            Doc::Markdown,
-        ),
-        // PDF was printed and returned above.
-        CompareFormat::Html | CompareFormat::Pdf | CompareFormat::Docx => (
-            render::render(
-                "compare.html.j2",
-                Markup::Html,
-                args.template.as_deref(),
-                comparison,
-                &framing,
-            )?
-            .into_bytes(),
-            Doc::Html,
-        ),
+    let doc = GroupDocument {
+        view: &group.view,
+        answers: Some((&group.rubric, &group.participants, args.group.anonymize)),
     };
-    write_out(args.out.as_deref(), text, doc, args.force)
+    let options = document::Options {
+        template: args.template.as_deref(),
+        framing: &framing,
+        paper: args.pdf.paper.into(),
+        browser: args.pdf.browser.as_deref(),
+    };
+    let bytes = document::produce(&doc, format, &options)?;
+    write_out(args.out.as_deref(), bytes, format.doc(), args.force)
 }
 
 /// A group's responses, read and compared, with the change since a baseline if one is named,
@@ -377,21 +338,22 @@ fn read_chunk(rubric: &Rubric, hash: &str, files: &[PathBuf]) -> Result<Chunk> {
     Ok(out)
 }
 
-fn choose_format(format: Option<CompareFormat>, out: Option<&Path>) -> Result<CompareFormat> {
-    use CompareFormat::*;
-    crate::commands::choose_format(
-        format,
+/// `--format`, else the extension of `--out`, else a table on a terminal and Markdown elsewhere.
+fn choose_format(format: Option<CompareFormat>, out: Option<&Path>) -> Result<Format> {
+    use std::io::IsTerminal;
+    const ALL: &[Format] = &[
+        Format::Table,
+        Format::Md,
+        Format::Html,
+        Format::Json,
+        Format::Csv,
+        Format::Pdf,
+        Format::Docx,
+    ];
+    Format::choose(
+        format.map(Format::from),
         out,
-        &[
-            (&["md", "markdown"], Md),
-            (&["html", "htm"], Html),
-            (&["json"], Json),
-            (&["csv"], Csv),
-            (&["pdf"], Pdf),
-            (&["docx"], Docx),
-            (&["txt"], Table),
-        ],
-        Table,
-        Md,
+        ALL,
+        std::io::stdout().is_terminal(),
     )
 }

@@ -20,48 +20,6 @@ use crate::io::output::{self, Doc};
 use crate::model::response::Response;
 use crate::model::rubric::Rubric;
 
-/// The output format: `--format` if given, else the one whose extensions include `--out`'s,
-/// else `terminal` when standard output is a terminal and `piped` when it is not.
-pub fn choose_format<F: Copy>(
-    format: Option<F>,
-    out: Option<&Path>,
-    by_extension: &[(&[&str], F)],
-    terminal: F,
-    piped: F,
-) -> Result<F> {
-    use std::io::IsTerminal;
-    if let Some(f) = format {
-        return Ok(f);
-    }
-    if let Some(out) = out {
-        let ext = out
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .unwrap_or_default();
-        return by_extension
-            .iter()
-            .find(|(exts, _)| exts.contains(&ext.as_str()))
-            .map(|(_, f)| *f)
-            .ok_or_else(|| {
-                let known: Vec<&str> = by_extension
-                    .iter()
-                    .flat_map(|(e, _)| e.iter().copied())
-                    .collect();
-                Error::usage(format!(
-                    "cannot tell the format from {}; name the file .{} or add --format",
-                    out.display(),
-                    known.join(", .")
-                ))
-            });
-    }
-    Ok(if std::io::stdout().is_terminal() {
-        terminal
-    } else {
-        piped
-    })
-}
-
 /// Writes a command's result to `out` by the one write path ([`output::write_output`]), marked
 /// as learnlead's so a later run may replace it, or to standard output. Binary output (PDF,
 /// Word) is not written to a terminal.
@@ -101,25 +59,6 @@ pub fn write_out(out: Option<&Path>, bytes: Vec<u8>, doc: Doc, force: bool) -> R
         None if doc == Doc::Text => output::print_bytes(&bytes),
         None => output::print_bytes(&output::mark(doc, bytes)),
     }
-}
-
-/// `value` as a pretty JSON document whose first key, `generator`, marks it as learnlead's.
-pub fn json_document<T: serde::Serialize>(value: &T) -> Result<Vec<u8>> {
-    let body = serde_json::to_value(value)?;
-    let mark = || serde_json::Value::from(format!("learnlead {}", env!("CARGO_PKG_VERSION")));
-    let mut doc = serde_json::Map::new();
-    doc.insert("generator".into(), mark());
-    match body {
-        serde_json::Value::Object(fields) => doc.extend(fields),
-        other => {
-            doc.insert("data".into(), other);
-        }
-    }
-    // The mark wins over a view's own `generator` (which templates read as name and version).
-    doc.insert("generator".into(), mark());
-    let mut text = serde_json::to_string_pretty(&serde_json::Value::Object(doc))?;
-    text.push('\n');
-    Ok(text.into_bytes())
 }
 
 /// Says on standard error when a user's rubric takes the place of a shipped one.

@@ -4,35 +4,76 @@ use std::path::Path;
 
 use crate::analysis::score;
 use crate::cli::{ReportArgs, ReportFormat};
-use crate::commands::{json_document, load_response, write_out};
+use crate::commands::{load_response, write_out};
 use crate::error::{Error, Result};
 use crate::io::catalog::Catalog;
-use crate::io::output::Doc;
-use crate::present::render::{self, Markup};
-use crate::present::table;
+use crate::model::response::Response;
+use crate::model::rubric::Rubric;
+use crate::present::document::{self, Format, ReportDocument};
 use crate::present::view;
 
 pub fn run(catalog: &Catalog, args: ReportArgs) -> Result<()> {
     let format = choose_format(args.format, args.out.as_deref())?;
-    if args.template.is_some() && matches!(format, ReportFormat::Json | ReportFormat::Table) {
+    if args.template.is_some() && !format.takes_a_template() {
         return Err(Error::usage(
             "--template renders md or html; choose --format md or html (or an --out ending in .md or .html)",
         ));
     }
     let (response, rubric) = load_response(catalog, &args.response, args.rubric.as_deref())?;
+    let earlier = baselines(catalog, &args, &response)?;
+    let framing = crate::commands::framing(args.config.as_deref())?;
+    let view = build_view(&rubric, &response, &earlier);
+    for w in &view.warnings {
+        crate::say_err!("warning: {w}");
+    }
+    let doc = ReportDocument {
+        view: &view,
+        rubric_hash: rubric.content_hash(),
+        full_report: args.out.is_none().then(|| {
+            format!(
+                "learnlead report {} --out report.html",
+                crate::safe_text::shell_arg(&args.response.display().to_string())
+            )
+        }),
+    };
+    let options = document::Options {
+        template: args.template.as_deref(),
+        framing: &framing,
+        paper: args.pdf.paper.into(),
+        browser: args.pdf.browser.as_deref(),
+    };
+    let bytes = document::produce(&doc, format, &options)?;
+    write_out(args.out.as_deref(), bytes, format.doc(), args.force)
+}
+
+/// The earlier rounds named with `--baseline`, oldest first, on the response's rubric.
+fn baselines(catalog: &Catalog, args: &ReportArgs, response: &Response) -> Result<Vec<Response>> {
     let mut earlier = Vec::with_capacity(args.baseline.len());
     for path in &args.baseline {
-        let named = rubric_path_or_id(&args, &response);
+        let named = rubric_path_or_id(args, response);
         earlier.push(load_response(catalog, path, Some(&named))?.0);
     }
     earlier.sort_by(|a, b| round_date(a).cmp(round_date(b)));
-    let framing = crate::commands::framing(args.config.as_deref())?;
-    let scores = score::score(&rubric, &response);
+    if earlier
+        .last()
+        .is_some_and(|b| round_date(b) > round_date(response))
+    {
+        crate::say_err!(
+            "warning: a baseline is dated after the response; the change is shown from the latest baseline to the response"
+        );
+    }
+    Ok(earlier)
+}
+
+/// The report's view: the scores, the change since the latest earlier round, and with two or
+/// more earlier rounds the trend.
+fn build_view(rubric: &Rubric, response: &Response, earlier: &[Response]) -> view::ReportView {
+    let scores = score::score(rubric, response);
     let earlier_scores: Vec<score::Scores> =
-        earlier.iter().map(|b| score::score(&rubric, b)).collect();
+        earlier.iter().map(|b| score::score(rubric, b)).collect();
     let mut view = view::report(
-        &rubric,
-        &response,
+        rubric,
+        response,
         &scores,
         earlier.last().zip(earlier_scores.last()),
     );
@@ -40,95 +81,22 @@ pub fn run(catalog: &Catalog, args: ReportArgs) -> Result<()> {
         let rounds = earlier
             .iter()
             .zip(&earlier_scores)
-            .chain([(&response, &scores)])
+            .chain([(response, &scores)])
             .map(|(r, s)| round_scores(r, s))
             .collect();
-        let trend = crate::analysis::trend::trend(&rubric, rounds);
-        view::add_rounds(&mut view, &rubric, &earlier_scores[0], trend);
+        let trend = crate::analysis::trend::trend(rubric, rounds);
+        view::add_rounds(&mut view, rubric, &earlier_scores[0], trend);
     }
-    if earlier
-        .last()
-        .is_some_and(|b| round_date(b) > round_date(&response))
-    {
-        crate::say_err!(
-            "warning: a baseline is dated after the response; the change is shown from the latest baseline to the response"
-        );
-    }
-    for w in &view.warnings {
-        crate::say_err!("warning: {w}");
-    }
-    if format == ReportFormat::Docx {
-        let bytes = crate::present::docx::report(&view, &framing)?;
-        return write_out(args.out.as_deref(), bytes, Doc::Docx, args.force);
-    }
-    if format == ReportFormat::Pdf {
-        let browser = crate::present::pdf::find_browser(args.pdf.browser.as_deref())?;
-        let html = render::render(
-            "report.html.j2",
-            Markup::Html,
-            args.template.as_deref(),
-            &view,
-            &framing,
-        )?;
-        let pdf = crate::present::pdf::print(&html, args.pdf.paper.into(), &browser)?;
-        return write_out(args.out.as_deref(), pdf, Doc::Pdf, args.force);
-    }
-    let (text, doc) = match format {
-        ReportFormat::Json => (
-            json_document(&view::json(&view, &rubric.content_hash()))?,
-            Doc::Json,
-        ),
-        ReportFormat::Table => {
-            let mut text = format!("{}\n", table::report(&view));
-            if let Some(t) = &view.trend {
-                text.push_str(&format!("\n{}\n", table::trend_table(t)));
-            }
-            text.push_str(&table::report_summary(&view));
-            if args.out.is_none() {
-                text.push_str(&format!(
-                    "\nThe full report, with what each dimension looks like and questions to reflect on:\n  learnlead report {} --out report.html\n",
-                    crate::safe_text::shell_arg(&args.response.display().to_string())
-                ));
-            }
-            (text.into_bytes(), Doc::Text)
-        }
-        ReportFormat::Md => (
-            render::render(
-                "report.md.j2",
-                Markup::Markdown,
-                args.template.as_deref(),
-                &view,
-                &framing,
-            )?
-            .into_bytes(),
-            Doc::Markdown,
-        ),
-        // PDF was printed and returned above.
-        ReportFormat::Html | ReportFormat::Pdf | ReportFormat::Docx => (
-            render::render(
-                "report.html.j2",
-                Markup::Html,
-                args.template.as_deref(),
-                &view,
-                &framing,
-            )?
-            .into_bytes(),
-            Doc::Html,
-        ),
-    };
-    write_out(args.out.as_deref(), text, doc, args.force)
+    view
 }
 
 /// When a response was answered: its completion date, else its start.
-fn round_date(r: &crate::model::response::Response) -> &str {
+fn round_date(r: &Response) -> &str {
     crate::model::response::date_of(r.completed.as_deref().unwrap_or(&r.started))
 }
 
 /// One person's round, for the trend.
-fn round_scores(
-    r: &crate::model::response::Response,
-    s: &score::Scores,
-) -> crate::analysis::trend::RoundScores {
+fn round_scores(r: &Response, s: &score::Scores) -> crate::analysis::trend::RoundScores {
     crate::analysis::trend::RoundScores {
         date: round_date(r).to_string(),
         participants: 1,
@@ -138,29 +106,31 @@ fn round_scores(
 }
 
 /// The baseline must be on the same rubric as the response: name it the same way.
-fn rubric_path_or_id(args: &ReportArgs, response: &crate::model::response::Response) -> String {
+fn rubric_path_or_id(args: &ReportArgs, response: &Response) -> String {
     args.rubric
         .clone()
         .or_else(|| response.rubric.file.clone())
         .unwrap_or_else(|| response.rubric.id.clone())
 }
 
+/// The formats a report is written in.
+const FORMATS: &[Format] = &[
+    Format::Table,
+    Format::Md,
+    Format::Html,
+    Format::Json,
+    Format::Pdf,
+    Format::Docx,
+];
+
 /// `--format`, else the extension of `--out`, else a table on a terminal and Markdown elsewhere.
-fn choose_format(format: Option<ReportFormat>, out: Option<&Path>) -> Result<ReportFormat> {
-    use ReportFormat::*;
-    crate::commands::choose_format(
-        format,
+fn choose_format(format: Option<ReportFormat>, out: Option<&Path>) -> Result<Format> {
+    use std::io::IsTerminal;
+    Format::choose(
+        format.map(Format::from),
         out,
-        &[
-            (&["md", "markdown"], Md),
-            (&["html", "htm"], Html),
-            (&["json"], Json),
-            (&["pdf"], Pdf),
-            (&["docx"], Docx),
-            (&["txt"], Table),
-        ],
-        Table,
-        Md,
+        FORMATS,
+        std::io::stdout().is_terminal(),
     )
 }
 
@@ -173,16 +143,17 @@ mod tests {
         let f = |fmt, out: Option<&str>| choose_format(fmt, out.map(Path::new));
         assert_eq!(
             f(Some(ReportFormat::Json), Some("a.html")).unwrap(),
-            ReportFormat::Json
+            Format::Json
         );
-        assert_eq!(f(None, Some("a.HTML")).unwrap(), ReportFormat::Html);
-        assert_eq!(f(None, Some("a.md")).unwrap(), ReportFormat::Md);
-        assert_eq!(f(None, Some("a.json")).unwrap(), ReportFormat::Json);
-        assert_eq!(f(None, Some("a.pdf")).unwrap(), ReportFormat::Pdf);
-        assert_eq!(f(None, Some("a.docx")).unwrap(), ReportFormat::Docx);
+        assert_eq!(f(None, Some("a.HTML")).unwrap(), Format::Html);
+        assert_eq!(f(None, Some("a.md")).unwrap(), Format::Md);
+        assert_eq!(f(None, Some("a.json")).unwrap(), Format::Json);
+        assert_eq!(f(None, Some("a.pdf")).unwrap(), Format::Pdf);
+        assert_eq!(f(None, Some("a.docx")).unwrap(), Format::Docx);
         assert!(
             f(None, Some("a.odt")).is_err(),
             "an unknown extension is an error"
         );
+        assert!(f(None, Some("a.csv")).is_err(), "a report has no CSV");
     }
 }

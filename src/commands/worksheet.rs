@@ -4,41 +4,32 @@
 use crate::cli::{FormArgs, WorksheetArgs, WorksheetFormat};
 use crate::error::Result;
 use crate::io::catalog::Catalog;
+use crate::present::document::{self, Format, WorksheetDocument};
 use crate::present::render::{self, Markup};
 use crate::{io::assets, present::view};
 
 pub fn run(catalog: &Catalog, args: WorksheetArgs) -> Result<()> {
     let loaded = catalog.load(args.rubric.as_deref().unwrap_or(assets::DEFAULT_RUBRIC))?;
     crate::commands::note_override(&loaded);
-    let format = crate::commands::choose_format(
-        args.format,
+    let format = Format::choose(
+        args.format.map(|f| match f {
+            WorksheetFormat::Md => Format::Md,
+            WorksheetFormat::Html => Format::Html,
+        }),
         args.out.as_deref(),
-        &[
-            (&["md", "markdown"], WorksheetFormat::Md),
-            (&["html", "htm"], WorksheetFormat::Html),
-        ],
-        WorksheetFormat::Md,
-        WorksheetFormat::Md,
+        &[Format::Md, Format::Html],
+        false,
     )?;
-    let context = view::worksheet(&loaded.rubric);
+    let view = view::worksheet(&loaded.rubric);
     let framing = crate::model::config::Framing::default();
-    let text = match format {
-        WorksheetFormat::Md => render::render(
-            "worksheet.md.j2",
-            Markup::Markdown,
-            None,
-            &context,
-            &framing,
-        )?,
-        WorksheetFormat::Html => {
-            render::render("worksheet.html.j2", Markup::Html, None, &context, &framing)?
-        }
+    let options = document::Options {
+        template: None,
+        framing: &framing,
+        paper: crate::present::pdf::Paper::A4,
+        browser: None,
     };
-    let doc = match format {
-        WorksheetFormat::Md => crate::io::output::Doc::Markdown,
-        WorksheetFormat::Html => crate::io::output::Doc::Html,
-    };
-    crate::commands::write_out(args.out.as_deref(), text.into_bytes(), doc, args.force)
+    let bytes = document::produce(&WorksheetDocument { view: &view }, format, &options)?;
+    crate::commands::write_out(args.out.as_deref(), bytes, format.doc(), args.force)
 }
 
 /// The questionnaire as a self-contained HTML page that saves a response file.

@@ -6,6 +6,8 @@ pub mod chart;
 pub mod csv;
 /// A small DevTools client for a headless browser, over a pipe or a local port.
 pub mod devtools;
+/// One way from a view to a document in any format.
+pub mod document;
 /// Word documents: the report and the group report, editable.
 pub mod docx;
 /// Numbers as people read them: scores, signed changes, bars.

@@ -1,0 +1,328 @@
+//! One way from a view to a document. Every format learnlead writes is a [`Format`]; the one
+//! table from file extension to format is [`Format::from_path`]; and [`produce`] turns a
+//! document's view into bytes in a format, whatever the document: the individual report, the
+//! group report. A command reads: load, analyse, build the view, produce, write. Adding a format
+//! is one arm in [`produce`]; adding a document is one [`Document`] implementation.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::io::output::Doc;
+use crate::model::config::Framing;
+use crate::present::pdf::Paper;
+use crate::present::render::{self, Markup};
+
+/// A format learnlead writes a document in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Tables for the terminal.
+    Table,
+    Md,
+    Html,
+    Json,
+    /// One row per answer (the group report).
+    Csv,
+    /// The HTML printed by Chromium, Chrome or Edge.
+    Pdf,
+    /// A Word document to edit.
+    Docx,
+}
+
+/// The one table from a file's extension to its format.
+const BY_EXTENSION: &[(&str, Format)] = &[
+    ("md", Format::Md),
+    ("markdown", Format::Md),
+    ("html", Format::Html),
+    ("htm", Format::Html),
+    ("json", Format::Json),
+    ("csv", Format::Csv),
+    ("pdf", Format::Pdf),
+    ("docx", Format::Docx),
+    ("txt", Format::Table),
+];
+
+impl Format {
+    /// The format a file's extension names, among `allowed`.
+    pub fn from_path(path: &Path, allowed: &[Format]) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        BY_EXTENSION
+            .iter()
+            .find(|(e, f)| *e == ext && allowed.contains(f))
+            .map(|(_, f)| *f)
+    }
+
+    /// `given` (`--format`), else the one `out`'s extension names, else a table on a terminal
+    /// and Markdown elsewhere. An extension none of `allowed` has is an error listing them.
+    pub fn choose(
+        given: Option<Format>,
+        out: Option<&Path>,
+        allowed: &[Format],
+        on_terminal: bool,
+    ) -> Result<Format> {
+        if let Some(f) = given {
+            return Ok(f);
+        }
+        match out.filter(|p| *p != Path::new("-")) {
+            Some(path) => Format::from_path(path, allowed).ok_or_else(|| {
+                let known: Vec<&str> = BY_EXTENSION
+                    .iter()
+                    .filter(|(_, f)| allowed.contains(f))
+                    .map(|(e, _)| *e)
+                    .collect();
+                Error::usage(format!(
+                    "cannot tell the format from {}; name the file .{} or add --format",
+                    path.display(),
+                    known.join(", .")
+                ))
+            }),
+            None if on_terminal => Ok(Format::Table),
+            None => Ok(Format::Md),
+        }
+    }
+
+    /// The kind of file it is, for marking it as learnlead's.
+    pub fn doc(self) -> Doc {
+        match self {
+            Format::Table => Doc::Text,
+            Format::Md => Doc::Markdown,
+            Format::Html => Doc::Html,
+            Format::Json => Doc::Json,
+            Format::Csv => Doc::Csv,
+            Format::Pdf => Doc::Pdf,
+            Format::Docx => Doc::Docx,
+        }
+    }
+
+    /// Whether a person's own template (`--template`) can render it: HTML and Markdown, and PDF
+    /// (printed from the HTML).
+    pub fn takes_a_template(self) -> bool {
+        matches!(self, Format::Html | Format::Md | Format::Pdf)
+    }
+}
+
+/// A document learnlead makes from a view: its templates' name, and how it looks in the
+/// formats that are not a template (those it offers). It serializes as the view its templates
+/// receive (docs/templates.md).
+pub trait Document: Serialize {
+    /// The shipped templates' name without its extension: `report` for `report.html.j2` and
+    /// `report.md.j2`.
+    const TEMPLATE: &'static str;
+    /// The terminal's tables.
+    fn table(&self) -> Option<String> {
+        None
+    }
+    /// The JSON document (docs/json.md), marked as learnlead's.
+    fn json(&self) -> Option<Result<Vec<u8>>> {
+        None
+    }
+    /// The Word document.
+    fn docx(&self, _framing: &Framing) -> Option<Result<Vec<u8>>> {
+        None
+    }
+    /// One row per answer.
+    fn csv(&self) -> Option<Result<Vec<u8>>> {
+        None
+    }
+}
+
+/// How to produce: a person's template, the branding, and how to print.
+pub struct Options<'a> {
+    pub template: Option<&'a Path>,
+    pub framing: &'a Framing,
+    pub paper: Paper,
+    /// The browser named with `--browser`; else one is looked for when printing.
+    pub browser: Option<&'a Path>,
+}
+
+/// `doc` in `format`.
+pub fn produce<D: Document>(doc: &D, format: Format, options: &Options) -> Result<Vec<u8>> {
+    let html = || {
+        render::render(
+            &format!("{}.html.j2", D::TEMPLATE),
+            Markup::Html,
+            options.template,
+            doc,
+            options.framing,
+        )
+    };
+    match format {
+        Format::Html => html().map(String::into_bytes),
+        Format::Md => render::render(
+            &format!("{}.md.j2", D::TEMPLATE),
+            Markup::Markdown,
+            options.template,
+            doc,
+            options.framing,
+        )
+        .map(String::into_bytes),
+        Format::Pdf => {
+            let browser = crate::present::pdf::find_browser(options.browser)?;
+            crate::present::pdf::print(&html()?, options.paper, &browser)
+        }
+        Format::Table => doc.table().map(String::into_bytes).ok_or_else(not_offered),
+        Format::Json => doc.json().unwrap_or_else(|| Err(not_offered())),
+        Format::Docx => doc
+            .docx(options.framing)
+            .unwrap_or_else(|| Err(not_offered())),
+        Format::Csv => doc.csv().unwrap_or_else(|| Err(not_offered())),
+    }
+}
+
+fn not_offered() -> Error {
+    Error::usage("this document is not written in that format; choose --format md or html")
+}
+
+/// `value` as a pretty JSON document whose first key, `generator`, marks it as learnlead's.
+pub fn json_document<T: serde::Serialize>(value: &T) -> Result<Vec<u8>> {
+    let body = serde_json::to_value(value)?;
+    let mark = || serde_json::Value::from(format!("learnlead {}", env!("CARGO_PKG_VERSION")));
+    let mut doc = serde_json::Map::new();
+    doc.insert("generator".into(), mark());
+    match body {
+        serde_json::Value::Object(fields) => doc.extend(fields),
+        other => {
+            doc.insert("data".into(), other);
+        }
+    }
+    // The mark wins over a view's own `generator` (which templates read as name and version).
+    doc.insert("generator".into(), mark());
+    let mut text = serde_json::to_string_pretty(&serde_json::Value::Object(doc))?;
+    text.push('\n');
+    Ok(text.into_bytes())
+}
+
+/// The individual report, as its templates, table, JSON and Word document show it.
+#[derive(Serialize)]
+#[serde(transparent)]
+pub struct ReportDocument<'a> {
+    pub view: &'a crate::present::view::ReportView,
+    /// The rubric's content hash, which the JSON carries.
+    #[serde(skip)]
+    pub rubric_hash: String,
+    /// The command that writes the full report, said under the terminal's table.
+    #[serde(skip)]
+    pub full_report: Option<String>,
+}
+
+impl Document for ReportDocument<'_> {
+    const TEMPLATE: &'static str = "report";
+
+    fn table(&self) -> Option<String> {
+        use crate::present::table;
+        let mut text = format!("{}\n", table::report(self.view));
+        if let Some(t) = &self.view.trend {
+            text.push_str(&format!("\n{}\n", table::trend_table(t)));
+        }
+        text.push_str(&table::report_summary(self.view));
+        if let Some(command) = &self.full_report {
+            text.push_str(&format!(
+                "\nThe full report, with what each dimension looks like and questions to reflect on:\n  {command}\n"
+            ));
+        }
+        Some(text)
+    }
+
+    fn json(&self) -> Option<Result<Vec<u8>>> {
+        Some(json_document(&crate::present::view::json(
+            self.view,
+            &self.rubric_hash,
+        )))
+    }
+
+    fn docx(&self, framing: &Framing) -> Option<Result<Vec<u8>>> {
+        Some(crate::present::docx::report(self.view, framing))
+    }
+}
+
+/// The group report, as its templates, table, JSON, CSV and Word document show it.
+#[derive(Serialize)]
+#[serde(transparent)]
+pub struct GroupDocument<'a> {
+    pub view: &'a crate::present::view::GroupReport,
+    /// Every answer, for the CSV: the rubric, the participants, and whether they are anonymous.
+    #[serde(skip)]
+    pub answers: Option<(
+        &'a crate::model::rubric::Rubric,
+        &'a [crate::analysis::compare::Participant],
+        bool,
+    )>,
+}
+
+impl Document for GroupDocument<'_> {
+    const TEMPLATE: &'static str = "compare";
+
+    fn table(&self) -> Option<String> {
+        Some(crate::present::table::comparison(self.view))
+    }
+
+    fn json(&self) -> Option<Result<Vec<u8>>> {
+        Some(json_document(self.view))
+    }
+
+    fn docx(&self, framing: &Framing) -> Option<Result<Vec<u8>>> {
+        Some(crate::present::docx::group(self.view, framing))
+    }
+
+    fn csv(&self) -> Option<Result<Vec<u8>>> {
+        let (rubric, participants, anonymize) = self.answers?;
+        let mut buf = Vec::new();
+        Some(
+            crate::present::csv::write_csv(rubric, participants, anonymize, &mut buf)
+                .map(|()| buf)
+                .map_err(Error::from),
+        )
+    }
+}
+
+/// The paper worksheet: HTML and Markdown only.
+#[derive(Serialize)]
+#[serde(transparent)]
+pub struct WorksheetDocument<'a> {
+    pub view: &'a crate::present::view::WorksheetView,
+}
+
+impl Document for WorksheetDocument<'_> {
+    const TEMPLATE: &'static str = "worksheet";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: &[Format] = &[
+        Format::Table,
+        Format::Md,
+        Format::Html,
+        Format::Json,
+        Format::Csv,
+        Format::Pdf,
+        Format::Docx,
+    ];
+
+    #[test]
+    fn the_format_comes_from_the_flag_then_the_extension_then_where_it_goes() {
+        let f = |given, out: Option<&str>, terminal| {
+            Format::choose(given, out.map(Path::new), ALL, terminal)
+        };
+        assert_eq!(
+            f(Some(Format::Json), Some("a.html"), false).unwrap(),
+            Format::Json
+        );
+        assert_eq!(f(None, Some("a.HTML"), false).unwrap(), Format::Html);
+        assert_eq!(f(None, Some("a.markdown"), false).unwrap(), Format::Md);
+        assert_eq!(f(None, Some("a.docx"), false).unwrap(), Format::Docx);
+        assert_eq!(f(None, Some("-"), true).unwrap(), Format::Table);
+        assert_eq!(f(None, None, false).unwrap(), Format::Md);
+        let err = f(None, Some("a.odt"), false).unwrap_err().to_string();
+        assert!(err.contains("name the file .md, .markdown, .html"), "{err}");
+        // A format the command does not write is not taken from an extension.
+        let no_csv = &[Format::Md, Format::Html];
+        let err = Format::choose(None, Some(Path::new("a.csv")), no_csv, false).unwrap_err();
+        assert!(
+            err.to_string().contains(".md, .markdown, .html, .htm"),
+            "{err}"
+        );
+    }
+}
