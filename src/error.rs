@@ -42,6 +42,56 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
 
+    /// A file is where a new one was to go; it was left as it is.
+    #[error("{} already exists; it was left as it is (choose another file name)", path.display())]
+    Exists { path: PathBuf },
+
+    /// A file learnlead did not write is where its output was to go.
+    #[error(
+        "{} already exists and learnlead did not write it; it was left as it is. Choose another file, or add --force to replace it",
+        path.display()
+    )]
+    NotOurs { path: PathBuf },
+
+    /// A folder was named where a file is written.
+    #[error("{} is a folder; name a file to write", path.display())]
+    IsFolder { path: PathBuf },
+
+    /// The folder a new file goes in does not exist (learnlead creates none on a guess).
+    #[error(
+        "the folder {} does not exist; create it, or choose another place for {file}",
+        folder.display()
+    )]
+    NoFolder { folder: PathBuf, file: String },
+
+    /// A link to nowhere was named; it was left as it is.
+    #[error("{} is a link to a file that does not exist; it was left as it is", path.display())]
+    DanglingLink { path: PathBuf },
+
+    /// Another learnlead has the response open.
+    #[error(
+        "{} is already open in another learnlead (lock file {}); finish there first. If no other learnlead is running, remove the lock file",
+        file.display(),
+        lock.display()
+    )]
+    Locked { file: PathBuf, lock: PathBuf },
+
+    /// What stands where the lock goes is not a lock learnlead wrote.
+    #[error(
+        "the lock file {} for {} is {kind}, not a lock learnlead wrote; it was left as it is. If no other learnlead is running, remove it",
+        lock.display(),
+        file.display()
+    )]
+    NotALock {
+        file: PathBuf,
+        lock: PathBuf,
+        kind: &'static str,
+    },
+
+    /// Every name tried in a folder is taken.
+    #[error("no free file name in {} (like {like})", folder.display())]
+    NoFreeName { folder: PathBuf, like: String },
+
     /// An input file (rubric, response, answers, CSV, config) is not valid. Holds every problem
     /// found, so a person can fix them all in one go.
     #[error("{}", format_problems(file, problems))]
@@ -205,6 +255,14 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Usage(_)
+            | Error::Exists { .. }
+            | Error::NotOurs { .. }
+            | Error::IsFolder { .. }
+            | Error::NoFolder { .. }
+            | Error::DanglingLink { .. }
+            | Error::Locked { .. }
+            | Error::NotALock { .. }
+            | Error::NoFreeName { .. }
             | Error::Invalid { .. }
             | Error::NotValid(_)
             | Error::Read { .. }

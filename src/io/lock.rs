@@ -49,20 +49,17 @@ impl Lock {
                         continue;
                     }
                     Holder::Running => {
-                        return Err(Error::usage(format!(
-                            "{} is already open in another learnlead (lock file {}); finish there first. \
-                             If no other learnlead is running, remove the lock file",
-                            file.display(),
-                            path.display()
-                        )))
+                        return Err(Error::Locked {
+                            file: file.to_path_buf(),
+                            lock: path,
+                        })
                     }
-                    Holder::NotALock(what) => {
-                        return Err(Error::usage(format!(
-                            "the lock file {} for {} is {what}, not a lock learnlead wrote; it was left as it is. \
-                             If no other learnlead is running, remove it",
-                            path.display(),
-                            file.display()
-                        )))
+                    Holder::NotALock(kind) => {
+                        return Err(Error::NotALock {
+                            file: file.to_path_buf(),
+                            lock: path,
+                            kind,
+                        })
                     }
                 },
                 Err(e) => return Err(Error::write(&path, e)),
@@ -131,8 +128,11 @@ mod tests {
         let file = dir.path().join("ana.yaml");
         let lock = Lock::acquire(&file).unwrap();
         assert!(lock_path(&file).exists());
-        let err = Lock::acquire(&file).unwrap_err().to_string();
-        assert!(err.contains("already open in another learnlead"), "{err}");
+        let err = Lock::acquire(&file).unwrap_err();
+        assert!(matches!(err, Error::Locked { .. }), "{err}");
+        assert!(err
+            .to_string()
+            .contains("already open in another learnlead"));
         drop(lock);
         assert!(!lock_path(&file).exists());
         drop(Lock::acquire(&file).unwrap());
@@ -149,15 +149,33 @@ mod tests {
             .status();
         if made.is_ok_and(|s| s.success()) {
             let start = std::time::Instant::now();
-            let err = Lock::acquire(&file).unwrap_err().to_string();
-            assert!(err.contains("a named pipe (FIFO), not a lock"), "{err}");
+            let err = Lock::acquire(&file).unwrap_err();
+            assert!(
+                matches!(
+                    err,
+                    Error::NotALock {
+                        kind: "a named pipe (FIFO)",
+                        ..
+                    }
+                ),
+                "{err}"
+            );
             assert!(start.elapsed() < std::time::Duration::from_secs(2));
             std::fs::remove_file(lock_path(&file)).unwrap();
         }
         // A link to a device that never ends: refused, not read.
         std::os::unix::fs::symlink("/dev/zero", lock_path(&file)).unwrap();
-        let err = Lock::acquire(&file).unwrap_err().to_string();
-        assert!(err.contains("a device, not a lock"), "{err}");
+        let err = Lock::acquire(&file).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::NotALock {
+                    kind: "a device",
+                    ..
+                }
+            ),
+            "{err}"
+        );
         std::fs::remove_file(lock_path(&file)).unwrap();
         // A link to nowhere: stale, taken over.
         std::os::unix::fs::symlink(dir.path().join("gone"), lock_path(&file)).unwrap();

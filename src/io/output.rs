@@ -167,19 +167,16 @@ pub fn write_output(path: &Path, bytes: &[u8], force: bool) -> Result<PathBuf> {
         }
         Err(e) => return Err(Error::write(&target, e)),
         Ok(meta) if meta.is_dir() => {
-            return Err(Error::usage(format!(
-                "{} is a folder; name a file to write",
-                path.display()
-            )))
+            return Err(Error::IsFolder {
+                path: path.to_path_buf(),
+            })
         }
         Ok(meta) if !meta.is_file() => write_in_place(&target, bytes)?,
         Ok(_) if force || is_own_output(&target) => write_atomic(&target, bytes)?,
         Ok(_) => {
-            return Err(Error::usage(format!(
-                "{} already exists and learnlead did not write it; it was left as it is. \
-                 Choose another file, or add --force to replace it",
-                path.display()
-            )))
+            return Err(Error::NotOurs {
+                path: path.to_path_buf(),
+            })
         }
     }
     Ok(target)
@@ -189,12 +186,11 @@ pub fn write_output(path: &Path, bytes: &[u8], force: bool) -> Result<PathBuf> {
 /// the path itself. A link to nowhere is refused rather than replaced.
 pub fn follow_link(path: &Path) -> Result<PathBuf> {
     match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path).map_err(|_| {
-            Error::usage(format!(
-                "{} is a link to a file that does not exist; it was left as it is",
-                path.display()
-            ))
-        }),
+        Ok(meta) if meta.file_type().is_symlink() => {
+            fs::canonicalize(path).map_err(|_| Error::DanglingLink {
+                path: path.to_path_buf(),
+            })
+        }
         _ => Ok(path.to_path_buf()),
     }
 }
@@ -203,13 +199,13 @@ pub fn follow_link(path: &Path) -> Result<PathBuf> {
 pub fn check_folder(path: &Path) -> Result<()> {
     let dir = folder_of(path);
     if !dir.is_dir() {
-        return Err(Error::usage(format!(
-            "the folder {} does not exist; create it, or choose another place for {}",
-            dir.display(),
-            path.file_name()
+        return Err(Error::NoFolder {
+            folder: dir,
+            file: path
+                .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        )));
+                .unwrap_or_default(),
+        });
     }
     Ok(())
 }
@@ -288,10 +284,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
     match create_new(path, bytes, true)? {
         true => Ok(()),
-        false => Err(Error::usage(format!(
-            "{} already exists; it was left as it is (choose another file name)",
-            path.display()
-        ))),
+        false => Err(Error::Exists {
+            path: path.to_path_buf(),
+        }),
     }
 }
 
@@ -333,10 +328,10 @@ pub fn create_free(
 ) -> Result<PathBuf> {
     let first = name(1);
     create_first_free(dir, (1..=100_000).map(name), bytes, sync).map_err(|e| match e {
-        Error::Usage(_) => Error::usage(format!(
-            "no free file name in {} (like {first})",
-            dir.display()
-        )),
+        Error::NoFreeName { folder, .. } => Error::NoFreeName {
+            folder,
+            like: first,
+        },
         e => e,
     })
 }
@@ -429,6 +424,28 @@ mod tests {
             61,
             "no temporary file left"
         );
+    }
+
+    #[test]
+    fn refusals_are_typed_with_their_paths() {
+        let dir = tempfile::tempdir().unwrap();
+        let mine = dir.path().join("notes.md");
+        fs::write(&mine, "my notes").unwrap();
+        assert!(matches!(
+            write_output(&mine, b"x", false),
+            Err(Error::NotOurs { path }) if path == mine
+        ));
+        assert!(matches!(write_new(&mine, b"x"), Err(Error::Exists { .. })));
+        assert!(matches!(
+            write_output(dir.path(), b"x", false),
+            Err(Error::IsFolder { .. })
+        ));
+        let nowhere = dir.path().join("no/such/report.html");
+        assert!(matches!(
+            write_output(&nowhere, b"x", false),
+            Err(Error::NoFolder { file, .. }) if file == "report.html"
+        ));
+        assert_eq!(fs::read_to_string(&mine).unwrap(), "my notes");
     }
 
     #[test]

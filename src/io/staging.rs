@@ -133,10 +133,10 @@ fn link_free(
             Err(e) => return Err(Error::write(&candidate, e)),
         }
     }
-    Err(Error::usage(format!(
-        "no free file name for {name} in {}",
-        dir.display()
-    )))
+    Err(Error::NoFreeName {
+        folder: dir.to_path_buf(),
+        like: name.to_string(),
+    })
 }
 
 fn is_non_empty_dir(path: &Path) -> bool {
