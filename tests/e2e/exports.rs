@@ -268,3 +268,41 @@ fn options_numbered_the_other_way_round_are_said_once_for_the_column() {
     );
     assert!(!dir.path().join("out").exists(), "nothing written");
 }
+
+#[test]
+fn the_long_csv_compare_writes_imports_back_to_the_same_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = import_small(
+        "first-participant-quotes-a-statement.csv",
+        &dir.path().join("a"),
+        &[],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let csv = dir.path().join("long.csv");
+    let out = run(learnlead()
+        .arg("compare")
+        .arg(dir.path().join("a"))
+        .args(["--rubric", "small", "--format", "csv", "--out"])
+        .arg(&csv));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = run(learnlead()
+        .arg("import")
+        .arg(&csv)
+        .args(["--rubric", "small", "--out-dir"])
+        .arg(dir.path().join("b")));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let answers = |d: &str| -> Vec<(String, String)> {
+        let mut all: Vec<(String, String)> = responses(&dir.path().join(d))
+            .iter()
+            .map(|r| {
+                (
+                    r["name"].as_str().unwrap_or_default().to_string(),
+                    serde_yaml::to_string(&r["answers"]).unwrap(),
+                )
+            })
+            .collect();
+        all.sort();
+        all
+    };
+    assert_eq!(answers("a"), answers("b"));
+}

@@ -47,6 +47,60 @@ pub fn column_name(index: usize) -> String {
     s.iter().rev().collect()
 }
 
+/// learnlead's long CSV (its header is [`crate::io::output::CSV_MARK`]: participant, role,
+/// group, dimension, item, answer, score), as one row per participant with a column per item,
+/// in the order the participants first appear; `None` for any other sheet.
+fn from_long(sheet: &Sheet) -> Option<Sheet> {
+    let header: Vec<&str> = sheet.rows.first()?.iter().map(String::as_str).collect();
+    if header != crate::io::output::CSV_MARK.split(',').collect::<Vec<_>>() {
+        return None;
+    }
+    let mut items: Vec<String> = Vec::new();
+    let mut people: Vec<(String, String, std::collections::HashMap<String, String>)> = Vec::new();
+    for row in sheet.rows.iter().skip(1) {
+        let cell = |i: usize| row.get(i).map_or("", |c| c.as_str());
+        let (person, role, item, answer) = (cell(0), cell(1), cell(4), cell(5));
+        if person.is_empty() || item.is_empty() {
+            continue;
+        }
+        if !items.iter().any(|i| i == item) {
+            items.push(item.to_string());
+        }
+        // A name the CSV wrote with a leading ' (so a spreadsheet runs no formula) is the name.
+        let name = person.strip_prefix('\'').unwrap_or(person);
+        let role = role.strip_prefix('\'').unwrap_or(role);
+        let at = match people.iter().position(|(n, _, _)| n == name) {
+            Some(i) => i,
+            None => {
+                people.push((name.to_string(), role.to_string(), Default::default()));
+                people.len() - 1
+            }
+        };
+        people[at].2.insert(item.to_string(), answer.to_string());
+    }
+    let mut rows = vec![["name", "role"]
+        .iter()
+        .map(|h| h.to_string())
+        .chain(items.iter().cloned())
+        .collect::<Vec<_>>()];
+    for (name, role, answers) in people {
+        rows.push(
+            [name, role]
+                .into_iter()
+                .chain(
+                    items
+                        .iter()
+                        .map(|i| answers.get(i).cloned().unwrap_or_default()),
+                )
+                .collect(),
+        );
+    }
+    Some(Sheet {
+        rows,
+        name: sheet.name.clone(),
+    })
+}
+
 /// A position in the sheet: the row as a spreadsheet numbers it, and a 0-based column.
 fn at(row: usize, col: usize) -> Option<Location> {
     Some(Location {
@@ -59,6 +113,10 @@ fn at(row: usize, col: usize) -> Option<Location> {
 /// problem found, or, if there are none, the responses and how the columns were read. Rows
 /// with no cell filled are passed over.
 pub fn read(rubric: &Rubric, sheet: &Sheet, options: &Options) -> Result<Import, Vec<Problem>> {
+    // learnlead's own long CSV (`compare --format csv`, one row per person and statement) comes
+    // back as one row per person.
+    let pivoted = from_long(sheet);
+    let sheet = pivoted.as_ref().unwrap_or(sheet);
     let mut problems = Vec::new();
     let layout = columns::layout(rubric, sheet, options, &mut problems);
     // A column's header as the sheet shows it: its header rows, top first.
