@@ -3,6 +3,8 @@
 //! page). The PDF runs need Chromium or Chrome on PATH and are skipped without one. Set
 //! `LEARNLEAD_BENCH_SIZES` (for example `16`) to run fewer sizes.
 
+#![allow(unreachable_pub, clippy::unwrap_used, clippy::pedantic)] // test code: a failing unwrap is a failing test
+
 use std::path::PathBuf;
 use std::process::Command;
 use std::time::Instant;

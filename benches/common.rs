@@ -1,5 +1,7 @@
 //! What the benchmarks share: deterministic synthetic responses to the default rubric.
 
+#![allow(unreachable_pub, clippy::unwrap_used, clippy::pedantic)] // bench code: a failing unwrap is a failing run
+
 use std::path::Path;
 
 use learnlead::model::response::{Answer, DimensionAnswer, Response};

@@ -4,6 +4,8 @@
 //! example `100,1000`) to run fewer sizes. Responses are generated once into
 //! `target/bench-data/N/` and reused.
 
+#![allow(unreachable_pub, clippy::unwrap_used, clippy::pedantic)] // test code: a failing unwrap is a failing test
+
 use std::path::PathBuf;
 use std::time::Instant;
 

@@ -4,6 +4,8 @@
 //! files is measured where names collide. Set `LEARNLEAD_BENCH_SIZES` (for example
 //! `1000,100000`) for other sizes.
 
+#![allow(unreachable_pub, clippy::unwrap_used, clippy::pedantic)] // test code: a failing unwrap is a failing test
+
 use std::fmt::Write as _;
 use std::process::Command;
 use std::time::Instant;

@@ -6,6 +6,8 @@
 //! response file. Set
 //! `LEARNLEAD_BENCH_CLIENTS` and `LEARNLEAD_BENCH_ANSWERS` for other loads.
 
+#![allow(unreachable_pub, clippy::unwrap_used, clippy::pedantic)] // test code: a failing unwrap is a failing test
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Command, Stdio};

@@ -280,7 +280,10 @@ impl Error {
 
 /// An I/O error in plain words, without the operating system's "(os error N)".
 pub fn io_words(e: &std::io::Error) -> String {
-    use std::io::ErrorKind::*;
+    use std::io::ErrorKind::{
+        AlreadyExists, InvalidData, IsADirectory, NotADirectory, NotFound, PermissionDenied,
+        ReadOnlyFilesystem, StorageFull,
+    };
     match e.kind() {
         NotFound => "no such file or folder".into(),
         PermissionDenied => "permission denied".into(),

@@ -58,7 +58,7 @@ fn refund(bytes: usize) {
 #[cold]
 fn spent() -> ! {
     ACTIVE.store(false, Ordering::SeqCst);
-    let message = MESSAGE.lock().map(|m| *m).unwrap_or("");
+    let message = MESSAGE.lock().map_or("", |m| *m);
     let mut err = std::io::stderr().lock();
     let _ = err.write_all(b"error: ");
     let _ = err.write_all(message.as_bytes());

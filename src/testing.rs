@@ -4,7 +4,7 @@
 use crate::model::rubric::Rubric;
 
 /// The shipped rubric `id`, parsed.
-pub fn shipped(id: &str) -> Rubric {
+pub(crate) fn shipped(id: &str) -> Rubric {
     let asset = crate::io::assets::shipped_rubric(id).expect("a shipped rubric");
     Rubric::parse(asset.text).expect("the shipped rubric parses")
 }
@@ -13,6 +13,6 @@ pub fn shipped(id: &str) -> Rubric {
 const SMALL: &str = include_str!("../tests/fixtures/catalog/small.yaml");
 
 /// [`SMALL`], parsed.
-pub fn small() -> Rubric {
+pub(crate) fn small() -> Rubric {
     Rubric::parse(SMALL).expect("the small rubric parses")
 }

@@ -92,12 +92,11 @@ fn clean_message(message: &str) -> String {
         let after = &rest[i + " at line ".len()..];
         let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         let tail = &after[digits..];
-        match tail.strip_prefix(" column ") {
-            Some(t) => rest = t.trim_start_matches(|c: char| c.is_ascii_digit()),
-            None => {
-                out.push_str(" at line ");
-                rest = after;
-            }
+        if let Some(t) = tail.strip_prefix(" column ") {
+            rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
+        } else {
+            out.push_str(" at line ");
+            rest = after;
         }
     }
     out.push_str(rest);
@@ -176,15 +175,15 @@ fn struct_names_as_words(message: &str) -> String {
         out.push_str("expected ");
         match name {
             "Response" => {
-                out.push_str("a learnlead response (keys such as `format`, `rubric`, `answers`)")
+                out.push_str("a learnlead response (keys such as `format`, `rubric`, `answers`)");
             }
             "RubricStamp" => {
-                out.push_str("the rubric this response answers (keys `id`, `version`, `hash`)")
+                out.push_str("the rubric this response answers (keys `id`, `version`, `hash`)");
             }
             "Rubric" => out.push_str("a rubric (keys such as `id`, `title`, `scale`, `groups`)"),
             "AnswersFile" => out.push_str("an answers file (keys such as `name`, `answers`)"),
             "Config" => {
-                out.push_str("a learnlead.yaml configuration (keys such as `title`, `client`)")
+                out.push_str("a learnlead.yaml configuration (keys such as `title`, `client`)");
             }
             _ => {
                 let vowel = name.starts_with(['A', 'E', 'I', 'O', 'U']);
@@ -281,13 +280,10 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
                 None => Kind::Other,
             };
             let opens_block = matches!(kind, Kind::Key(_))
-                && rest
-                    .split_once(':')
-                    .map(|(_, v)| {
-                        let v = v.trim();
-                        v.starts_with('|') || v.starts_with('>')
-                    })
-                    .unwrap_or(false);
+                && rest.split_once(':').is_some_and(|(_, v)| {
+                    let v = v.trim();
+                    v.starts_with('|') || v.starts_with('>')
+                });
             tokens.push(Token {
                 line: n + 1,
                 column: col + 1,
@@ -390,9 +386,8 @@ fn walk(tokens: &[Token<'_>], path: &[Seg]) -> Option<Location> {
                 }
             }
         }
-        let i = match hit {
-            Some(i) => i,
-            None => return found,
+        let Some(i) = hit else {
+            return found;
         };
         let t = &tokens[i];
         found = Some(Location {
@@ -403,8 +398,7 @@ fn walk(tokens: &[Token<'_>], path: &[Seg]) -> Option<Location> {
         let end = tokens[i + 1..hi]
             .iter()
             .position(|u| u.column <= t.column)
-            .map(|p| i + 1 + p)
-            .unwrap_or(hi);
+            .map_or(hi, |p| i + 1 + p);
         lo = i + 1;
         hi = end;
     }

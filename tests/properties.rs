@@ -6,6 +6,8 @@
 //! - Every score (item, dimension, group, overall) lies on its rubric's scale.
 //! - What `compare --format csv` writes, imported again, gives the same answers back.
 
+#![allow(unreachable_pub, clippy::unwrap_used, clippy::pedantic)] // test code: a failing unwrap is a failing test
+
 use proptest::prelude::*;
 
 use learnlead::analysis::agreement::Reliability;

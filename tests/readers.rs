@@ -3,6 +3,8 @@
 //! or a problem, never a panic. Trees are built from the keys and values the formats use, so
 //! they reach past the first "unknown field" into the checks behind it.
 
+#![allow(unreachable_pub, clippy::unwrap_used, clippy::pedantic)] // test code: a failing unwrap is a failing test
+
 use proptest::prelude::*;
 
 use learnlead::io::assets;

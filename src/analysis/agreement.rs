@@ -107,7 +107,7 @@ impl Reliability {
         let ordinal = alpha(&|c, k| {
             let (lo, hi) = (c.min(k), c.max(k));
             let between: f64 = marginals[lo..=hi].iter().sum();
-            let d = between - (marginals[c] + marginals[k]) / 2.0;
+            let d = between - f64::midpoint(marginals[c], marginals[k]);
             d * d
         });
         if interval.is_none() {

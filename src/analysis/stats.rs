@@ -59,7 +59,7 @@ impl Stats {
         let median = if n % 2 == 1 {
             at(n / 2)
         } else {
-            (at(n / 2 - 1) + at(n / 2)) / 2.0
+            f64::midpoint(at(n / 2 - 1), at(n / 2))
         };
         let first = counts.iter().position(|c| *c > 0).unwrap_or(0);
         let last = counts.iter().rposition(|c| *c > 0).unwrap_or(0);
@@ -96,7 +96,7 @@ impl Stats {
             upper
         } else {
             let lower = values[..n / 2].iter().copied().fold(f64::MIN, f64::max);
-            (lower + upper) / 2.0
+            f64::midpoint(lower, upper)
         };
         let min = values.iter().copied().fold(f64::MAX, f64::min);
         let max = values.iter().copied().fold(f64::MIN, f64::max);

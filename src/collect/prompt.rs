@@ -55,10 +55,10 @@ pub fn use_color() -> bool {
 
 impl Terminal {
     pub fn new() -> Self {
-        let mut render = if !use_color() {
-            RenderConfig::empty()
-        } else {
+        let mut render = if use_color() {
             RenderConfig::default_colored()
+        } else {
+            RenderConfig::empty()
         };
         // Esc means "back" here, not "cancel": the prompt is taken off the screen (see
         // `reply`), so it needs no indicator.

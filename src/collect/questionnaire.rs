@@ -637,8 +637,7 @@ impl<'a> Questionnaire<'a> {
                     .response
                     .answers
                     .get(&iref.item.id)
-                    .map(|a| a.to_string())
-                    .unwrap_or_else(|| "—".into());
+                    .map_or_else(|| "—".into(), std::string::ToString::to_string);
                 format!(
                     "{} [{}] {}: {}",
                     iref.item.id,
@@ -655,8 +654,7 @@ impl<'a> Questionnaire<'a> {
                     .dimensions
                     .get(id)
                     .and_then(|a| a.desired)
-                    .map(|v| v.to_string())
-                    .unwrap_or_else(|| "—".into());
+                    .map_or_else(|| "—".into(), |v| v.to_string());
                 format!("{} [{v}] where you want to be", d.name)
             }
             Step::Note { dimension } => {
@@ -667,8 +665,7 @@ impl<'a> Questionnaire<'a> {
                     .dimensions
                     .get(id)
                     .and_then(|a| a.note.clone())
-                    .map(|n| shorten(&n, 50))
-                    .unwrap_or_else(|| "—".into());
+                    .map_or_else(|| "—".into(), |n| shorten(&n, 50));
                 format!("{} note: {v}", d.name)
             }
         }
@@ -710,7 +707,7 @@ impl<'a> Questionnaire<'a> {
                 row
             })
             .collect();
-        let words = |w: &[&str]| w.iter().map(|s| s.to_string()).collect();
+        let words = |w: &[&str]| w.iter().map(std::string::ToString::to_string).collect();
         Grid {
             title: "Your answers".into(),
             headers: if desired {
@@ -735,18 +732,16 @@ impl<'a> Questionnaire<'a> {
             })
             .map(|item| {
                 let iref = self.items[item];
-                let answer = self
-                    .response
-                    .answers
-                    .get(&iref.item.id)
-                    .map(|a| match a {
+                let answer = self.response.answers.get(&iref.item.id).map_or_else(
+                    || "— not answered".into(),
+                    |a| match a {
                         Answer::Score(v) => format!(
                             "{v} · {}",
                             self.rubric.answer_label(iref.dimension, iref.item, *v)
                         ),
                         other => other.to_string(),
-                    })
-                    .unwrap_or_else(|| "— not answered".into());
+                    },
+                );
                 vec![
                     (item + 1).to_string(),
                     iref.item.statement.trim().to_string(),

@@ -124,8 +124,8 @@ impl Place {
                 let name = |n| names::numbered(&stem, n, "yaml");
                 output::create_free(dir, name, bytes.as_bytes(), true)
             }
-            Place::New(p) => output::write_new(p, bytes.as_bytes()).map(|_| p.clone()),
-            Place::Replace(p) => output::write_atomic(p, bytes.as_bytes()).map(|_| p.clone()),
+            Place::New(p) => output::write_new(p, bytes.as_bytes()).map(|()| p.clone()),
+            Place::Replace(p) => output::write_atomic(p, bytes.as_bytes()).map(|()| p.clone()),
         }
     }
 }
@@ -174,14 +174,13 @@ fn start(catalog: &Catalog, args: &AssessArgs) -> Result<()> {
     let mut path: Option<PathBuf> = None;
     let mut lock: Option<Lock> = None;
     let mut save = |r: &Response| -> Result<()> {
-        match &path {
-            Some(p) => crate::io::response_file::save(r, p),
-            None => {
-                let p = place.first_save(r)?;
-                lock = Some(Lock::acquire(&p)?);
-                path = Some(p);
-                Ok(())
-            }
+        if let Some(p) = &path {
+            crate::io::response_file::save(r, p)
+        } else {
+            let p = place.first_save(r)?;
+            lock = Some(Lock::acquire(&p)?);
+            path = Some(p);
+            Ok(())
         }
     };
     let mut terminal = Terminal::new();

@@ -91,9 +91,9 @@ impl Group {
         view.trend = trend;
         Ok(Group {
             files,
-            view,
             rubric,
             participants,
+            view,
         })
     }
 }
@@ -230,12 +230,11 @@ pub fn load(
     let Some(first) = files.first() else {
         return Err(Error::usage("no response files to compare"));
     };
-    let loaded = match rubric_name {
-        Some(name) => catalog.load(name)?,
-        None => {
-            let (response, _) = crate::io::response_file::read(first)?;
-            catalog.load_for(&response.rubric, None)?
-        }
+    let loaded = if let Some(name) = rubric_name {
+        catalog.load(name)?
+    } else {
+        let (response, _) = crate::io::response_file::read(first)?;
+        catalog.load_for(&response.rubric, None)?
     };
     crate::commands::note_override(&loaded);
     let rubric = loaded.rubric;
@@ -245,8 +244,7 @@ pub fn load(
     // the disk, and the others keep the cores busy meanwhile (100,000 files read cold on two
     // cores: 12 s with one reader per core, 7 s with four; the same warm).
     let threads = std::thread::available_parallelism()
-        .map(|n| n.get() * 4)
-        .unwrap_or(4)
+        .map_or(4, |n| n.get() * 4)
         .clamp(1, 16)
         .min(files.len());
     let per_thread = files.len().div_ceil(threads);

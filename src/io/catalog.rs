@@ -196,10 +196,11 @@ impl Catalog {
 fn looks_like_path(name: &str) -> bool {
     // Both separators, whatever the system: `rubrics\\mine.yaml` is a path on Windows, and a
     // name with either is never taken for an id.
+    let lower = name.to_ascii_lowercase();
     name.contains('/')
         || name.contains('\\')
-        || name.ends_with(".yaml")
-        || name.ends_with(".yml")
+        || lower.ends_with(".yaml")
+        || lower.ends_with(".yml")
         || Path::new(name).is_file()
 }
 

@@ -84,8 +84,7 @@ fn logo_data_uri(dir: &Path, file: &Path) -> std::result::Result<String, String>
             path.display(),
             problems
                 .first()
-                .map(|p| p.message.as_str())
-                .unwrap_or("cannot be read")
+                .map_or("cannot be read", |p| p.message.as_str())
         ),
         e => format!("{e}").replace("cannot read ", "cannot read the logo "),
     })?;

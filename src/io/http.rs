@@ -242,7 +242,9 @@ struct ClientSlot {
 }
 
 impl ClientSlot {
-    /// A slot for `ip`, unless it holds `most` already. This computer itself takes none.
+    /// A slot for `ip` (`Some(Some(_))`), unless it holds `most` already (`None`). This computer
+    /// itself is not counted (`Some(None)`).
+    #[allow(clippy::option_option)]
     fn take(
         counts: &Arc<std::sync::Mutex<std::collections::HashMap<std::net::IpAddr, usize>>>,
         ip: std::net::IpAddr,
@@ -301,7 +303,7 @@ async fn connection(
     tokio::pin!(conn);
     tokio::select! {
         _ = conn.as_mut() => {}
-        _ = tokio::time::sleep(limits.max_connection_age) => {
+        () = tokio::time::sleep(limits.max_connection_age) => {
             conn.as_mut().graceful_shutdown();
             let _ = tokio::time::timeout(limits.body_timeout, conn).await;
         }

@@ -172,7 +172,7 @@ mod tests {
         assert!(err.contains("a folder"), "{err}");
         let fifo = dir.path().join("fifo");
         let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-        if made.map(|s| s.success()).unwrap_or(false) {
+        if made.is_ok_and(|s| s.success()) {
             let err = read(&fifo, Kind::Response).unwrap_err().to_string();
             assert!(err.contains("named pipe"), "{err}");
         }

@@ -72,6 +72,8 @@ impl NameSet {
             .next
             .entry((stem.to_string(), ext.to_string()))
             .or_insert(1);
+        // The set is finite, so a number past every name in it is free: the search ends.
+        #[allow(clippy::maybe_infinite_iter)]
         let (n, name) = (*next..)
             .map(|n| (n, numbered(stem, n, ext)))
             .find(|(_, name)| !self.taken.contains(name))

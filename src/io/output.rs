@@ -144,7 +144,7 @@ pub fn print(text: &str) -> Result<()> {
 /// Writes `bytes` to standard output. A closed pipe ends the output quietly.
 pub fn print_bytes(bytes: &[u8]) -> Result<()> {
     let mut out = io::stdout().lock();
-    match out.write_all(bytes).and_then(|_| out.flush()) {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Error::write("standard output", e)),
@@ -223,7 +223,7 @@ fn write_in_place(path: &Path, bytes: &[u8]) -> Result<()> {
         .write(true)
         .open(path)
         .map_err(|e| Error::write(path, e))?;
-    match f.write_all(bytes).and_then(|_| f.flush()) {
+    match f.write_all(bytes).and_then(|()| f.flush()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Error::write(path, e)),
         _ => Ok(()),
     }
@@ -255,7 +255,7 @@ fn temp_beside(path: &Path, bytes: &[u8], sync: bool) -> Result<PathBuf> {
         };
         let written = file
             .write_all(bytes)
-            .and_then(|_| if sync { file.sync_all() } else { Ok(()) });
+            .and_then(|()| if sync { file.sync_all() } else { Ok(()) });
         if let Err(e) = written {
             let _ = fs::remove_file(&tmp);
             return Err(Error::write(path, e));
@@ -309,8 +309,8 @@ fn link_new(tmp: &Path, path: &Path, bytes: &[u8], sync: bool) -> Result<bool> {
         Err(_) => match OpenOptions::new().write(true).create_new(true).open(path) {
             Ok(mut f) => f
                 .write_all(bytes)
-                .and_then(|_| if sync { f.sync_all() } else { Ok(()) })
-                .map(|_| true)
+                .and_then(|()| if sync { f.sync_all() } else { Ok(()) })
+                .map(|()| true)
                 .map_err(|e| Error::write(path, e)),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
             Err(e) => Err(Error::write(path, e)),
@@ -502,7 +502,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("pipe");
         let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-        if made.map(|s| s.success()).unwrap_or(false) {
+        if made.is_ok_and(|s| s.success()) {
             let reader = {
                 let fifo = fifo.clone();
                 std::thread::spawn(move || drop(fs::File::open(fifo).unwrap()))

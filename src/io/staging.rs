@@ -30,14 +30,13 @@ impl Staging {
         fs::create_dir_all(&parent).map_err(|e| Error::write(&parent, e))?;
         let name = dest
             .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "out".into());
+            .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
         let guard = private_dir(&parent, |n| {
             format!(".{name}.learnlead-{}-{n}.tmp", std::process::id())
         })?;
         Ok(Staging {
             guard,
-            dest: dest.to_path_buf(),
+            dest: dest.clone(),
         })
     }
 
@@ -92,7 +91,7 @@ impl Staging {
     pub fn merge_into(self, rename: impl Fn(&str, usize) -> String) -> Result<Vec<PathBuf>> {
         let mut names: Vec<String> = fs::read_dir(self.path())
             .map_err(|e| Error::read(self.path(), e))?
-            .filter_map(|e| e.ok())
+            .filter_map(std::result::Result::ok)
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .collect();
         names.sort();
@@ -140,9 +139,7 @@ fn link_free(
 }
 
 fn is_non_empty_dir(path: &Path) -> bool {
-    fs::read_dir(path)
-        .map(|mut d| d.next().is_some())
-        .unwrap_or(false)
+    fs::read_dir(path).is_ok_and(|mut d| d.next().is_some())
 }
 
 /// A new folder in `parent`, readable by this user only (mode 0700), under the first name

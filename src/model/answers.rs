@@ -146,7 +146,7 @@ mod tests {
         let problems = build(&rubric(), &text, false).unwrap_err();
         let got: Vec<String> = problems
             .iter()
-            .map(|p| format!("{}: {}", p.location.map(|l| l.line).unwrap_or(0), p.message))
+            .map(|p| format!("{}: {}", p.location.map_or(0, |l| l.line), p.message))
             .collect();
         // name, answers: and one line per item (one more for nme-3), then desired:.
         let desired = 2 + rubric().item_count() + 1 + 1;

@@ -184,7 +184,7 @@ mod windows_owner {
     };
     use windows_sys::Win32::System::Threading::{GetCurrentProcess, OpenProcessToken};
 
-    pub fn check(path: &Path) -> Result<(), String> {
+    pub(super) fn check(path: &Path) -> Result<(), String> {
         let full = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         let wide: Vec<u16> = full.as_os_str().encode_wide().chain([0]).collect();
         let mut owner: PSID = std::ptr::null_mut();

@@ -37,7 +37,7 @@ pub fn stop_child(pid: u32, wait: std::time::Duration) {
         let ended = || {
             let mut status = 0;
             // SAFETY: waitpid on our own child's id, into a local we own.
-            let r = unsafe { libc::waitpid(pid, &mut status, libc::WNOHANG) };
+            let r = unsafe { libc::waitpid(pid, &raw mut status, libc::WNOHANG) };
             r != 0
         };
         // SAFETY: signals to our own child.
@@ -89,7 +89,7 @@ pub fn open_file_limit() -> Option<usize> {
             rlim_max: 0,
         };
         // SAFETY: getrlimit writes one rlimit we own.
-        let r = unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) };
+        let r = unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &raw mut limit) };
         if r != 0 || limit.rlim_cur == libc::RLIM_INFINITY {
             return None;
         }

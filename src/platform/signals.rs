@@ -71,7 +71,7 @@ mod windows {
         1
     }
 
-    pub fn install(handler: fn(Stop)) {
+    pub(super) fn install(handler: fn(Stop)) {
         if HANDLER.set(handler).is_ok() {
             // SAFETY: the callback is a plain function that lives as long as the process.
             unsafe {

@@ -209,7 +209,7 @@ pub fn radar_svg(r: &Radar, accent: &str) -> String {
             .replace('"', "&quot;")
     };
     let mut s = format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="sans-serif">"##,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="sans-serif">"#,
         w = r.width,
         h = r.height
     );
@@ -226,7 +226,7 @@ pub fn radar_svg(r: &Radar, accent: &str) -> String {
         ));
         for (k, line) in a.lines.iter().enumerate() {
             s.push_str(&format!(
-                r##"<tspan x="{}" dy="{}">{}</tspan>"##,
+                r#"<tspan x="{}" dy="{}">{}</tspan>"#,
                 a.label_x,
                 if k == 0 { 0 } else { 15 },
                 esc(line)
@@ -236,9 +236,9 @@ pub fn radar_svg(r: &Radar, accent: &str) -> String {
     }
     for shape in &r.shapes {
         let style = match shape.kind {
-            "now" | "mean" => format!(
-                r##"fill="{accent}" fill-opacity="0.15" stroke="{accent}" stroke-width="3""##
-            ),
+            "now" | "mean" => {
+                format!(r#"fill="{accent}" fill-opacity="0.15" stroke="{accent}" stroke-width="3""#)
+            }
             "desired" => {
                 r##"fill="none" stroke="#8a5a00" stroke-width="2" stroke-dasharray="2 4""##
                     .to_string()
@@ -246,10 +246,7 @@ pub fn radar_svg(r: &Radar, accent: &str) -> String {
             _ => r##"fill="none" stroke="#56606b" stroke-width="1.5" stroke-dasharray="6 4""##
                 .to_string(),
         };
-        s.push_str(&format!(
-            r##"<polygon points="{}" {style}/>"##,
-            shape.points
-        ));
+        s.push_str(&format!(r#"<polygon points="{}" {style}/>"#, shape.points));
     }
     s.push_str("</svg>");
     s
@@ -286,18 +283,15 @@ pub fn sparkline(values: &[Option<f64>], min: i64, max: i64) -> Option<Spark> {
     let mut run: Vec<Point> = Vec::new();
     let mut dots = Vec::new();
     for (i, v) in values.iter().enumerate() {
-        match v {
-            Some(v) => {
-                let p = at(i, *v);
-                dots.push(p);
-                run.push(p);
+        if let Some(v) = v {
+            let p = at(i, *v);
+            dots.push(p);
+            run.push(p);
+        } else {
+            if run.len() >= 2 {
+                lines.push(polygon(&run));
             }
-            None => {
-                if run.len() >= 2 {
-                    lines.push(polygon(&run));
-                }
-                run.clear();
-            }
+            run.clear();
         }
     }
     if run.len() >= 2 {

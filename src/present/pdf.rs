@@ -80,8 +80,7 @@ fn print_all_within(
     // A few sessions side by side (one per core, at most four) when there are many pages:
     // most of a print is the browser laying the page out.
     let sessions = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
+        .map_or(1, std::num::NonZero::get)
         .clamp(1, 4)
         .min(pages.len().div_ceil(4).max(1));
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -249,7 +248,7 @@ mod tests {
         }
         let left = std::fs::read_dir(std::env::temp_dir())
             .unwrap()
-            .filter_map(|e| e.ok())
+            .filter_map(std::result::Result::ok)
             .any(|e| {
                 e.file_name()
                     .to_string_lossy()

@@ -152,7 +152,8 @@ fn environment(markup: Markup, user_dir: Option<PathBuf>) -> Result<Environment<
     env.set_loader(move |name| load(user_dir.as_deref(), name));
     // Escaping follows the template's own name where it says html or md, else the output's.
     env.set_auto_escape_callback(move |name| {
-        let name = name.trim_end_matches(".j2");
+        let lower = name.to_ascii_lowercase();
+        let name = lower.trim_end_matches(".j2");
         if name.ends_with(".html") || name.ends_with(".htm") || name.ends_with(".svg") {
             AutoEscape::Html
         } else if name.ends_with(".md") {
@@ -288,7 +289,7 @@ pub fn css_string(value: &Value) -> Value {
     for c in value_text(value).chars() {
         match c {
             '"' | '\\' | '<' | '>' | '&' | '\'' | '{' | '}' | ';' => {
-                out.push_str(&format!("\\{:x} ", c as u32))
+                out.push_str(&format!("\\{:x} ", c as u32));
             }
             c if c.is_control() => out.push(' '),
             c => out.push(c),
@@ -329,7 +330,7 @@ fn escape_md_line(line: &str) -> String {
         }
     }
     // "1. " or "1) " at the start would open an ordered list.
-    let digits = out.chars().take_while(|c| c.is_ascii_digit()).count();
+    let digits = out.chars().take_while(char::is_ascii_digit).count();
     if digits > 0 && matches!(out[digits..].chars().next(), Some('.' | ')')) {
         out.insert(digits, '\\');
     }

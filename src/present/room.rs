@@ -39,7 +39,10 @@ impl RoomMessage {
             generator: Generator::default(),
             rubric: rubric_info(rubric),
             title: title.to_string(),
-            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+            paragraphs: paragraphs
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect(),
             problems: Vec::new(),
             forget_key: None,
         }

@@ -596,11 +596,10 @@ fn statement_table(c: &Comparison) -> Table {
         row.extend([
             fmt_score(i.stats.mean),
             fmt_score(i.stats.sd),
-            i.stats
-                .counts
-                .as_ref()
-                .map(|counts| distribution(&c.scale_points, counts))
-                .unwrap_or_else(|| "withheld".into()),
+            i.stats.counts.as_ref().map_or_else(
+                || "withheld".into(),
+                |counts| distribution(&c.scale_points, counts),
+            ),
         ]);
         t.add_row(row);
     }

@@ -1091,8 +1091,7 @@ fn radar_text(dims: &[&DimensionView], with_baseline: bool) -> String {
                 "{} {}",
                 d.name,
                 d.score
-                    .map(|v| fmt_score(Some(v)))
-                    .unwrap_or_else(|| "no score".into())
+                    .map_or_else(|| "no score".into(), |v| fmt_score(Some(v)))
             );
             if let Some(want) = d.desired {
                 s.push_str(&format!(" (wants {want})"));

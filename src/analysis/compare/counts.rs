@@ -31,7 +31,7 @@ pub(super) struct Counts {
 
 impl Counts {
     /// Counts every participant's answers to `rubric`.
-    pub fn tally(rubric: &Rubric, participants: &[Participant], withhold: bool) -> Counts {
+    pub(super) fn tally(rubric: &Rubric, participants: &[Participant], withhold: bool) -> Counts {
         let (min, max) = (rubric.scale.min, rubric.scale.max);
         let points = (max - min + 1) as usize;
         let n_items = rubric.item_count();
@@ -101,13 +101,13 @@ impl Counts {
     }
 
     /// Agreement over all items.
-    pub fn agreement(&self) -> AgreementView {
+    pub(super) fn agreement(&self) -> AgreementView {
         self.agreement_over(0..self.scored.len())
     }
 
     /// Statistics per item: of the scores (reverse items flipped), with the answers as given
     /// as its counts.
-    pub fn items(&self, rubric: &Rubric) -> Vec<ItemStats> {
+    pub(super) fn items(&self, rubric: &Rubric) -> Vec<ItemStats> {
         rubric
             .items()
             .enumerate()
@@ -133,7 +133,7 @@ impl Counts {
 
     /// Statistics per dimension: of the participants' dimension scores, with agreement and
     /// where people want to be; and whether anyone said where they want to be.
-    pub fn dimensions(
+    pub(super) fn dimensions(
         &self,
         rubric: &Rubric,
         participants: &[Participant],
@@ -173,7 +173,7 @@ impl Counts {
         for p in participants {
             match p.desired[k] {
                 Some(v) if (self.min..=self.max).contains(&v) => {
-                    wanted[(v - self.min) as usize] += 1
+                    wanted[(v - self.min) as usize] += 1;
                 }
                 _ => none += 1,
             }
@@ -188,7 +188,7 @@ impl Counts {
     }
 
     /// Statistics per group, of the participants' group scores.
-    pub fn groups(&self, rubric: &Rubric, participants: &[Participant]) -> Vec<GroupStats> {
+    pub(super) fn groups(&self, rubric: &Rubric, participants: &[Participant]) -> Vec<GroupStats> {
         let mut first_dim = 0;
         rubric
             .groups
@@ -211,7 +211,7 @@ impl Counts {
     }
 
     /// Statistics of the participants' overall scores.
-    pub fn overall(&self, participants: &[Participant]) -> Stats {
+    pub(super) fn overall(&self, participants: &[Participant]) -> Stats {
         let all = self.shown(self.sum(0..self.scored.len()));
         column(participants, |p| p.overall, all)
     }

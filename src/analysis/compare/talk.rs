@@ -131,7 +131,7 @@ pub(super) fn talk(
         .collect();
     let shared_strengths = agreed
         .iter()
-        .filter(|t| in_band(rubric, t.mean, |r, b| r.is_upper(b)))
+        .filter(|t| in_band(rubric, t.mean, crate::model::rubric::Rubric::is_upper))
         .map(|t| t.id.clone())
         .collect();
     let (shared_gaps, gaps_from) = gaps(rubric, dims, participants, withhold, low_spread);
@@ -198,7 +198,7 @@ fn gaps(
     let mut low: Vec<&DimensionStats> = dims
         .iter()
         .filter(|d| d.stats.n >= 2 && d.stats.sd.is_some_and(|s| s <= low_spread))
-        .filter(|d| in_band(rubric, d.stats.mean, |r, b| r.is_lower(b)))
+        .filter(|d| in_band(rubric, d.stats.mean, crate::model::rubric::Rubric::is_lower))
         .collect();
     low.sort_by(|a, b| by_cmp(a.stats.mean, b.stats.mean));
     let gaps = low

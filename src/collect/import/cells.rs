@@ -11,7 +11,7 @@ const DONT_KNOW: &[&str] = &["dk", "dont know", "do not know", "i dont know"];
 
 /// Why a cell is not an answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CellError {
+pub(super) enum CellError {
     /// Not an answer at all, in words.
     Bad(String),
     /// A number and a label that say different points (`1 - Completely true`, where the
@@ -26,7 +26,7 @@ pub enum CellError {
 
 impl CellError {
     /// The problem in words, for one cell.
-    pub fn words(&self, rubric: &Rubric, item: ItemRef) -> String {
+    pub(super) fn words(&self, rubric: &Rubric, item: ItemRef) -> String {
         match self {
             CellError::Bad(m) => m.clone(),
             CellError::Contradicts {
@@ -69,7 +69,11 @@ const SPREADSHEET_ERRORS: &[&str] = &[
 ];
 
 /// The answer a cell gives to `item`: `None` when empty; else why it is not one.
-pub fn answer(rubric: &Rubric, item: ItemRef, cell: &str) -> Result<Option<Answer>, CellError> {
+pub(super) fn answer(
+    rubric: &Rubric,
+    item: ItemRef,
+    cell: &str,
+) -> Result<Option<Answer>, CellError> {
     let (min, max) = (rubric.scale.min, rubric.scale.max);
     let cell = cell.trim();
     if cell.is_empty() {
@@ -145,7 +149,7 @@ pub fn answer(rubric: &Rubric, item: ItemRef, cell: &str) -> Result<Option<Answe
 }
 
 /// Whether `cell` would be an answer to some statement of `rubric` (a header row holds none).
-pub fn is_an_answer(rubric: &Rubric, cell: &str) -> bool {
+pub(super) fn is_an_answer(rubric: &Rubric, cell: &str) -> bool {
     rubric
         .items()
         .any(|r| matches!(answer(rubric, r, cell), Ok(Some(_))))

@@ -46,7 +46,7 @@ fn names_column(given: &str, index: usize, header: &str) -> bool {
 
 /// How a sheet is laid out: how many header rows, what each column holds, which are passed over.
 #[derive(Debug, Clone)]
-pub struct Layout {
+pub(super) struct Layout {
     pub header_rows: usize,
     pub columns: Vec<(usize, Col)>,
     /// Columns passed over: their letter and header.
@@ -110,7 +110,7 @@ fn statement_part(header: &str) -> &str {
 /// The layout of `sheet`: one header row, or two (a question row above a statement row; see
 /// [`header_rows`]). Problems: a statement column matching two items, an item with two columns,
 /// a grid question or a near match that matches no statement whole.
-pub fn layout(
+pub(super) fn layout(
     rubric: &Rubric,
     sheet: &Sheet,
     options: &Options,
@@ -162,22 +162,21 @@ pub fn layout(
         let col = match (person, item) {
             (Some(col), _) => col,
             (None, Some(Ok(id))) => Col::Item(id.to_string()),
-            _ => match texts.find(header) {
-                Err(Some(message)) => {
+            _ => {
+                if let Err(Some(message)) = texts.find(header) {
                     problems.push(Problem::at(
                         at(1, i),
                         format!("column {} {message}", column_name(i)),
                     ));
                     continue;
-                }
-                _ => {
+                } else {
                     // A column without a header (a long row) is not worth a mention.
                     if !header.trim().is_empty() {
                         layout.ignored.push((i, header.to_string()));
                     }
                     continue;
                 }
-            },
+            }
         };
         if let Some(first) = seen.insert(col.clone(), i) {
             problems.push(Problem::at(

@@ -69,18 +69,17 @@ fn from_long(sheet: &Sheet) -> Option<Sheet> {
         // A name the CSV wrote with a leading ' (so a spreadsheet runs no formula) is the name.
         let name = person.strip_prefix('\'').unwrap_or(person);
         let role = role.strip_prefix('\'').unwrap_or(role);
-        let at = match people.iter().position(|(n, _, _)| n == name) {
-            Some(i) => i,
-            None => {
-                people.push((name.to_string(), role.to_string(), Default::default()));
-                people.len() - 1
-            }
+        let at = if let Some(i) = people.iter().position(|(n, _, _)| n == name) {
+            i
+        } else {
+            people.push((name.to_string(), role.to_string(), Default::default()));
+            people.len() - 1
         };
         people[at].2.insert(item.to_string(), answer.to_string());
     }
     let mut rows = vec![["name", "role"]
         .iter()
-        .map(|h| h.to_string())
+        .map(std::string::ToString::to_string)
         .chain(items.iter().cloned())
         .collect::<Vec<_>>()];
     for (name, role, answers) in people {

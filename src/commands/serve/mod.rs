@@ -79,7 +79,7 @@ pub fn run(catalog: &Catalog, args: ServeArgs) -> Result<()> {
         limits.body_timeout = Duration::from_secs_f64(secs);
     }
     http::serve(listener, limits, room.clone(), stop_rx, |line| {
-        crate::say_err!("{line}")
+        crate::say_err!("{line}");
     })?;
     farewell(&room);
     match why.lock().ok().and_then(|w| *w) {
@@ -197,10 +197,9 @@ fn host(bind: &str) -> String {
     // A UDP socket "connected" to an outside address sends nothing, but says which local
     // address would be used.
     std::net::UdpSocket::bind("0.0.0.0:0")
-        .and_then(|s| s.connect("192.0.2.1:9").map(|_| s))
+        .and_then(|s| s.connect("192.0.2.1:9").map(|()| s))
         .and_then(|s| s.local_addr())
-        .map(|a| a.ip().to_string())
-        .unwrap_or_else(|_| "127.0.0.1".to_string())
+        .map_or_else(|_| "127.0.0.1".to_string(), |a| a.ip().to_string())
 }
 
 /// `url` as a QR code drawn with half blocks, for phones to scan off the screen.

@@ -33,7 +33,7 @@ const MAX_OPENED: usize = 100_000;
 const ANSWERS_PER_MINUTE: usize = 10;
 
 /// Everything the room needs to answer a request.
-pub struct Room {
+pub(super) struct Room {
     pub catalog: Catalog,
     pub rubric: Rubric,
     /// How the rubric was named, so the group report finds it again.
@@ -56,13 +56,13 @@ pub struct Room {
 
 /// The answers of the last minute: who sent them, and when.
 #[derive(Debug, Default)]
-pub struct Recent(Vec<(std::net::IpAddr, std::time::Instant)>);
+pub(super) struct Recent(Vec<(std::net::IpAddr, std::time::Instant)>);
 
 impl Recent {
     /// Whether `peer` may send another answer at `now`: at most [`ANSWERS_PER_MINUTE`] a minute
     /// from one address on the network (a phone sends one; a script filling the disk is slowed
     /// to a trickle). This computer itself is not bounded.
-    pub fn allow(&mut self, peer: std::net::IpAddr, now: std::time::Instant) -> bool {
+    pub(super) fn allow(&mut self, peer: std::net::IpAddr, now: std::time::Instant) -> bool {
         if peer.is_loopback() {
             return true;
         }
@@ -80,7 +80,7 @@ impl Recent {
 
 /// What the room has counted since it started (with what was in the folder before).
 #[derive(Debug, Default)]
-pub struct Tally {
+pub(super) struct Tally {
     pub status: RoomStatus,
     /// Answers received since the server started.
     pub received: usize,
@@ -89,7 +89,7 @@ pub struct Tally {
 
 impl Tally {
     /// The count from the response files already in the folder.
-    pub fn from_files(files: &[PathBuf]) -> Tally {
+    pub(super) fn from_files(files: &[PathBuf]) -> Tally {
         let mut tally = Tally::default();
         for f in files {
             match crate::io::response_file::load(f) {
@@ -280,7 +280,7 @@ impl Room {
     }
 
     /// The count as it stands.
-    pub fn status(&self) -> RoomStatus {
+    pub(super) fn status(&self) -> RoomStatus {
         self.state.lock().map(|t| t.status).unwrap_or_default()
     }
 
@@ -368,7 +368,7 @@ fn cookie<'a>(request: &'a Request, name: &str) -> Option<&'a str> {
 }
 
 /// Tokens compared without telling, by how long it takes, how much of one was right.
-pub fn same(given: &str, token: &str) -> bool {
+pub(super) fn same(given: &str, token: &str) -> bool {
     given.len() == token.len()
         && given
             .bytes()
@@ -378,7 +378,7 @@ pub fn same(given: &str, token: &str) -> bool {
 }
 
 /// 128 random bits, as hex: an address nobody guesses.
-pub fn token() -> Result<String> {
+pub(super) fn token() -> Result<String> {
     let mut bytes = [0u8; 16];
     getrandom::fill(&mut bytes).map_err(|e| {
         crate::error::Error::Internal(format!("no random numbers from the system: {e}"))
@@ -387,7 +387,7 @@ pub fn token() -> Result<String> {
 }
 
 /// The command that makes the group report from the folder.
-pub fn next_command(dir: &std::path::Path) -> String {
+pub(super) fn next_command(dir: &std::path::Path) -> String {
     format!(
         "learnlead compare {} --out group.html",
         crate::safe_text::shell_arg(&dir.display().to_string())

@@ -524,11 +524,7 @@ mod tests {
         let text = assets::STARTER_RUBRIC.replace("id: first-1", "id: First 1");
         let problems = Rubric::parse(&text).unwrap_err();
         assert_eq!(problems.len(), 1);
-        assert!(
-            problems[0].message.contains("\"First 1\""),
-            "{:?}",
-            problems
-        );
+        assert!(problems[0].message.contains("\"First 1\""), "{problems:?}");
     }
 
     #[test]

@@ -368,7 +368,7 @@ impl Rubric {
 
     /// The middle of the scale: `(min + max) / 2`.
     pub fn middle(&self) -> f64 {
-        (self.scale.min as f64 + self.scale.max as f64) / 2.0
+        f64::midpoint(self.scale.min as f64, self.scale.max as f64)
     }
 
     /// Whether `band` is one of the upper bands: it starts at or above the scale's middle. Only
@@ -442,11 +442,7 @@ impl Rubric {
     }
 
     pub fn label(&self, point: i64) -> &str {
-        self.scale
-            .labels
-            .get(&point)
-            .map(String::as_str)
-            .unwrap_or("")
+        self.scale.labels.get(&point).map_or("", String::as_str)
     }
 
     /// Whether `point` is a point of the scale.

@@ -527,7 +527,7 @@ pub fn file_url(path: &Path) -> String {
     for b in text.bytes() {
         match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' | b':' => {
-                url.push(char::from(b))
+                url.push(char::from(b));
             }
             _ => url.push_str(&format!("%{b:02X}")),
         }

@@ -7,7 +7,7 @@ use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 
 /// Opens a WebSocket to `path` on `127.0.0.1:port`: returns the stream, ready for frames.
-pub fn connect(port: u16, path: &str) -> io::Result<TcpStream> {
+pub(super) fn connect(port: u16, path: &str) -> io::Result<TcpStream> {
     let mut stream = TcpStream::connect(("127.0.0.1", port))?;
     stream.set_nodelay(true)?;
     let mut key = [0u8; 16];
@@ -40,12 +40,12 @@ pub fn connect(port: u16, path: &str) -> io::Result<TcpStream> {
 }
 
 /// Sends `text` as one masked text frame.
-pub fn send_text(stream: &mut impl Write, text: &[u8]) -> io::Result<()> {
+pub(super) fn send_text(stream: &mut impl Write, text: &[u8]) -> io::Result<()> {
     let mut frame = Vec::with_capacity(text.len() + 14);
     frame.push(0x81);
     match text.len() {
         n if n < 126 => frame.push(0x80 | n as u8),
-        n if n <= usize::from(u16::MAX) => {
+        n if u16::try_from(n).is_ok() => {
             frame.push(0x80 | 126);
             frame.extend_from_slice(&(n as u16).to_be_bytes());
         }
@@ -64,7 +64,7 @@ pub fn send_text(stream: &mut impl Write, text: &[u8]) -> io::Result<()> {
 
 /// Reads the next whole data message, at most `limit` bytes; `None` when the browser closed
 /// the connection. Pings and pongs are passed over (the browser sends none unasked).
-pub fn read_message(
+pub(super) fn read_message(
     reader: &mut BufReader<impl Read>,
     limit: usize,
 ) -> io::Result<Option<Vec<u8>>> {
@@ -130,7 +130,7 @@ fn too_long(limit: usize) -> io::Error {
 
 /// Reads from `reader` up to the next NUL byte (the pipe's message end), at most `limit`
 /// bytes; `None` at the end of the stream.
-pub fn read_nul_message(
+pub(super) fn read_nul_message(
     reader: &mut BufReader<impl Read>,
     limit: usize,
 ) -> io::Result<Option<Vec<u8>>> {
@@ -148,15 +148,12 @@ pub fn read_nul_message(
             return Err(too_long(limit));
         }
         message.extend_from_slice(chunk);
-        match done {
-            Some(n) => {
-                reader.consume(n);
-                return Ok(Some(message));
-            }
-            None => {
-                let n = chunk.len();
-                reader.consume(n);
-            }
+        if let Some(n) = done {
+            reader.consume(n);
+            return Ok(Some(message));
+        } else {
+            let n = chunk.len();
+            reader.consume(n);
         }
     }
 }

@@ -290,12 +290,12 @@ fn markdown(doc: &mut Doc, md: &str) {
                             .add_run(text_run(format!("{}. ", *n - 1)))
                     }
                     _ => Paragraph::new().numbering(NumberingId::new(2), IndentLevel::new(0)),
-                })
+                });
             }
             Event::Start(Tag::Paragraph) if open.is_none() => open = Some(Paragraph::new()),
             Event::Start(Tag::Heading { .. }) => {
                 open = Some(open.take().unwrap_or_default());
-                bold += 1
+                bold += 1;
             }
             Event::Start(Tag::Strong) => bold += 1,
             Event::End(TagEnd::Strong) => bold -= 1,
@@ -326,7 +326,7 @@ fn markdown(doc: &mut Doc, md: &str) {
                     open.take()
                         .unwrap_or_default()
                         .add_run(Run::new().add_break(docx_rs::BreakType::TextWrapping)),
-                )
+                );
             }
             _ => {}
         }
