@@ -1,0 +1,181 @@
+//! The group report's view: the comparison's numbers, with the rubric and the charts, as
+//! `compare.html.j2`, `compare.md.j2` and `compare --format json` receive them.
+
+use super::{rubric_info, BandRef, Generator, RubricInfo, TrendView};
+use crate::analysis::compare::Comparison;
+use crate::model::rubric::Rubric;
+use crate::present::chart::{self, Radar};
+use crate::present::format::fmt_score;
+use serde::Serialize;
+
+/// What the group report shows: the comparison's numbers, with the rubric they were made on
+/// and the charts. Its fields are flattened into one object: the JSON output of
+/// `compare --format json` and the context of the compare templates (docs/templates.md).
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupReport {
+    pub generator: Generator,
+    pub rubric: RubricInfo,
+    #[serde(flatten)]
+    pub comparison: Comparison,
+    pub charts: GroupCharts,
+    /// The rubric's facilitation material for the dimensions the conversation starts with:
+    /// the most divided, then the shared gaps.
+    pub focus: Vec<FocusView>,
+    /// The dimensions gathered under each reading of their agreement, in the order the
+    /// readings first occur.
+    pub agreement_readings: Vec<Reading>,
+    /// With two or more earlier rounds: the group's mean in every round, oldest first.
+    pub trend: Option<TrendView>,
+}
+
+/// One reading of agreement ("people see this differently", ...) and the dimensions it fits.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reading {
+    /// `undefined` where alpha cannot be computed.
+    pub reading: &'static str,
+    pub dimensions: Vec<ReadingDimension>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReadingDimension {
+    pub id: String,
+    pub name: String,
+    /// The ordinal alpha.
+    pub alpha: Option<f64>,
+}
+
+/// A dimension to talk about, with what the rubric offers for the conversation.
+#[derive(Debug, Clone, Serialize)]
+pub struct FocusView {
+    pub id: String,
+    pub name: String,
+    pub question: String,
+    /// Why it is here: `divided`, `gap`, or both.
+    pub why: Vec<&'static str>,
+    /// The band of the group's mean.
+    pub band: Option<BandRef>,
+    /// The reflection prompts for that band.
+    pub prompts: Vec<String>,
+    pub perspectives: Vec<String>,
+    pub methods: Vec<String>,
+    pub pitfalls: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupCharts {
+    /// Radar chart with shapes `max`, `min` and `mean`.
+    pub radar: Option<Radar>,
+    /// The radar in words, for screen readers and print.
+    pub radar_text: String,
+}
+
+/// The group report's view of `comparison`, made on `rubric`.
+pub fn group_report(rubric: &Rubric, comparison: Comparison) -> GroupReport {
+    GroupReport {
+        generator: Generator {
+            name: "learnlead",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        rubric: rubric_info(rubric),
+        charts: group_charts(rubric, &comparison),
+        focus: group_focus(rubric, &comparison),
+        agreement_readings: agreement_readings(&comparison),
+        trend: None,
+        comparison,
+    }
+}
+
+/// The dimensions under each reading of their agreement.
+fn agreement_readings(c: &Comparison) -> Vec<Reading> {
+    let mut readings: Vec<Reading> = Vec::new();
+    for d in &c.dimensions {
+        let dim = ReadingDimension {
+            id: d.id.clone(),
+            name: d.name.clone(),
+            alpha: d.agreement.ordinal,
+        };
+        match readings
+            .iter_mut()
+            .find(|r| r.reading == d.agreement.reading)
+        {
+            Some(r) => r.dimensions.push(dim),
+            None => readings.push(Reading {
+                reading: d.agreement.reading,
+                dimensions: vec![dim],
+            }),
+        }
+    }
+    readings
+}
+
+/// The facilitation material for the most divided dimensions and the shared gaps, each once,
+/// with the reflection prompts for the band of the group's mean.
+fn group_focus(rubric: &Rubric, c: &Comparison) -> Vec<FocusView> {
+    let mut focus: Vec<FocusView> = Vec::new();
+    let talked = c.talk.dimensions.iter().map(|t| ("divided", t));
+    for (why, t) in talked.chain(c.talk.shared_gaps.iter().map(|t| ("gap", t))) {
+        if let Some(f) = focus.iter_mut().find(|f| f.id == t.id) {
+            f.why.push(why);
+            continue;
+        }
+        let Some((_, d)) = rubric.find_dimension(&t.id) else {
+            continue;
+        };
+        let band = t.mean.and_then(|m| rubric.band_for(m));
+        focus.push(FocusView {
+            id: d.id.clone(),
+            name: d.name.clone(),
+            question: d.question.clone(),
+            why: vec![why],
+            band: band.map(|b| BandRef {
+                id: b.id.clone(),
+                name: b.name.clone(),
+            }),
+            prompts: band
+                .and_then(|b| d.prompts.get(&b.id))
+                .cloned()
+                .unwrap_or_default(),
+            perspectives: d.perspectives.clone(),
+            methods: d.methods_for(band.map(|b| b.id.as_str())),
+            pitfalls: d.pitfalls.clone(),
+        });
+    }
+    focus
+}
+
+/// The radar of the group's mean per dimension, with the range from the lowest to the highest
+/// participant, and the same in words.
+fn group_charts(rubric: &Rubric, c: &Comparison) -> GroupCharts {
+    let axes: Vec<(String, String)> = c
+        .dimensions
+        .iter()
+        .map(|d| (d.id.clone(), d.name.clone()))
+        .collect();
+    let series = [
+        ("max", c.dimensions.iter().map(|d| d.stats.max).collect()),
+        ("min", c.dimensions.iter().map(|d| d.stats.min).collect()),
+        ("mean", c.dimensions.iter().map(|d| d.stats.mean).collect()),
+    ];
+    let radar = chart::radar(&axes, rubric.scale.min, rubric.scale.max, &series);
+    let described: Vec<String> = c
+        .dimensions
+        .iter()
+        .map(|d| match (d.stats.mean, d.stats.min, d.stats.max) {
+            (Some(m), Some(lo), Some(hi)) => format!(
+                "{} mean {} (from {} to {})",
+                d.name,
+                fmt_score(Some(m)),
+                fmt_score(Some(lo)),
+                fmt_score(Some(hi))
+            ),
+            _ => format!("{} no scores", d.name),
+        })
+        .collect();
+    GroupCharts {
+        radar,
+        radar_text: format!(
+            "Radar chart of the group's mean per dimension, with the range from the lowest to the highest participant: {}.",
+            described.join("; ")
+        ),
+    }
+}
