@@ -165,3 +165,89 @@ fn help_for_every_command() {
         });
     }
 }
+
+/// Each command's main path, as a person runs it: what it says, on which stream, and its exit.
+#[test]
+fn each_command_main_path() {
+    snapshot_run!("rubrics-list", ["rubrics", "list"]);
+    snapshot_run!("rubrics-show", ["rubrics", "show", "small"]);
+    snapshot_run!(
+        "rubrics-validate-ok",
+        ["rubrics", "validate", "rubrics/small.yaml"]
+    );
+    snapshot_run!(
+        "report-table",
+        ["report", "responses/ana-okafor.yaml", "--format", "table"]
+    );
+    snapshot_run!(
+        "report-to-a-file",
+        ["report", "responses/ana-okafor.yaml", "--out", "ana.html"]
+    );
+    snapshot_run!(
+        "import-dry-run",
+        [
+            "import",
+            "small-group.csv",
+            "--rubric",
+            "small",
+            "--dry-run"
+        ]
+    );
+    snapshot_run!(
+        "import",
+        [
+            "import",
+            "small-group.csv",
+            "--rubric",
+            "small",
+            "--out-dir",
+            "again"
+        ]
+    );
+    snapshot_run!(
+        "worksheet-md",
+        ["worksheet", "--rubric", "small", "--format", "md"]
+    );
+    snapshot_run!(
+        "form-to-a-file",
+        ["form", "--rubric", "small", "--out", "survey.html"]
+    );
+    snapshot_run!("init-config", ["init-config", "learnlead.yaml"]);
+    snapshot_run!("templates-export", ["templates", "export", "mine"]);
+    snapshot_run!(
+        "bundle",
+        ["bundle", "responses", "--out-dir", "deliverable"]
+    );
+    snapshot_run!(
+        "compare-to-a-file",
+        ["compare", "responses", "--out", "group.md"]
+    );
+}
+
+/// The commonest refusals beyond the main error messages.
+#[test]
+fn commonest_refusals() {
+    snapshot_run!(
+        "report-unknown-extension",
+        ["report", "responses/ana-okafor.yaml", "--out", "ana.odt"]
+    );
+    snapshot_run!("compare-a-missing-folder", ["compare", "nowhere"]);
+    snapshot_run!(
+        "import-for-another-rubric",
+        [
+            "import",
+            "small-group.csv",
+            "--rubric",
+            "cop-functions",
+            "--dry-run"
+        ]
+    );
+    snapshot_run!(
+        "init-config-over-a-file",
+        ["init-config", "small-group.csv"]
+    );
+    snapshot_run!(
+        "form-into-a-missing-folder",
+        ["form", "--rubric", "small", "--out", "no/such/survey.html"]
+    );
+}
