@@ -332,9 +332,9 @@ pub struct ImportArgs {
     /// SurveyMonkey or a spreadsheet writes it; one row per participant. `-` reads standard input
     pub file: PathBuf,
 
-    /// The rubric the columns belong to
+    /// The rubric the columns belong to [default: wenger-trayner]
     #[arg(long, value_name = "RUBRIC")]
-    pub rubric: String,
+    pub rubric: Option<String>,
 
     /// Where to write the response files (created if missing; existing files are kept, and
     /// nothing is written unless every row is valid)

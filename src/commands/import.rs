@@ -10,7 +10,11 @@ use crate::io::names::{renumbered, slug, NameSet};
 use crate::io::staging::Staging;
 
 pub fn run(catalog: &Catalog, args: ImportArgs) -> Result<()> {
-    let loaded = catalog.load(&args.rubric)?;
+    let loaded = catalog.load(
+        args.rubric
+            .as_deref()
+            .unwrap_or(crate::io::assets::DEFAULT_RUBRIC),
+    )?;
     crate::commands::note_override(&loaded);
     let stamp = loaded.stamp();
     let rubric = loaded.rubric;
@@ -27,13 +31,27 @@ pub fn run(catalog: &Catalog, args: ImportArgs) -> Result<()> {
         header_rows: args.header_rows.map(usize::from),
         ignore: args.ignore_column.clone(),
     };
-    let mut read =
-        import::read(&rubric, &sheet, &options).map_err(|p| Error::invalid(&args.file, p))?;
-    for row in &mut read.rows {
-        row.response.rubric = stamp.clone();
+    let (mut read, problems) = import::read_all(&rubric, &sheet, &options);
+    if args.dry_run {
+        // The whole mapping first, the problems marked; then the problems, and exit 2.
+        crate::io::output::print(&mapping(&read, &problems))?;
+    }
+    if args.role_column.is_none() && !read.mapping.iter().any(|(_, _, c)| *c == import::Col::Role) {
+        if let Some((letter, header)) = read.ignored.iter().find(|(_, h)| names_a_role(h)) {
+            crate::say_err!(
+                "note: column {letter} \"{}\" may be the perspective people answer from: add --role-column {letter}",
+                crate::safe_text::quote(header)
+            );
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::invalid(&args.file, problems));
     }
     if args.dry_run {
-        return crate::io::output::print(&mapping(&read));
+        return Ok(());
+    }
+    for row in &mut read.rows {
+        row.response.rubric = stamp.clone();
     }
     if read.rows.is_empty() {
         return Err(Error::usage(format!(
@@ -91,24 +109,52 @@ fn say_what_was_left(file: &Path, read: &import::Import) {
     }
 }
 
-/// What `--dry-run` prints: each column and what it was read as, the columns passed over, the
-/// items without a column, and the rows.
-fn mapping(read: &import::Import) -> String {
+/// Whether a header asks for the perspective people answer from, in the form's own words
+/// ("Which perspective do you answer from?").
+fn names_a_role(header: &str) -> bool {
+    let words = import::normalize(header);
+    words
+        .split(' ')
+        .any(|w| matches!(w, "role" | "perspective" | "position"))
+}
+
+/// What `--dry-run` prints: each column and what it was read as (a column with a problem
+/// marked), the columns passed over, the items without a column, and the rows.
+fn mapping(read: &import::Import, problems: &[crate::error::Problem]) -> String {
+    // Columns with a problem, by letter (a problem's column is 1-based).
+    let mut flagged: std::collections::BTreeSet<String> = problems
+        .iter()
+        .filter_map(|p| p.location)
+        .filter(|l| l.column > 0)
+        .map(|l| import::column_name(l.column - 1))
+        .collect();
     let mut t = crate::present::table::new(&["column", "header", "read as"]);
     for (letter, header, col) in &read.mapping {
-        let what = match col {
+        let mut what = match col {
             import::Col::Name => "name".to_string(),
             import::Col::Community => "community".to_string(),
             import::Col::Role => "role".to_string(),
             import::Col::Item(id) => id.clone(),
         };
+        if flagged.remove(letter) {
+            what.push_str(" (a problem: below)");
+        }
         t.add_row(vec![letter.clone(), crate::safe_text::quote(header), what]);
     }
     for (letter, header) in &read.ignored {
+        flagged.remove(letter);
         t.add_row(vec![
             letter.clone(),
             crate::safe_text::quote(header),
             "(passed over)".into(),
+        ]);
+    }
+    // Columns that could not be read at all (two columns for one statement, a near match).
+    for letter in flagged {
+        t.add_row(vec![
+            letter,
+            String::new(),
+            "(not read: a problem, below)".into(),
         ]);
     }
     let mut s = format!("{t}\n");
@@ -128,6 +174,12 @@ fn mapping(read: &import::Import) -> String {
         read.rows.len(),
         complete
     ));
+    if !problems.is_empty() {
+        s.push_str(&format!(
+            "{} problem(s) to fix first, listed below.\n",
+            problems.len()
+        ));
+    }
     s
 }
 

@@ -62,8 +62,8 @@ fn on_stop(stop: Stop) {
             }
         }
     }
-    stop_children();
-    remove_all();
+    let stopped_any = stop_children();
+    remove_all(stopped_any);
     if stop == Stop::Interrupt {
         eprintln!("\nstopped; nothing was left half-written");
     }
@@ -72,7 +72,7 @@ fn on_stop(stop: Stop) {
 
 /// Marks the stop as begun and stops every registered child. Taken under the children's lock,
 /// so no child is started (by [`spawn_child`]) after the list is taken.
-fn stop_children() {
+fn stop_children() -> bool {
     let children = match CHILDREN.lock() {
         Ok(mut c) => {
             STOPPING.store(true, std::sync::atomic::Ordering::SeqCst);
@@ -80,9 +80,10 @@ fn stop_children() {
         }
         Err(poisoned) => std::mem::take(&mut *poisoned.into_inner()),
     };
-    for pid in children {
-        crate::platform::process::stop_child(pid, std::time::Duration::from_secs(3));
+    for pid in &children {
+        crate::platform::process::stop_child(*pid, std::time::Duration::from_secs(3));
     }
+    !children.is_empty()
 }
 
 /// A child process that is stopped (and waited for) before learnlead's temporary files are
@@ -118,7 +119,10 @@ impl Drop for ChildGuard {
     }
 }
 
-fn remove_all() {
+/// Removes every registered path. After children were stopped, their helpers (a browser's
+/// renderers and zygote, which end with it but not at once) may still write, even make a
+/// folder again: then it looks again, a few times, until nothing is there.
+fn remove_all(children_stopped: bool) {
     let paths = match PATHS.lock() {
         Ok(mut p) => std::mem::take(&mut *p),
         Err(poisoned) => std::mem::take(&mut *poisoned.into_inner()),
@@ -126,12 +130,12 @@ fn remove_all() {
     for p in &paths {
         remove(p);
     }
-    // A helper of a stopped child (a browser's renderer) may still write for a moment: look
-    // again once it has had time to end.
-    if paths.iter().any(|p| p.exists()) {
-        std::thread::sleep(std::time::Duration::from_millis(300));
-        for p in &paths {
-            remove(p);
+    if children_stopped {
+        for _ in 0..4 {
+            std::thread::sleep(std::time::Duration::from_millis(250));
+            for p in &paths {
+                remove(p);
+            }
         }
     }
 }

@@ -30,6 +30,8 @@ pub fn spawn(cmd: Command) -> std::io::Result<(Child, PipeWriter, PipeReader)> {
 fn spawn_unix(mut cmd: Command) -> std::io::Result<(Child, PipeWriter, PipeReader)> {
     use std::os::fd::AsRawFd;
     use std::os::unix::process::CommandExt;
+    // A process group of its own: stopping it stops its helpers too (see process::stop_child).
+    cmd.process_group(0);
     // Both pipes are made close-on-exec: only the two ends moved to 3 and 4 reach the browser.
     let (to_browser_read, to_browser_write) = std::io::pipe()?;
     let (from_browser_read, from_browser_write) = std::io::pipe()?;

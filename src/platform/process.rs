@@ -40,23 +40,31 @@ pub fn stop_child(pid: u32, wait: std::time::Duration) {
             let r = unsafe { libc::waitpid(pid, &raw mut status, libc::WNOHANG) };
             r != 0
         };
-        // SAFETY: signals to our own child.
-        unsafe {
-            libc::kill(pid, libc::SIGTERM);
-        }
+        // The child, and its process group when it leads one (a browser started by
+        // browser_pipe, with its helpers).
+        let signal = |sig| {
+            // SAFETY: signals to our own child and the group it leads.
+            unsafe {
+                libc::kill(-pid, sig);
+                libc::kill(pid, sig);
+            }
+        };
+        signal(libc::SIGTERM);
         while !ended() {
             if std::time::Instant::now() >= until {
-                // SAFETY: as above.
-                unsafe {
-                    libc::kill(pid, libc::SIGKILL);
-                }
+                signal(libc::SIGKILL);
                 let hard = std::time::Instant::now() + std::time::Duration::from_secs(1);
                 while !ended() && std::time::Instant::now() < hard {
                     std::thread::sleep(std::time::Duration::from_millis(10));
                 }
-                return;
+                break;
             }
             std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        // Helpers left in the group, if any, end now.
+        // SAFETY: as above; the group is the child's own.
+        unsafe {
+            libc::kill(-pid, libc::SIGKILL);
         }
     }
     #[cfg(windows)]

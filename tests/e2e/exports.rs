@@ -306,3 +306,62 @@ fn the_long_csv_compare_writes_imports_back_to_the_same_answers() {
     };
     assert_eq!(answers("a"), answers("b"));
 }
+
+#[test]
+fn a_google_forms_export_with_free_text_and_its_own_role_question_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = import_small("google-forms-free-text.csv", &dir.path().join("a"), &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(names(&dir.path().join("a")), ["Ana Okafor", "Bo Lindqvist"]);
+    assert!(
+        out.stderr.contains("passed over 3 column(s)"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("may be the perspective people answer from: add --role-column C"),
+        "{}",
+        out.stderr
+    );
+    let out = import_small(
+        "google-forms-free-text.csv",
+        &dir.path().join("b"),
+        &["--role-column", "C"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let roles: Vec<String> = responses(&dir.path().join("b"))
+        .iter()
+        .map(|r| r["role"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(roles, ["member", "leader"]);
+}
+
+#[test]
+fn a_dry_run_shows_the_whole_mapping_even_with_problems_then_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(learnlead()
+        .arg("import")
+        .arg(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/hostile/csv/header-contains-a-statement.csv"),
+        )
+        .args(["--rubric", "small", "--dry-run"])
+        .current_dir(dir.path()));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("share-1"),
+        "the mapping is shown: {}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("(not read: a problem, below)"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stderr.contains("is close to the statement `care-1`"),
+        "{}",
+        out.stderr
+    );
+}

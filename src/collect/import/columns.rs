@@ -221,8 +221,9 @@ fn header_rows(
     if statements * 2 > filled.len() {
         return 2;
     }
+    // About a row, not a cell: no position (the message names the row).
     problems.push(Problem::at(
-        at(2, 0),
+        None,
         format!(
             "row 2 holds {statements} statement(s) among {} filled cells and no answer: is it a second header row (statements under a question) or a participant's row? Say --header-rows 2 or --header-rows 1",
             filled.len()

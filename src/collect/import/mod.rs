@@ -112,6 +112,17 @@ fn at(row: usize, col: usize) -> Option<Location> {
 /// problem found, or, if there are none, the responses and how the columns were read. Rows
 /// with no cell filled are passed over.
 pub fn read(rubric: &Rubric, sheet: &Sheet, options: &Options) -> Result<Import, Vec<Problem>> {
+    let (import, problems) = read_all(rubric, sheet, options);
+    if problems.is_empty() {
+        Ok(import)
+    } else {
+        Err(problems)
+    }
+}
+
+/// How the sheet was read, and every problem found: for `--dry-run`, which shows the mapping
+/// even when some cells or columns are wrong.
+pub fn read_all(rubric: &Rubric, sheet: &Sheet, options: &Options) -> (Import, Vec<Problem>) {
     // learnlead's own long CSV (`compare --format csv`, one row per person and statement) comes
     // back as one row per person.
     let pivoted = from_long(sheet);
@@ -143,10 +154,11 @@ pub fn read(rubric: &Rubric, sheet: &Sheet, options: &Options) -> Result<Import,
         .any(|(_, c)| matches!(c, Col::Item(_)))
         && problems.is_empty()
     {
+        // About the whole sheet, not a cell: no position.
         problems.push(Problem::at(
-            at(1, 0),
+            None,
             format!(
-                "no column is one of the rubric `{}`'s statements (by id or by text); is it the right rubric? `--dry-run` shows how each column was read",
+                "no column is one of the rubric `{}`'s statements (by id or by text); is it the right rubric (--rubric)?",
                 rubric.id
             ),
         ));
@@ -194,10 +206,7 @@ pub fn read(rubric: &Rubric, sheet: &Sheet, options: &Options) -> Result<Import,
         });
     }
     problems.extend(found.problems(rubric, &layout.columns));
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    Ok(Import {
+    let import = Import {
         rows,
         header_rows: layout.header_rows,
         mapping: layout
@@ -211,7 +220,8 @@ pub fn read(rubric: &Rubric, sheet: &Sheet, options: &Options) -> Result<Import,
             .map(|(i, h)| (column_name(*i), h.clone()))
             .collect(),
         missing,
-    })
+    };
+    (import, problems)
 }
 
 /// Cells whose number and label disagree, and per column how many cells hold a number.
