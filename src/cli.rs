@@ -177,7 +177,8 @@ pub struct AssessArgs {
     #[arg(long)]
     pub community: Option<String>,
 
-    /// The perspective you answer from (leader, member, sponsor, ...); asked if not given
+    /// The perspective you answer from, one the rubric declares (the default rubric's: convenor,
+    /// the person who runs the space; member; sponsor); asked if not given
     #[arg(long)]
     pub role: Option<String>,
 
