@@ -27,12 +27,7 @@ pub fn run(catalog: &Catalog, args: CompareArgs) -> Result<()> {
         view: &group.view,
         answers: Some((&group.rubric, &group.participants, args.group.anonymize)),
     };
-    let options = document::Options {
-        template: args.template.as_deref(),
-        framing: &framing,
-        paper: args.pdf.paper.into(),
-        browser: args.pdf.browser.as_deref(),
-    };
+    let options = crate::commands::produce_options(args.template.as_deref(), &framing, &args.pdf);
     let bytes = document::produce(&doc, format, &options)?;
     write_out(args.out.as_deref(), bytes, format.doc(), args.force)
 }
@@ -339,19 +334,10 @@ fn read_chunk(rubric: &Rubric, hash: &str, files: &[PathBuf]) -> Result<Chunk> {
 /// `--format`, else the extension of `--out`, else a table on a terminal and Markdown elsewhere.
 fn choose_format(format: Option<CompareFormat>, out: Option<&Path>) -> Result<Format> {
     use std::io::IsTerminal;
-    const ALL: &[Format] = &[
-        Format::Table,
-        Format::Md,
-        Format::Html,
-        Format::Json,
-        Format::Csv,
-        Format::Pdf,
-        Format::Docx,
-    ];
     Format::choose(
         format.map(Format::from),
         out,
-        ALL,
+        Format::ALL,
         std::io::stdout().is_terminal(),
     )
 }

@@ -20,6 +20,21 @@ use crate::io::output::{self, Doc};
 use crate::model::response::Response;
 use crate::model::rubric::Rubric;
 
+/// How to produce a document, from the command line: a person's template, the branding, and
+/// the paper and browser for PDF.
+pub fn produce_options<'a>(
+    template: Option<&'a Path>,
+    framing: &'a crate::model::config::Framing,
+    pdf: &'a crate::cli::PdfArgs,
+) -> crate::present::document::Options<'a> {
+    crate::present::document::Options {
+        template,
+        framing,
+        paper: pdf.paper.into(),
+        browser: pdf.browser.as_deref(),
+    }
+}
+
 /// Writes a command's result to `out` by the one write path ([`output::write_output`]), marked
 /// as learnlead's so a later run may replace it, or to standard output. Binary output (PDF,
 /// Word) is not written to a terminal.

@@ -36,12 +36,7 @@ pub fn run(catalog: &Catalog, args: ReportArgs) -> Result<()> {
             )
         }),
     };
-    let options = document::Options {
-        template: args.template.as_deref(),
-        framing: &framing,
-        paper: args.pdf.paper.into(),
-        browser: args.pdf.browser.as_deref(),
-    };
+    let options = crate::commands::produce_options(args.template.as_deref(), &framing, &args.pdf);
     let bytes = document::produce(&doc, format, &options)?;
     write_out(args.out.as_deref(), bytes, format.doc(), args.force)
 }

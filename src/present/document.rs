@@ -30,6 +30,19 @@ pub enum Format {
     Docx,
 }
 
+impl Format {
+    /// Every format, for a command that writes them all.
+    pub const ALL: &'static [Format] = &[
+        Format::Table,
+        Format::Md,
+        Format::Html,
+        Format::Json,
+        Format::Csv,
+        Format::Pdf,
+        Format::Docx,
+    ];
+}
+
 /// The one table from a file's extension to its format.
 const BY_EXTENSION: &[(&str, Format)] = &[
     ("md", Format::Md),
@@ -291,15 +304,7 @@ impl Document for WorksheetDocument<'_> {
 mod tests {
     use super::*;
 
-    const ALL: &[Format] = &[
-        Format::Table,
-        Format::Md,
-        Format::Html,
-        Format::Json,
-        Format::Csv,
-        Format::Pdf,
-        Format::Docx,
-    ];
+    const ALL: &[Format] = Format::ALL;
 
     #[test]
     fn the_format_comes_from_the_flag_then_the_extension_then_where_it_goes() {

@@ -14,6 +14,8 @@ pub mod docx;
 pub mod format;
 /// PDF by printing HTML with a local Chromium or Chrome.
 pub mod pdf;
+/// The participants' address as a QR code.
+pub mod qr;
 /// Rendering reports with minijinja templates.
 pub mod render;
 /// The pages `serve` shows: messages and the facilitator's console.

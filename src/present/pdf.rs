@@ -202,49 +202,31 @@ mod tests {
         assert_eq!(mode & 0o777, 0o700);
         drop(g);
         let dir = tempfile::tempdir().unwrap();
-        let fake = dir.path().join("hung-browser");
-        std::fs::write(&fake, "#!/bin/sh\nsleep 30\n").unwrap();
-        std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
-        let before = std::time::Instant::now();
-        let err = print_all_within(
-            &["<html><head></head></html>".to_string()],
-            Paper::A4,
-            &fake,
-            Duration::from_millis(300),
-            &|| {},
-        )
-        .unwrap_err()
-        .to_string();
-        assert!(err.contains("did not print the PDF within"), "{err}");
-        assert!(before.elapsed() < Duration::from_secs(10));
-        // A browser that chatters without answering is stopped at the deadline too: the wait
-        // is for the whole step, not renewed by each message.
-        {
-            let dir2 = tempfile::tempdir().unwrap();
-            let fake = dir2.path().join("chattering-browser");
-            // It says something every 20 ms on its DevTools pipe, and never answers.
-            std::fs::write(
-                &fake,
-                "#!/bin/sh\nwhile true; do printf '{\"method\":\"Log.entryAdded\"}\\000' >&4 || exit; sleep 0.02; done\n",
-            )
-            .unwrap();
+        // A stand-in browser that never answers: it sleeps, or says something every 20 ms on
+        // its DevTools pipe (the deadline is for the whole step, not renewed by each message).
+        for (name, script, wait) in [
+            ("hung-browser", "sleep 30", 300),
+            (
+                "chattering-browser",
+                "while true; do printf '{\"method\":\"Log.entryAdded\"}\\000' >&4 || exit; sleep 0.02; done",
+                500,
+            ),
+        ] {
+            let fake = dir.path().join(name);
+            std::fs::write(&fake, format!("#!/bin/sh\n{script}\n")).unwrap();
             std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
             let before = std::time::Instant::now();
             let err = print_all_within(
                 &["<html><head></head></html>".to_string()],
                 Paper::A4,
                 &fake,
-                Duration::from_millis(500),
+                Duration::from_millis(wait),
                 &|| {},
             )
             .unwrap_err()
             .to_string();
-            assert!(err.contains("did not print the PDF within"), "{err}");
-            assert!(
-                before.elapsed() < Duration::from_secs(5),
-                "{:?}",
-                before.elapsed()
-            );
+            assert!(err.contains("did not print the PDF within"), "{name}: {err}");
+            assert!(before.elapsed() < Duration::from_secs(5), "{name}: {:?}", before.elapsed());
         }
         let left = std::fs::read_dir(std::env::temp_dir())
             .unwrap()

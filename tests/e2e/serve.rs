@@ -19,6 +19,8 @@ struct Served {
     err: Arc<Mutex<String>>,
     participants: String,
     facilitator: String,
+    /// The thread reading what it prints: done when it has exited.
+    reader: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Drop for Served {
@@ -47,7 +49,10 @@ impl Served {
         let pid = self.child.id().to_string();
         Command::new("kill").args([signal, &pid]).status().unwrap();
         let status = self.child.wait().unwrap();
-        std::thread::sleep(Duration::from_millis(100));
+        // Everything it printed before it exited, read to the end.
+        if let Some(reader) = self.reader.take() {
+            let _ = reader.join();
+        }
         (status.code().unwrap_or(-1), self.printed())
     }
 }
@@ -116,7 +121,7 @@ fn serve_with(dir: &std::path::Path, extra: &[&str], shell_prefix: Option<&str>)
     }
     // Keep reading what it prints, so it never blocks on a full pipe.
     let sink = out.clone();
-    std::thread::spawn(move || {
+    let reader = std::thread::spawn(move || {
         for line in lines.map_while(Result::ok) {
             sink.lock().unwrap().push_str(&format!("{line}\n"));
         }
@@ -134,6 +139,7 @@ fn serve_with(dir: &std::path::Path, extra: &[&str], shell_prefix: Option<&str>)
         err,
         participants: participants.unwrap(),
         facilitator: facilitator.unwrap(),
+        reader: Some(reader),
     }
 }
 

@@ -167,7 +167,7 @@ fn announce(room: &Room, facilitator_url: &str, open: bool) -> Result<()> {
     }
     crate::say!(
         "PARTICIPANTS: scan the code or type the address\n{}\n  {}\n",
-        qr_text(&room.participants_url),
+        crate::present::qr::text(&room.participants_url),
         room.participants_url
     );
     crate::say!("Answers arrive below. Ctrl-C stops the server; every answer is already saved.");
@@ -200,27 +200,4 @@ fn host(bind: &str) -> String {
         .and_then(|s| s.connect("192.0.2.1:9").map(|()| s))
         .and_then(|s| s.local_addr())
         .map_or_else(|_| "127.0.0.1".to_string(), |a| a.ip().to_string())
-}
-
-/// `url` as a QR code drawn with half blocks, for phones to scan off the screen.
-fn qr_text(url: &str) -> String {
-    match qrcode::QrCode::new(url.as_bytes()) {
-        Ok(code) => code
-            .render::<qrcode::render::unicode::Dense1x2>()
-            .quiet_zone(true)
-            .build(),
-        Err(_) => String::new(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_qr_code_is_drawn_in_blocks() {
-        let code = qr_text("http://192.0.2.7:8080/p/0123456789abcdef0123456789abcdef");
-        assert!(code.lines().count() > 10);
-        assert!(code.contains('█') || code.contains('▀'));
-    }
 }
