@@ -8,21 +8,15 @@
 
 #![allow(unreachable_pub, clippy::unwrap_used, clippy::pedantic)] // test code: a failing unwrap is a failing test
 
+mod common;
+
+use common::small;
 use proptest::prelude::*;
 
 use learnlead::analysis::agreement::Reliability;
 use learnlead::analysis::score::{round2, score};
 use learnlead::model::response::{Answer, Response};
 use learnlead::model::rubric::Rubric;
-
-fn small() -> Rubric {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/catalog/small.yaml"
-    ))
-    .unwrap();
-    Rubric::parse(&text).unwrap()
-}
 
 /// An answer on `rubric`'s scale (or not applicable), from a number.
 fn answer(rubric: &Rubric, n: u8) -> Answer {

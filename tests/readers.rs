@@ -5,19 +5,13 @@
 
 #![allow(unreachable_pub, clippy::unwrap_used, clippy::pedantic)] // test code: a failing unwrap is a failing test
 
+mod common;
+
+use common::small;
 use proptest::prelude::*;
 
 use learnlead::io::assets;
 use learnlead::model::rubric::Rubric;
-
-fn small() -> Rubric {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/catalog/small.yaml"
-    ))
-    .unwrap();
-    Rubric::parse(&text).unwrap()
-}
 
 /// Keys the formats use, and a few they do not.
 const KEYS: &[&str] = &[

@@ -1,10 +1,6 @@
 //! `learnlead assess` with `--answers`, and without a terminal.
 
-use crate::support::{fixture, learnlead, run};
-
-fn small() -> String {
-    fixture("catalog/small.yaml").display().to_string()
-}
+use crate::support::{fixture, learnlead, run, small_rubric};
 
 /// The response file in `dir`, parsed.
 fn response(path: &std::path::Path) -> serde_yaml::Value {
@@ -14,7 +10,7 @@ fn response(path: &std::path::Path) -> serde_yaml::Value {
 
 #[test]
 fn without_a_terminal_it_says_to_use_answers() {
-    let out = run(learnlead().args(["assess", "--rubric", &small()]));
+    let out = run(learnlead().args(["assess", "--rubric", &small_rubric()]));
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("--answers FILE"), "{}", out.stderr);
 }
@@ -24,7 +20,7 @@ fn answers_file_builds_a_complete_response() {
     let dir = tempfile::tempdir().unwrap();
     let out = run(learnlead()
         .current_dir(dir.path())
-        .args(["assess", "--rubric", &small(), "--answers"])
+        .args(["assess", "--rubric", &small_rubric(), "--answers"])
         .arg(fixture("answers/small-full.yaml")));
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
@@ -54,7 +50,7 @@ fn answers_file_builds_a_complete_response() {
 #[test]
 fn answers_file_errors_name_the_item_file_and_line() {
     let out = run(learnlead()
-        .args(["assess", "--rubric", &small(), "--answers"])
+        .args(["assess", "--rubric", &small_rubric(), "--answers"])
         .arg(fixture("answers/small-bad.yaml")));
     assert_eq!(out.code, 2);
     let f = fixture("answers/small-bad.yaml").display().to_string();
@@ -88,7 +84,7 @@ fn answers_file_with_items_left_out_needs_partial() {
     let refused = run(learnlead().current_dir(dir.path()).args([
         "assess",
         "--rubric",
-        &small(),
+        &small_rubric(),
         "--answers",
         "part.yaml",
     ]));
@@ -101,7 +97,7 @@ fn answers_file_with_items_left_out_needs_partial() {
     let ok = run(learnlead().current_dir(dir.path()).args([
         "assess",
         "--rubric",
-        &small(),
+        &small_rubric(),
         "--answers",
         "part.yaml",
         "--partial",
@@ -119,7 +115,7 @@ fn an_existing_complete_response_is_never_overwritten_without_force() {
     let out = dir.path().join("mine.yaml");
     let args = |force: bool| {
         let mut c = learnlead();
-        c.args(["assess", "--rubric", &small(), "--answers"])
+        c.args(["assess", "--rubric", &small_rubric(), "--answers"])
             .arg(fixture("answers/small-full.yaml"))
             .arg("--out")
             .arg(&out);
@@ -146,7 +142,13 @@ fn answers_for_an_unknown_rubric_or_missing_file_are_clear_errors() {
     let out = run(learnlead().args(["assess", "--rubric", "nope", "--answers", "x.yaml"]));
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("no rubric `nope`"), "{}", out.stderr);
-    let out = run(learnlead().args(["assess", "--rubric", &small(), "--answers", "missing.yaml"]));
+    let out = run(learnlead().args([
+        "assess",
+        "--rubric",
+        &small_rubric(),
+        "--answers",
+        "missing.yaml",
+    ]));
     assert_eq!(out.code, 2);
     assert!(
         out.stderr.contains("cannot read missing.yaml"),
@@ -158,7 +160,7 @@ fn answers_for_an_unknown_rubric_or_missing_file_are_clear_errors() {
 #[test]
 fn an_out_in_a_missing_folder_is_refused_before_any_question() {
     let out = run(learnlead()
-        .args(["assess", "--rubric", &small(), "--answers"])
+        .args(["assess", "--rubric", &small_rubric(), "--answers"])
         .arg(fixture("answers/small-full.yaml"))
         .args(["--out", "/no/such/folder/me.yaml"]));
     assert_eq!(out.code, 2);

@@ -10,7 +10,7 @@ use expectrl::process::unix::WaitStatus;
 use expectrl::session::OsSession as Session;
 use expectrl::{Eof, Expect};
 
-use crate::support::{fixture, learnlead, run};
+use crate::support::{fixture, learnlead, run, small_rubric};
 
 const ENTER: &str = "\r";
 const ESC: &str = "\x1b";
@@ -46,10 +46,6 @@ fn exit_code(s: &mut Session) -> i32 {
     }
 }
 
-fn small() -> String {
-    fixture("catalog/small.yaml").display().to_string()
-}
-
 /// The response file in `dir`, parsed.
 fn response(path: &Path) -> serde_yaml::Value {
     let text = std::fs::read_to_string(path).unwrap();
@@ -59,7 +55,7 @@ fn response(path: &Path) -> serde_yaml::Value {
 #[test]
 fn answer_a_whole_rubric_going_back_once() {
     let dir = tempfile::tempdir().unwrap();
-    let rubric = small();
+    let rubric = small_rubric();
     let mut s = spawn(
         dir.path(),
         &["assess", "--rubric", &rubric, "--out", "me.yaml"],
@@ -132,7 +128,7 @@ fn answer_a_whole_rubric_going_back_once() {
 #[test]
 fn interrupt_halfway_then_resume_and_finish_keeps_every_answer() {
     let dir = tempfile::tempdir().unwrap();
-    let rubric = small();
+    let rubric = small_rubric();
     let mut s = spawn(
         dir.path(),
         &[
@@ -154,7 +150,8 @@ fn interrupt_halfway_then_resume_and_finish_keeps_every_answer() {
     // content is never used as a path.
     s.expect("Continue with: learnlead assess --resume")
         .unwrap();
-    s.expect(format!("--rubric {}", small()).as_str()).unwrap();
+    s.expect(format!("--rubric {}", small_rubric()).as_str())
+        .unwrap();
     assert_eq!(exit_code(&mut s), 130);
 
     // The file is named after the person and today's date, and holds both answers.
@@ -174,7 +171,7 @@ fn interrupt_halfway_then_resume_and_finish_keeps_every_answer() {
     assert_eq!(r["answers"]["share-2"].as_i64(), Some(1));
     assert!(r["completed"].is_null());
 
-    let rubric = small();
+    let rubric = small_rubric();
     let mut s = spawn(
         dir.path(),
         &["assess", "--resume", name, "--rubric", &rubric],
@@ -218,12 +215,12 @@ fn resuming_a_complete_response_offers_the_review() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("done.yaml");
     let made = run(learnlead()
-        .args(["assess", "--rubric", &small(), "--answers"])
+        .args(["assess", "--rubric", &small_rubric(), "--answers"])
         .arg(fixture("answers/small-full.yaml"))
         .arg("--out")
         .arg(&out));
     assert_eq!(made.code, 0, "{}", made.stderr);
-    let rubric = small();
+    let rubric = small_rubric();
     let mut s = spawn(
         dir.path(),
         &["assess", "--resume", "done.yaml", "--rubric", &rubric],

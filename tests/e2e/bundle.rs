@@ -248,19 +248,9 @@ fn a_bundle_opens_in_a_browser_and_prints_to_pdf() {
     let pdf = out.join("index.pdf");
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
-    let Ok(text) = std::process::Command::new("pdftotext")
-        .arg(&pdf)
-        .arg("-")
-        .output()
-    else {
-        assert!(
-            std::env::var("CI").is_err(),
-            "CI must have pdftotext: .ci/run installs poppler-utils"
-        );
-        eprintln!("skipped the PDF text check: no pdftotext (apt-get install poppler-utils)");
+    let Some(text) = crate::support::pdf_text(&pdf) else {
         return;
     };
-    let text = String::from_utf8_lossy(&text.stdout);
     assert!(
         text.contains("Group report: A small rubric"),
         "the rubric under the title: {text}"

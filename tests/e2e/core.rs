@@ -5,11 +5,7 @@
 
 use std::fs;
 
-use crate::support::{fixture, foreign_build, learnlead, run};
-
-fn small() -> String {
-    fixture("catalog/small.yaml").display().to_string()
-}
+use crate::support::{fixture, foreign_build, learnlead, run, small_rubric};
 
 #[test]
 fn core_rubrics_list_names_the_shipped_rubrics() {
@@ -50,7 +46,7 @@ fn core_assess_from_answers_then_report_as_html_and_markdown() {
     let response = dir.path().join("ana.yaml");
     let out = run(learnlead()
         .current_dir(dir.path())
-        .args(["assess", "--rubric", &small(), "--answers"])
+        .args(["assess", "--rubric", &small_rubric(), "--answers"])
         .arg(fixture("answers/small-full.yaml"))
         .arg("--out")
         .arg(&response));
@@ -102,7 +98,7 @@ fn core_import_a_csv_then_compare_the_group() {
     let out = run(learnlead()
         .arg("import")
         .arg(fixture("csv/small-group.csv"))
-        .args(["--rubric", &small(), "--out-dir"])
+        .args(["--rubric", &small_rubric(), "--out-dir"])
         .arg(&group));
     assert_eq!(out.code, 0, "{}", out.stderr);
     let files = fs::read_dir(&group).unwrap().count();
@@ -111,13 +107,13 @@ fn core_import_a_csv_then_compare_the_group() {
     let out = run(learnlead()
         .arg("compare")
         .arg(&group)
-        .args(["--rubric", &small(), "--out"])
+        .args(["--rubric", &small_rubric(), "--out"])
         .arg(&report));
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(fs::read_to_string(&report).unwrap().contains("Ana Okafor"));
     let out = run(learnlead().arg("compare").arg(&group).args([
         "--rubric",
-        &small(),
+        &small_rubric(),
         "--format",
         "json",
     ]));

@@ -28,6 +28,16 @@ const ANSWER: &str = r#"(() => {
            progress: document.getElementById('ll-progress').textContent };
 })()"#;
 
+/// The default rubric's form page, written to `dir/survey.html`.
+fn form_page(dir: &std::path::Path) -> std::path::PathBuf {
+    let page = dir.join("survey.html");
+    let made = run(learnlead()
+        .args(["form", "--rubric", "wenger-trayner", "--out"])
+        .arg(&page));
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    page
+}
+
 #[test]
 #[cfg_attr(no_browser, ignore = "needs Chromium or Chrome on PATH")]
 fn the_form_answered_in_a_browser_saves_a_response_that_report_reads() {
@@ -35,11 +45,7 @@ fn the_form_answered_in_a_browser_saves_a_response_that_report_reads() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let page = dir.path().join("survey.html");
-    let made = run(learnlead()
-        .args(["form", "--rubric", "wenger-trayner", "--out"])
-        .arg(&page));
-    assert_eq!(made.code, 0, "{}", made.stderr);
+    let page = form_page(dir.path());
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(
         !html.contains("http://") && !html.contains("https://www"),
@@ -108,11 +114,7 @@ fn a_name_with_control_characters_and_a_lone_surrogate_saves_a_file_report_reads
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let page = dir.path().join("survey.html");
-    let made = run(learnlead()
-        .args(["form", "--rubric", "wenger-trayner", "--out"])
-        .arg(&page));
-    assert_eq!(made.code, 0, "{}", made.stderr);
+    let page = form_page(dir.path());
     let mut browser = Browser::start(&chromium);
     let tab = browser.tab(390, "screen");
     browser.open(&tab, &page);

@@ -41,6 +41,29 @@ pub fn foreign_build() -> bool {
     std::env::var_os("LEARNLEAD_E2E_EXE").is_some()
 }
 
+/// The test rubric `small`, as a path to give `--rubric`.
+pub fn small_rubric() -> String {
+    fixture("catalog/small.yaml").display().to_string()
+}
+
+/// The text of a PDF (`pdftotext`), or `None` with a note where it is not installed; on CI its
+/// absence is a failure.
+pub fn pdf_text(pdf: &std::path::Path) -> Option<String> {
+    let Ok(out) = std::process::Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+    else {
+        assert!(
+            std::env::var("CI").is_err(),
+            "CI must have pdftotext: .ci/run installs poppler-utils"
+        );
+        eprintln!("skipped the PDF text check: no pdftotext (apt-get install poppler-utils)");
+        return None;
+    };
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
 pub fn fixture(path: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")

@@ -95,8 +95,6 @@ pub struct Browser {
     name: String,
     /// What the browser says on its standard error, for the message when it fails.
     log: std::path::PathBuf,
-    /// Requests refused in locked tabs so far.
-    blocked: usize,
     /// Registers the browser to be stopped before its profile is removed on Ctrl-C.
     _stop_first: crate::io::cleanup::ChildGuard,
 }
@@ -213,7 +211,6 @@ impl Browser {
             deadline,
             name: chromium.display().to_string(),
             log,
-            blocked: 0,
         })
     }
 
@@ -281,7 +278,6 @@ impl Browser {
 
     /// Refuses a request a locked tab's page made: nothing is loaded but the page itself.
     fn refuse(&mut self, paused: &Value) -> Result<()> {
-        self.blocked += 1;
         self.next_id += 1;
         let msg = json!({
             "id": self.next_id,
@@ -291,11 +287,6 @@ impl Browser {
         });
         let bytes = serde_json::to_vec(&msg).unwrap_or_default();
         self.commands.send(&bytes).map_err(|_| self.stopped())
-    }
-
-    /// How many requests locked tabs made and were refused.
-    pub fn blocked(&self) -> usize {
-        self.blocked
     }
 
     /// Locks `tab` for printing pages someone else may have written (a house style's
@@ -425,14 +416,6 @@ impl Browser {
     /// Prints the page loaded in `tab` to PDF, its size and margins as its CSS says.
     pub fn print(&mut self, tab: &Tab) -> Result<Vec<u8>> {
         self.begin_step();
-        self.print_loaded(tab)
-    }
-
-    /// Loads the file `page` in `tab` and prints it, the two within one deadline: a browser
-    /// that keeps sending messages cannot keep a print alive.
-    pub fn print_page(&mut self, tab: &Tab, page: &Path) -> Result<Vec<u8>> {
-        self.begin_step();
-        self.navigate(tab, &file_url(page))?;
         self.print_loaded(tab)
     }
 
