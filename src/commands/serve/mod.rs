@@ -56,10 +56,13 @@ pub fn run(catalog: &Catalog, args: ServeArgs) -> Result<()> {
         &origin,
     )?);
     let facilitator_url = format!("{origin}/f/{}", room.facilitator);
-    announce(&room, &facilitator_url, args.open)?;
+    announce_facilitator(&room, &facilitator_url, args.open);
+    // From here on a stop ends the server in its own way, saying what was saved: before the
+    // participants' address is out, so no one can have answered without it being said.
+    let stops = crate::io::cleanup::route_stops();
+    announce_participants(&room);
 
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel();
-    let stops = crate::io::cleanup::route_stops();
     let why: Arc<Mutex<Option<Stop>>> = Arc::default();
     let why_set = why.clone();
     std::thread::spawn(move || {
@@ -131,10 +134,9 @@ fn make_room(
     })
 }
 
-/// Prints the two addresses, the facilitator's first and apart; on a terminal, waits for Enter,
-/// then clears the screen before drawing the participants' code, so a projected terminal never
-/// shows the facilitator's address.
-fn announce(room: &Room, facilitator_url: &str, open: bool) -> Result<()> {
+/// Prints the facilitator's address, first and apart from what the room sees; on a terminal,
+/// waits for Enter, then clears the screen, so a projected terminal never shows it.
+fn announce_facilitator(room: &Room, facilitator_url: &str, open: bool) {
     let terminal = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
     crate::say!(
         "learnlead serve: {} ({}). Answers are saved in {} as they arrive.\n",
@@ -165,13 +167,16 @@ fn announce(room: &Room, facilitator_url: &str, open: bool) -> Result<()> {
         // Far apart from what the room sees.
         crate::say!("{}", "\n".repeat(11));
     }
+}
+
+/// Prints the participants' address and its code.
+fn announce_participants(room: &Room) {
     crate::say!(
         "PARTICIPANTS: scan the code or type the address\n{}\n  {}\n",
         crate::present::qr::text(&room.participants_url),
         room.participants_url
     );
     crate::say!("Answers arrive below. Ctrl-C stops the server; every answer is already saved.");
-    Ok(())
 }
 
 /// What was saved, where, and the next command.
