@@ -15,14 +15,15 @@ use crate::io::names::{slug, NameSet};
 use crate::io::output::{self, Doc};
 use crate::io::staging::Staging;
 use crate::model::config::Framing;
+use crate::present::document::{produce, Format, Options, ReportDocument};
 use crate::present::render::{self, Markup};
-use crate::present::view::GroupReport;
+use crate::present::view::{GroupReport, GroupWords, Worded};
 use crate::{analysis::score, present::view, yaml};
 
 #[derive(Serialize)]
 struct BundleView<'a> {
     #[serde(flatten)]
-    comparison: &'a GroupReport,
+    comparison: Worded<'a, GroupReport, GroupWords>,
     /// Links to each participant's report, relative to the index.
     reports: Vec<Link>,
     /// Links to the data files.
@@ -89,7 +90,7 @@ pub fn run(catalog: &Catalog, args: BundleArgs) -> Result<()> {
         Markup::Html,
         None,
         &BundleView {
-            comparison: &group.view,
+            comparison: group.view.context(),
             reports,
             data,
             index_pdf: browser.as_ref().map(|_| "index.pdf"),
@@ -145,13 +146,19 @@ fn personal_reports(
         let scores = score::score(rubric, &response);
         let mut v = view::report(rubric, &response, &scores, None);
         v.index_link = Some("../index.html".into());
-        pages.push(render::render(
-            "report.html.j2",
-            Markup::Html,
-            None,
-            &v,
-            &personal,
-        )?);
+        let doc = ReportDocument {
+            view: &v,
+            rubric_hash: String::new(),
+            full_report: None,
+        };
+        let options = Options {
+            template: None,
+            framing: &personal,
+            paper: args.print.paper.into(),
+            browser: None,
+        };
+        let page = produce(&doc, Format::Html, &options)?;
+        pages.push(String::from_utf8_lossy(&page).into_owned());
         let stem = match slug(&p.label) {
             s if s.is_empty() => "participant".to_string(),
             s => s,

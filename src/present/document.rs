@@ -207,16 +207,19 @@ pub fn json_document<T: serde::Serialize>(value: &T) -> Result<Vec<u8>> {
 }
 
 /// The individual report, as its templates, table, JSON and Word document show it.
-#[derive(Serialize)]
-#[serde(transparent)]
 pub struct ReportDocument<'a> {
     pub view: &'a crate::present::view::ReportView,
     /// The rubric's content hash, which the JSON carries.
-    #[serde(skip)]
     pub rubric_hash: String,
     /// The command that writes the full report, said under the terminal's table.
-    #[serde(skip)]
     pub full_report: Option<String>,
+}
+
+/// Templates receive the view with its words.
+impl Serialize for ReportDocument<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.view.context().serialize(s)
+    }
 }
 
 impl Document for ReportDocument<'_> {
@@ -250,17 +253,21 @@ impl Document for ReportDocument<'_> {
 }
 
 /// The group report, as its templates, table, JSON, CSV and Word document show it.
-#[derive(Serialize)]
-#[serde(transparent)]
 pub struct GroupDocument<'a> {
     pub view: &'a crate::present::view::GroupReport,
     /// Every answer, for the CSV: the rubric, the participants, and whether they are anonymous.
-    #[serde(skip)]
     pub answers: Option<(
         &'a crate::model::rubric::Rubric,
         &'a [crate::analysis::compare::Participant],
         bool,
     )>,
+}
+
+/// Templates receive the view with its words.
+impl Serialize for GroupDocument<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.view.context().serialize(s)
+    }
 }
 
 impl Document for GroupDocument<'_> {

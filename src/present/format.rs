@@ -109,8 +109,8 @@ pub fn spark_text(values: &[Option<f64>], min: i64, max: i64) -> String {
 }
 
 /// `text` wrapped at word boundaries to `width` columns. Each line keeps its own indentation,
-/// and the lines it is broken into are indented like it; a word longer than the width stays
-/// whole on its own line.
+/// and the lines it is broken into are indented like it (a list item's, under its text, past
+/// the `- `); a word longer than the width stays whole on its own line.
 pub fn wrap(text: &str, width: usize) -> String {
     let width = width.max(20);
     let mut out = String::with_capacity(text.len() + 16);
@@ -120,14 +120,18 @@ pub fn wrap(text: &str, width: usize) -> String {
         }
         let body = line.trim_start();
         let indent = &line[..line.len() - body.len()];
+        let hanging = match body.starts_with("- ") {
+            true => format!("{indent}  "),
+            false => indent.to_string(),
+        };
         let mut column = 0;
         for word in body.split_whitespace() {
             let len = word.chars().count();
             if column > 0 && column + 1 + len > width {
                 out.push('\n');
-                column = 0;
-            }
-            if column == 0 {
+                out.push_str(&hanging);
+                column = hanging.chars().count();
+            } else if column == 0 {
                 out.push_str(indent);
                 column = indent.chars().count();
             } else {
@@ -155,6 +159,14 @@ mod wrap_tests {
         for line in wrap(text, 30).lines() {
             assert!(line.chars().count() <= 30, "{line}");
         }
+    }
+
+    #[test]
+    fn a_list_item_carries_on_under_its_text() {
+        assert_eq!(
+            wrap("  - one two three four five six", 20),
+            "  - one two three\n    four five six"
+        );
     }
 
     #[test]

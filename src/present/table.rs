@@ -4,12 +4,10 @@
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, ContentArrangement, Table};
 
-use crate::analysis::compare::{
-    AgreementView, ByRole, ChangeOverTime, Comparison, GapsFrom, TalkRef,
+use crate::present::format::{bar, change_text, fmt_score, fmt_signed, wrap};
+use crate::present::view::{
+    AgreementView, ByRole, ChangeOverTime, Comparison, GroupReport, Stats, TalkRef, GROUP_SECTIONS,
 };
-use crate::analysis::stats::Stats;
-use crate::present::format::{bar, change_text, fmt_score, fmt_signed};
-use crate::present::view::GroupReport;
 
 /// A table with `headers`, wrapping its cells to fit the terminal.
 pub fn new(headers: &[&str]) -> Table {
@@ -89,7 +87,7 @@ pub fn report(view: &crate::present::view::ReportView) -> Table {
                band: String,
                desired: Option<i64>,
                gap: Option<f64>,
-               change: Option<&crate::analysis::change::Change>| {
+               change: Option<&crate::present::view::Change>| {
         let mut r = vec![name, fmt_score(score), bar(percent, 0, 100, width), band];
         if with_desired {
             r.push(desired.map(|d| d.to_string()).unwrap_or_default());
@@ -174,25 +172,17 @@ pub fn trend_table(t: &crate::present::view::TrendView) -> Table {
 /// Under the score table: the next step (what the next band looks like, one thing to try),
 /// the strengths and where to focus, as the HTML report opens with them.
 pub fn report_summary(view: &crate::present::view::ReportView) -> String {
-    let mut s = String::new();
+    let (mut s, w) = (String::new(), &view.words);
     if let Some(n) = &view.next_step {
-        let why = match n.why {
-            "gap" => format!(
-                "the largest gap to where you want to be ({} now, {} wanted)",
-                fmt_score(n.score),
-                n.desired.map(|d| d.to_string()).unwrap_or_default()
-            ),
-            _ => format!("your lowest score ({})", fmt_score(n.score)),
-        };
-        s.push_str(&format!("\nYour next step: {}, {why}.\n", n.name));
-        if let Some(l) = &n.looks_like {
-            let band = n.next_band.as_ref().map_or("At its best".to_string(), |b| {
-                format!("{} looks like this", b.name)
-            });
-            s.push_str(&format!("  {band}: {}\n", l.trim()));
+        s.push_str(&format!("\n{}: {}\n", w.next_step, n.name));
+        if let Some(why) = &w.next_step_why {
+            s.push_str(&format!("  {why}\n"));
+        }
+        if let (Some(l), Some(lead)) = (&n.looks_like, &w.looks_like) {
+            s.push_str(&format!("  {lead} {}\n", l.trim()));
         }
         if let Some(m) = &n.method {
-            s.push_str(&format!("  One thing to try: {m}\n"));
+            s.push_str(&format!("  {} {m}\n", w.one_thing));
         }
     }
     let list = |refs: &[crate::present::view::DimensionRef], gap: bool| {
@@ -206,58 +196,62 @@ pub fn report_summary(view: &crate::present::view::ReportView) -> String {
     };
     if !view.strengths.is_empty() {
         s.push_str(&format!(
-            "Strengths to build on: {}\n",
+            "{}: {}\n",
+            w.strengths,
             list(&view.strengths, false)
         ));
     }
     if !view.focus.is_empty() {
-        let by = match view.focus_by {
-            "gap" => "largest gaps",
-            _ => "lowest scores",
-        };
         s.push_str(&format!(
-            "Where to focus next ({by}): {}\n",
+            "{} ({}): {}\n",
+            w.focus,
+            w.focus_intro.trim_end_matches(':').to_lowercase(),
             list(&view.focus, view.focus_by == "gap")
         ));
     }
-    crate::present::format::wrap(&s, terminal_width())
+    wrap(&s, terminal_width())
 }
 
-/// A group comparison for the terminal, in the order of the group report: what to talk about
-/// first, how much the group agrees, the dimensions, the roles side by side when asked, what
-/// changed, the participants and the statements.
+/// A group comparison for the terminal, in the order of the group report's sections; the
+/// facilitation material, the radar and the notes are left to the documents.
 pub fn comparison(view: &GroupReport) -> String {
-    let c = &view.comparison;
     let mut s = comparison_heading(view);
-    s.push_str(&talk_lists(c));
-    s.push_str(&agreement_lists(view));
-    s.push_str(&format!("\nDimensions\n{}\n", dimension_table(view)));
-    if let Some(b) = &c.by_role {
-        s.push_str(&format!(
-            "\nBy role (mean per dimension)\n{}\n",
-            role_table(b)
-        ));
+    for section in &GROUP_SECTIONS {
+        s.push_str(&section_text(view, section.id, section.title));
     }
-    if let Some(ch) = &c.change {
-        s.push_str(&format!(
-            "\nWhat changed since {} ({} participants then, {} now)\n{}\n",
-            ch.then_date.as_deref().unwrap_or("the earlier round"),
-            ch.then_participants,
-            ch.now_participants,
-            change_table(ch)
-        ));
-    }
-    if let Some(t) = &view.trend {
-        s.push_str(&format!("\n{}\n", trend_table(t)));
-    }
-    if c.show_matrix {
-        s.push_str(&format!("\nParticipants\n{}", participant_tables(c)));
-    }
-    s.push_str(&format!(
-        "\nStatements (answers per point of the scale, as given)\n{}\n",
-        statement_table(c)
-    ));
     s
+}
+
+/// The section `id`, titled `title`, or nothing where the terminal does not show it.
+fn section_text(view: &GroupReport, id: &str, title: &str) -> String {
+    let c = &view.comparison;
+    match id {
+        "talk" => wrap(&talk_lists(view, title), terminal_width()),
+        "agree" => wrap(&agreement_lists(view, title), terminal_width()),
+        "dims" => format!("\n{title}\n{}\n", dimension_table(view)),
+        "roles" => c.by_role.as_ref().map_or_else(String::new, |b| {
+            format!("\n{title} (mean per dimension)\n{}\n", role_table(b))
+        }),
+        "change" => c.change.as_ref().map_or_else(String::new, |ch| {
+            format!(
+                "\n{title} since {} ({} participants then, {} now)\n{}\n",
+                ch.then_date.as_deref().unwrap_or("the earlier round"),
+                ch.then_participants,
+                ch.now_participants,
+                change_table(ch)
+            )
+        }),
+        "rounds" => view
+            .trend
+            .as_ref()
+            .map_or_else(String::new, |t| format!("\n{}\n", trend_table(t))),
+        "matrix" if c.show_matrix => format!("\n{title}\n{}", participant_tables(c)),
+        "items" => format!(
+            "\n{title} (answers per point of the scale, as given)\n{}\n",
+            statement_table(c)
+        ),
+        _ => String::new(),
+    }
 }
 
 /// The rubric, how many took part, and the notices.
@@ -278,11 +272,11 @@ fn comparison_heading(view: &GroupReport) -> String {
 
 /// How much the group agrees, overall and per dimension, in words first: the dimensions
 /// gathered under each reading.
-fn agreement_lists(view: &GroupReport) -> String {
-    let c = &view.comparison;
-    let mut s = String::from("\nHow much do we agree?\n");
+fn agreement_lists(view: &GroupReport, title: &str) -> String {
+    let (c, w) = (&view.comparison, &view.words);
+    let mut s = format!("\n{title}\n");
     s.push_str(&match &c.agreement.undefined {
-        Some(why) => format!("  Overall: cannot tell ({why}).\n"),
+        Some(why) => format!("  Overall: {} ({why}).\n", w.cannot_tell.to_lowercase()),
         None => format!(
             "  Overall: {} (Krippendorff's alpha {}).\n",
             c.agreement.reading,
@@ -298,13 +292,16 @@ fn agreement_lists(view: &GroupReport) -> String {
                 None => d.name.clone(),
             })
             .collect();
-        s.push_str(&format!(
-            "  {}: {}\n",
-            crate::present::format::capitalized(r.reading),
-            dims.join(", ")
-        ));
+        let reading = match r.reading {
+            "undefined" => w.cannot_tell.to_string(),
+            other => crate::present::format::capitalized(other),
+        };
+        s.push_str(&format!("  {reading}: {}\n", dims.join(", ")));
     }
-    s.push_str("  Alpha (ordinal / interval) is 1 when everyone answers alike and 0 when answers agree no more than chance would. Low agreement is not a failure: it shows where people see their community differently.\n");
+    s.push_str(&format!(
+        "  Alpha (ordinal / interval): {}\n",
+        w.agreement_explained
+    ));
     s
 }
 
@@ -373,63 +370,83 @@ fn dimension_table(view: &GroupReport) -> Table {
 
 /// What to talk about first: where the group is most divided, the shared gaps, and where it
 /// agrees most (a strength only in an upper band).
-fn talk_lists(c: &Comparison) -> String {
+fn talk_lists(view: &GroupReport, title: &str) -> String {
+    let (c, w) = (&view.comparison, &view.words);
     let t = &c.talk;
-    let mut s = String::from(
-        "\nWhat to talk about first\n(Answers per point of the scale: 2▅3 means three answers at 2.)\n",
-    );
+    let mut s =
+        format!("\n{title}\n(Answers per point of the scale: 2▅3 means three answers at 2.)\n");
+    s.push_str(&format!("{}:\n", w.divided));
+    if t.dimensions.is_empty() && t.items.is_empty() {
+        s.push_str(&format!("  {}\n", w.divided_none));
+    }
     let dist = |r: &TalkRef| {
         r.counts
             .as_ref()
-            .map(|counts| format!("\n      {}", distribution(&c.scale_points, counts)))
+            .map(|counts| format!("\n  {}", distribution(&c.scale_points, counts)))
             .unwrap_or_default()
     };
     list(
         &mut s,
-        "Where you see it most differently (answers to its statements, as scored):",
-        "No dimension is divided: everyone sees them much alike.",
+        &format!(
+            "  {} ({})",
+            w.divided_dimensions,
+            w.counts_scored.to_lowercase()
+        ),
         t.dimensions
             .iter()
             .map(|r| format!("{}{}", dimension_line(r), dist(r))),
     );
     list(
         &mut s,
-        "Statements with the most spread (answers as given):",
-        "No statement is divided.",
+        &format!("  {} ({})", w.divided_items, w.counts_given.to_lowercase()),
         t.items.iter().map(|r| {
             let means = item_means(c, r);
             format!("{} ({}): {means}{}", r.name, r.dimension, dist(r))
         }),
     );
+    s.push_str(&format!("{}:\n  {}:\n", w.gaps, w.gaps_intro));
+    if t.shared_gaps.is_empty() {
+        s.push_str(&format!("    {}\n", w.gaps_none));
+    }
+    for g in t.shared_gaps.iter().map(gap_line) {
+        s.push_str(&format!("    - {g}\n"));
+    }
+    s.push_str(&format!("{}:\n", w.agreed));
+    if t.agreed.is_empty() {
+        s.push_str(&format!("  {}\n", w.agreed_none));
+    }
     list(
         &mut s,
-        gaps_title(t.gaps_from),
-        "None.",
-        t.shared_gaps.iter().map(gap_line),
-    );
-    list(
-        &mut s,
-        "Where you agree most:",
-        "No dimension is agreed on (an sd this low).",
+        "",
         t.agreed
             .iter()
             .map(|r| match t.shared_strengths.contains(&r.id) {
-                true => format!("{} — a shared strength", dimension_line(r)),
+                true => format!("{} — {}", dimension_line(r), w.strength),
                 false => dimension_line(r),
             }),
     );
+    if !t.agreed.is_empty() && t.shared_strengths.is_empty() {
+        s.push_str(&format!("  {}\n", w.agreed_not_strong));
+    }
     s
 }
 
-/// A titled list; `empty` in its place when it has no lines.
-fn list(s: &mut String, title: &str, empty: &str, lines: impl Iterator<Item = String>) {
-    s.push_str(&format!("{title}\n"));
-    let before = s.len();
-    for l in lines {
-        s.push_str(&format!("  - {l}\n"));
+/// A list under `title` (none when empty), said only when it has lines; its items sit two
+/// columns in from the title.
+fn list(s: &mut String, title: &str, lines: impl Iterator<Item = String>) {
+    let mut lines = lines.peekable();
+    if lines.peek().is_none() {
+        return;
     }
-    if s.len() == before {
-        s.push_str(&format!("  {empty}\n"));
+    if !title.is_empty() {
+        s.push_str(&format!("{title}:\n"));
+    }
+    let pad = " ".repeat(title.len() - title.trim_start().len() + 2);
+    for l in lines {
+        s.push_str(&format!(
+            "{pad}- {}\n",
+            l.replace('\n', &format!("\n{pad}"))
+        ));
     }
 }
 
@@ -460,13 +477,6 @@ fn item_means(c: &Comparison, r: &TalkRef) -> String {
             fmt_score(r.sd)
         ),
         false => format!("mean {}, sd {}", fmt_score(r.mean), fmt_score(r.sd)),
-    }
-}
-
-fn gaps_title(from: GapsFrom) -> &'static str {
-    match from {
-        GapsFrom::Desired => "Shared gaps (most want to be higher than they are):",
-        GapsFrom::Scores => "Shared gaps (low, and agreed):",
     }
 }
 

@@ -97,7 +97,7 @@ fn table_shows_statistics_agreement_and_talk() {
     // Talk first, then agreement in words, then the statistics.
     let at = |s: &str| out.find(s).unwrap_or_else(|| panic!("{s} in {out}"));
     assert!(at("What to talk about first") < at("How much do we agree?"));
-    assert!(at("How much do we agree?") < at("Dimensions"));
+    assert!(at("How much do we agree?") < at("\nDimensions\n"));
     assert!(out.contains("Krippendorff's alpha"), "{out}");
     assert!(out.contains("leader (n=1)"), "{out}");
     assert!(out.contains("member (n=3)"), "{out}");
@@ -495,4 +495,82 @@ fn dont_know_and_statements_for_some_roles_reach_every_report() {
     assert_eq!(item("accountability-1")["na"], 0);
     let csv = compare(&["--format", "csv"], &refs);
     assert!(csv.contains(",accountability-1,dk,"), "{csv}");
+}
+
+/// The group report's sections, in the one order every format keeps (src/present/view/words.rs).
+const GROUP_ORDER: [&str; 12] = [
+    "What to talk about first",
+    "For the conversation",
+    "How much do we agree?",
+    "The group's shape",
+    "Dimensions",
+    "By role",
+    "Where we want to go",
+    "What changed",
+    "Round by round",
+    "Participants",
+    "Statements",
+    "Notes",
+];
+
+/// The section titles of `lines` (each a heading or a paragraph), in the order they come.
+fn titles_in<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<usize> {
+    lines
+        .filter_map(|l| {
+            GROUP_ORDER.iter().position(|t| {
+                l == *t || l.starts_with(&format!("{t} (")) || l.starts_with(&format!("{t} since"))
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn every_format_says_the_sections_in_one_order_with_the_same_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = group(dir.path());
+    let md = compare(&["--format", "md"], &[&g]);
+    let md_titles = titles_in(md.lines().filter_map(|l| l.strip_prefix("## ")));
+    let html = compare(&["--format", "html"], &[&g]);
+    let html_titles = titles_in(html.split("<h2 id=\"").skip(1).filter_map(|h| {
+        let text = h.split_once('>')?.1;
+        Some(text.split_once("</h2>")?.0)
+    }));
+    let table = compare(&["--format", "table"], &[&g]);
+    let table_titles = titles_in(table.lines());
+    let out = dir.path().join("group.docx");
+    let r = run(learnlead().arg("compare").arg(&g).arg("--out").arg(&out));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let word = word_text(&out);
+    let word_titles = titles_in(word.lines());
+    for (format, titles, text) in [
+        ("md", &md_titles, &md),
+        ("html", &html_titles, &html),
+        ("table", &table_titles, &table),
+        ("docx", &word_titles, &word),
+    ] {
+        assert!(
+            titles.windows(2).all(|w| w[0] < w[1]),
+            "{format} says its sections out of order: {titles:?}"
+        );
+        // The sections every format has, whatever the group.
+        for must in [0, 2, 4, 10] {
+            assert!(
+                titles.contains(&must),
+                "{format} lacks {}",
+                GROUP_ORDER[must]
+            );
+        }
+        // The panel's parts, in the same words everywhere.
+        for words in [
+            "Where you see it most differently",
+            "Shared gaps",
+            "Where the group agrees its score is low",
+            "Where you agree most",
+            "a shared strength",
+            "Krippendorff relies on data from .800",
+        ] {
+            let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(flat.contains(words), "{format} lacks {words:?}");
+        }
+    }
 }

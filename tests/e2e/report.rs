@@ -171,9 +171,9 @@ fn markdown_tables_are_tables_and_notes_cannot_break_them() {
         "raw HTML got through: {:?}",
         shape.html
     );
-    // Exactly the headings of the template: title, 7 sections (with the next step), 4 groups,
-    // 12 dimensions.
-    assert_eq!(shape.headings, 1 + 7 + 4 + 12);
+    // Exactly the headings of the template: title, 5 sections (round by round needs an earlier
+    // round), the next step, strengths, focus, 4 groups, 12 dimensions.
+    assert_eq!(shape.headings, 1 + 5 + 3 + 4 + 12);
     // What people typed shows as text, as they typed it.
     assert!(
         shape
@@ -453,7 +453,10 @@ fn templates_export_then_render_with_a_changed_copy() {
     let text = std::fs::read_to_string(&mine).unwrap();
     std::fs::write(
         &mine,
-        text.replace("# Reflection report:", "# Our house report:"),
+        text.replace(
+            "# {{ words.title | md }}",
+            "# Our house report: {{ rubric.title }}",
+        ),
     )
     .unwrap();
     let md = report(
@@ -547,4 +550,70 @@ fn html_report_renders_in_a_real_browser() {
         probe["h1"],
         "Reflection report: The disciplines of social learning leadership"
     );
+}
+
+/// A person's report's sections, in the one order every format keeps
+/// (src/present/view/words.rs).
+const REPORT_ORDER: [&str; 6] = [
+    "Overview",
+    "Scores by dimension",
+    "Round by round",
+    "Strengths and focus",
+    "Dimension by dimension",
+    "Coverage",
+];
+
+#[test]
+fn every_format_says_the_sections_in_one_order_with_the_same_words() {
+    let f = fixtures();
+    let positions = |lines: Vec<&str>| -> Vec<usize> {
+        lines
+            .iter()
+            .filter_map(|l| REPORT_ORDER.iter().position(|t| l == t))
+            .collect()
+    };
+    // Two earlier rounds, so that there is a round-by-round table.
+    let (a, b) = (f.baseline.to_str().unwrap(), f.partial.to_str().unwrap());
+    let md = report(
+        &f.full,
+        &["--format", "md", "--baseline", a, "--baseline", b],
+    );
+    let html = report(
+        &f.full,
+        &["--format", "html", "--baseline", a, "--baseline", b],
+    );
+    let out = f._dir.path().join("full.docx");
+    let r = run(learnlead()
+        .arg("report")
+        .arg(&f.full)
+        .arg("--out")
+        .arg(&out));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let word = crate::support::word_text(&out);
+    let md_titles = positions(md.lines().filter_map(|l| l.strip_prefix("## ")).collect());
+    let html_titles = positions(
+        html.split("<h2 id=\"")
+            .skip(1)
+            .filter_map(|h| h.split_once('>')?.1.split_once("</h2>").map(|t| t.0))
+            .collect(),
+    );
+    let word_titles = positions(word.lines().collect());
+    for (format, titles, text, all) in [
+        ("md", md_titles, &md, vec![0, 1, 2, 3, 4, 5]),
+        ("html", html_titles, &html, vec![0, 1, 2, 3, 4, 5]),
+        // The Word document leaves out the round-by-round table (no earlier round given).
+        ("docx", word_titles, &word, vec![0, 1, 3, 4, 5]),
+    ] {
+        assert_eq!(titles, all, "{format}: the sections, in order");
+        for words in [
+            "Your next step",
+            "The largest gap to where you want to be",
+            "Strengths to build on",
+            "Where to focus next",
+            "Questions for reflection",
+            "What good looks like",
+        ] {
+            assert!(text.contains(words), "{format} lacks {words:?}");
+        }
+    }
 }

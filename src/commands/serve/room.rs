@@ -23,6 +23,8 @@ use crate::io::output;
 use crate::model::config::Framing;
 use crate::model::response::RubricStamp;
 use crate::model::rubric::Rubric;
+use crate::present::document::{produce, Format, GroupDocument, Options};
+use crate::present::pdf::Paper;
 use crate::present::render::{self, Markup};
 use crate::present::room::{RoomConsole, RoomMessage, RoomStatus};
 
@@ -318,16 +320,20 @@ impl Room {
         };
         let html = crate::commands::compare::Group::read(&self.catalog, &args, !anonymous)
             .and_then(|g| {
-                render::render(
-                    "compare.html.j2",
-                    Markup::Html,
-                    None,
-                    &g.view,
-                    &self.framing,
-                )
+                let doc = GroupDocument {
+                    view: &g.view,
+                    answers: None,
+                };
+                let options = Options {
+                    template: None,
+                    framing: &self.framing,
+                    paper: Paper::A4,
+                    browser: None,
+                };
+                produce(&doc, Format::Html, &options)
             });
         match html {
-            Ok(h) => Reply::html(200, h),
+            Ok(h) => Reply::html(200, String::from_utf8_lossy(&h).into_owned()),
             Err(e) => self.message(200, "No report yet", &[e.to_string().as_str()]),
         }
     }

@@ -4,7 +4,7 @@ use super::{front, radar, shown, Doc};
 use crate::error::Result;
 use crate::model::config::Framing;
 use crate::present::format::{capitalized, fmt_score, fmt_signed};
-use crate::present::view::GroupReport;
+use crate::present::view::{GroupReport, GROUP_SECTIONS};
 
 /// The group report as a Word document: what to talk about first, then the numbers; the
 /// sections the configuration leaves out are left out here too.
@@ -29,44 +29,41 @@ pub fn group(view: &GroupReport, framing: &Framing) -> Result<Vec<u8>> {
     for n in &c.notices {
         doc.para(n);
     }
-    let show = |section| shown(framing, section);
-    if show("talk") {
-        talk(&mut doc, view);
-        conversation(&mut doc, &view.focus);
-    }
-    if show("overview") {
-        agreement(&mut doc, view);
-        if let Some(r) = &view.charts.radar {
-            radar(&mut doc, r, &view.charts.radar_text);
+    for section in &GROUP_SECTIONS {
+        if shown(framing, section.show) {
+            write_section(&mut doc, view, section.id, section.title);
         }
-    }
-    if show("dimensions") {
-        dimensions(&mut doc, view);
-    }
-    if show("roles") {
-        by_role(&mut doc, view);
-    }
-    if show("desired") && c.has_desired {
-        desired(&mut doc, view);
-    }
-    if show("change") {
-        change(&mut doc, view);
-    }
-    if show("matrix") {
-        participants(&mut doc, view);
-    }
-    if show("items") {
-        statements(&mut doc, view);
-    }
-    if show("notes") {
-        notes(&mut doc, view);
     }
     doc.finish()
 }
 
+/// The section `id`, titled `title`, where the view has something for it. The round-by-round
+/// table is left out: a page has no room for its columns.
+fn write_section(doc: &mut Doc, view: &GroupReport, id: &str, title: &str) {
+    match id {
+        "talk" => talk(doc, view, title),
+        "conversation" => conversation(doc, view, title),
+        "agree" => agreement(doc, view, title),
+        "shape" => {
+            if let Some(r) = &view.charts.radar {
+                doc.heading("Heading1", title);
+                radar(doc, r, &view.charts.radar_text);
+            }
+        }
+        "dims" => dimensions(doc, view, title),
+        "roles" => by_role(doc, view, title),
+        "desired" if view.comparison.has_desired => desired(doc, view, title),
+        "change" => change(doc, view, title),
+        "matrix" => participants(doc, view, title),
+        "items" => statements(doc, view, title),
+        "notes" => notes(doc, view, title),
+        _ => {}
+    }
+}
+
 /// The group's statistics per dimension.
-fn dimensions(doc: &mut Doc, view: &GroupReport) {
-    doc.heading("Heading1", "Dimensions");
+fn dimensions(doc: &mut Doc, view: &GroupReport, title: &str) {
+    doc.heading("Heading1", title);
     let rows: Vec<Vec<String>> = view
         .comparison
         .dimensions
@@ -96,11 +93,11 @@ fn dimensions(doc: &mut Doc, view: &GroupReport) {
 }
 
 /// Each perspective's mean per dimension; a withheld perspective shows neither means nor size.
-fn by_role(doc: &mut Doc, view: &GroupReport) {
+fn by_role(doc: &mut Doc, view: &GroupReport, title: &str) {
     let Some(by) = &view.comparison.by_role else {
         return;
     };
-    doc.heading("Heading1", "By role");
+    doc.heading("Heading1", title);
     let heads: Vec<String> = by
         .roles
         .iter()
@@ -133,15 +130,16 @@ fn by_role(doc: &mut Doc, view: &GroupReport) {
             .map(|d| format!("{} ({})", d.name, fmt_score(d.spread)))
             .collect();
         doc.para(&format!(
-            "Where the perspectives differ most: {}.",
+            "{}: {}.",
+            view.words.roles_differ,
             names.join(", ")
         ));
     }
 }
 
 /// Where participants want to be, against where they are.
-fn desired(doc: &mut Doc, view: &GroupReport) {
-    doc.heading("Heading1", "Where we want to go");
+fn desired(doc: &mut Doc, view: &GroupReport, title: &str) {
+    doc.heading("Heading1", title);
     let rows: Vec<Vec<String>> = view
         .comparison
         .dimensions
@@ -169,18 +167,15 @@ fn desired(doc: &mut Doc, view: &GroupReport) {
         ],
         &rows,
     );
-    doc.para(
-        "A large sd of the wanted positions means people do not want the same thing: worth \
-         talking about before planning.",
-    );
+    doc.para(view.words.desired_note);
 }
 
 /// What changed since the earlier round (with --baseline).
-fn change(doc: &mut Doc, view: &GroupReport) {
+fn change(doc: &mut Doc, view: &GroupReport, title: &str) {
     let Some(ch) = &view.comparison.change else {
         return;
     };
-    doc.heading("Heading1", "What changed");
+    doc.heading("Heading1", title);
     doc.para(&format!(
         "Since the earlier round{} ({} participants then, {} now). Spread is the standard \
          deviation; narrowed means the group sees it more alike.",
@@ -218,7 +213,7 @@ fn change(doc: &mut Doc, view: &GroupReport) {
         &rows,
     );
     if !ch.people.is_empty() {
-        doc.heading("Heading2", "People in both rounds");
+        doc.heading("Heading2", view.words.people_in_both);
         let rows: Vec<Vec<String>> = ch
             .people
             .iter()
@@ -245,9 +240,9 @@ fn change(doc: &mut Doc, view: &GroupReport) {
 
 /// Each participant's score per dimension: dimensions down, five participants across per table,
 /// so that nothing is cut off on the page.
-fn participants(doc: &mut Doc, view: &GroupReport) {
+fn participants(doc: &mut Doc, view: &GroupReport, title: &str) {
     let c = &view.comparison;
-    doc.heading("Heading1", "Participants");
+    doc.heading("Heading1", title);
     if !c.show_matrix {
         doc.para(&format!(
             "{} participants: each one's scores are in the JSON and CSV outputs.",
@@ -277,9 +272,9 @@ fn participants(doc: &mut Doc, view: &GroupReport) {
 }
 
 /// The group's statistics per statement, with how many gave each answer.
-fn statements(doc: &mut Doc, view: &GroupReport) {
+fn statements(doc: &mut Doc, view: &GroupReport, title: &str) {
     let c = &view.comparison;
-    doc.heading("Heading1", "Statements");
+    doc.heading("Heading1", title);
     let rows: Vec<Vec<String>> = c
         .items
         .iter()
@@ -308,12 +303,12 @@ fn statements(doc: &mut Doc, view: &GroupReport) {
 }
 
 /// The participants' notes per dimension (said whose only when not anonymized).
-fn notes(doc: &mut Doc, view: &GroupReport) {
+fn notes(doc: &mut Doc, view: &GroupReport, title: &str) {
     let c = &view.comparison;
     if c.notes.is_empty() {
         return;
     }
-    doc.heading("Heading1", "Notes");
+    doc.heading("Heading1", title);
     for d in &c.notes {
         doc.heading("Heading2", &d.name);
         let notes: Vec<String> = d
@@ -329,9 +324,9 @@ fn notes(doc: &mut Doc, view: &GroupReport) {
 }
 
 /// "What to talk about first": where the group is divided, its shared gaps, where it agrees.
-fn talk(doc: &mut Doc, view: &GroupReport) {
-    use crate::analysis::compare::{GapsFrom, TalkRef};
-    let c = &view.comparison;
+fn talk(doc: &mut Doc, view: &GroupReport, title: &str) {
+    use crate::present::view::TalkRef;
+    let (c, w) = (&view.comparison, &view.words);
     let t = &c.talk;
     let points = &c.scale_points;
     let spread = |r: &TalkRef| {
@@ -345,10 +340,10 @@ fn talk(doc: &mut Doc, view: &GroupReport) {
             fmt_score(r.sd)
         )
     };
-    doc.heading("Heading1", "What to talk about first");
-    doc.heading("Heading2", "Where you see it most differently");
+    doc.heading("Heading1", title);
+    doc.heading("Heading2", w.divided);
     if t.dimensions.is_empty() && t.items.is_empty() {
-        doc.para("Nothing is divided: the group sees every dimension and statement much alike.");
+        doc.para(w.divided_none);
     }
     let dims: Vec<String> = t
         .dimensions
@@ -378,11 +373,8 @@ fn talk(doc: &mut Doc, view: &GroupReport) {
         })
         .collect();
     doc.bullets(&items);
-    doc.heading("Heading2", "Shared gaps");
-    doc.para(match t.gaps_from {
-        GapsFrom::Desired => "Where most want to be higher than they are.",
-        GapsFrom::Scores => "Where the group agrees its score is low.",
-    });
+    doc.heading("Heading2", w.gaps);
+    doc.para(&format!("{}.", w.gaps_intro));
     let gaps: Vec<String> = t
         .shared_gaps
         .iter()
@@ -403,29 +395,27 @@ fn talk(doc: &mut Doc, view: &GroupReport) {
         })
         .collect();
     match gaps.is_empty() {
-        true => doc.para("None."),
+        true => doc.para(w.gaps_none),
         false => doc.bullets(&gaps),
     }
-    doc.heading("Heading2", "Where you agree most");
+    doc.heading("Heading2", w.agreed);
     let agreed: Vec<String> = t
         .agreed
         .iter()
         .map(|r| {
             let strength = match t.shared_strengths.contains(&r.id) {
-                true => " (a shared strength)",
-                false => "",
+                true => format!(" ({})", w.strength),
+                false => String::new(),
             };
             format!("{}: {}{strength}", r.name, spread(r))
         })
         .collect();
     match agreed.is_empty() {
-        true => doc.para("No dimension is agreed on this closely."),
+        true => doc.para(w.agreed_none),
         false => doc.bullets(&agreed),
     }
     if !agreed.is_empty() && t.shared_strengths.is_empty() {
-        doc.para(
-            "Agreed, not strong: a strength is a dimension the group scores in the upper bands.",
-        );
+        doc.para(w.agreed_not_strong);
     }
     doc.para(&format!(
         "Divided means a standard deviation above {}; agreed, {} or less.",
@@ -458,34 +448,35 @@ fn counts_text(counts: &[usize]) -> String {
 }
 
 /// "For the conversation": per dimension to talk about, its question and what to bring.
-fn conversation(doc: &mut Doc, focus: &[crate::present::view::FocusView]) {
+fn conversation(doc: &mut Doc, view: &GroupReport, title: &str) {
+    let (focus, w) = (&view.focus, &view.words);
     if focus.is_empty() {
         return;
     }
-    doc.heading("Heading1", "For the conversation");
+    doc.heading("Heading1", title);
     for f in focus {
         let why: Vec<&str> = f
             .why
             .iter()
-            .map(|w| match *w {
-                "divided" => "divided",
-                _ => "a shared gap",
+            .map(|why| match *why {
+                "divided" => w.why_divided,
+                _ => w.why_gap,
             })
             .collect();
         doc.heading("Heading2", &format!("{} ({})", f.name, why.join(", ")));
-        doc.para(&format!("Guiding question: {}", f.question));
+        doc.para(&format!("{}: {}", w.guiding_question, f.question));
         let reflect = match &f.band {
-            Some(b) => format!("To reflect on ({})", b.name),
-            None => "To reflect on".to_string(),
+            Some(b) => format!("{} ({})", w.lists.prompts, b.name),
+            None => w.lists.prompts.to_string(),
         };
-        for (title, list) in [
+        for (list_title, list) in [
             (reflect.as_str(), &f.prompts),
-            ("Perspectives to take", &f.perspectives),
-            ("Methods to try", &f.methods),
-            ("Pitfalls", &f.pitfalls),
+            (w.lists.perspectives, &f.perspectives),
+            (w.lists.methods, &f.methods),
+            (w.lists.pitfalls, &f.pitfalls),
         ] {
             if !list.is_empty() {
-                doc.heading("Heading3", title);
+                doc.heading("Heading3", list_title);
                 doc.bullets(list);
             }
         }
@@ -493,9 +484,9 @@ fn conversation(doc: &mut Doc, focus: &[crate::present::view::FocusView]) {
 }
 
 /// "How much do we agree?", overall and dimension by dimension, in words.
-fn agreement(doc: &mut Doc, view: &GroupReport) {
+fn agreement(doc: &mut Doc, view: &GroupReport, title: &str) {
     let a = &view.comparison.agreement;
-    doc.heading("Heading1", "How much do we agree?");
+    doc.heading("Heading1", title);
     doc.para(&match &a.undefined {
         Some(why) => format!("Agreement cannot be told: {why}."),
         None => format!("Overall, {}.", a.reading),
@@ -506,16 +497,15 @@ fn agreement(doc: &mut Doc, view: &GroupReport) {
         .map(|r| {
             let names: Vec<&str> = r.dimensions.iter().map(|d| d.name.as_str()).collect();
             let reading = match r.reading {
-                "undefined" => "Cannot tell".to_string(),
+                "undefined" => view.words.cannot_tell.to_string(),
                 other => capitalized(other),
             };
             format!("{reading}: {}.", names.join(", "))
         })
         .collect();
     doc.bullets(&readings);
-    doc.para(
-        "Agreement is Krippendorff's alpha over the answers: 1 when everyone answers alike, 0 when \
-         answers agree no more than chance would. In a workshop low agreement is not a failure: \
-         it shows where people see their community differently, which is where the conversation is.",
-    );
+    doc.para(&format!(
+        "Agreement is Krippendorff's alpha over the answers: {}",
+        view.words.agreement_explained
+    ));
 }

@@ -4,16 +4,15 @@ use super::{front, radar, shown, Doc};
 use crate::error::Result;
 use crate::model::config::Framing;
 use crate::present::format::{fmt_score, fmt_signed};
-use crate::present::view::ReportView;
+use crate::present::view::{DimensionView, ReportView, ReportWords, REPORT_SECTIONS};
 
 /// A person's report as a Word document.
 pub fn report(view: &ReportView, framing: &Framing) -> Result<Vec<u8>> {
-    let rubric = &view.rubric.title;
     let title = framing
         .brand
         .title
         .clone()
-        .unwrap_or_else(|| format!("Reflection report: {rubric}"));
+        .unwrap_or_else(|| view.words.title.clone());
     let mut doc = Doc::new(
         framing,
         &format!("{title} · {}", view.respondent.display_name),
@@ -32,30 +31,33 @@ pub fn report(view: &ReportView, framing: &Framing) -> Result<Vec<u8>> {
         &mut doc,
         framing,
         &title,
-        &format!("Reflection report: {rubric} · {}", who.join(" · ")),
+        &format!("{} · {}", view.words.title, who.join(" · ")),
     );
-    let show = |section| shown(framing, section);
     for w in &view.warnings {
         doc.para(w);
     }
-    if show("overview") {
-        overview(&mut doc, view);
-    }
-    if show("scores") {
-        scores(&mut doc, view);
-    }
-    if show("highlights") {
-        highlights(&mut doc, view);
-    }
-    if show("dimensions") {
-        dimensions(&mut doc, view);
+    for section in &REPORT_SECTIONS {
+        if !shown(framing, section.show) {
+            continue;
+        }
+        let title = section.title;
+        match section.id {
+            "overview" => overview(&mut doc, view, title),
+            "scores" => scores(&mut doc, view, title),
+            "highlights" => highlights(&mut doc, view, title),
+            "details" => dimensions(&mut doc, view, title),
+            "coverage" => coverage(&mut doc, view, title),
+            // The round-by-round table: a page has no room for its columns.
+            _ => {}
+        }
     }
     doc.finish()
 }
 
 /// The overall score, the next step, and the radar.
-fn overview(doc: &mut Doc, view: &ReportView) {
-    doc.heading("Heading1", "Overview");
+fn overview(doc: &mut Doc, view: &ReportView, title: &str) {
+    let w = &view.words;
+    doc.heading("Heading1", title);
     doc.lead(
         &fmt_score(view.overall),
         &format!(
@@ -69,15 +71,15 @@ fn overview(doc: &mut Doc, view: &ReportView) {
         ),
     );
     if let Some(n) = &view.next_step {
-        doc.heading("Heading2", &format!("Your next step: {}", n.name));
-        if let Some(l) = &n.looks_like {
-            let band = n.next_band.as_ref().map_or("At its best".to_string(), |b| {
-                format!("{} looks like this:", b.name)
-            });
-            doc.lead(&band, l.trim());
+        doc.heading("Heading2", &format!("{}: {}", w.next_step, n.name));
+        if let Some(why) = &w.next_step_why {
+            doc.para(why);
+        }
+        if let (Some(l), Some(lead)) = (&n.looks_like, &w.looks_like) {
+            doc.lead(lead, l.trim());
         }
         if let Some(m) = &n.method {
-            doc.lead("One thing to try:", m);
+            doc.lead(w.one_thing, m);
         }
     }
     if let Some(r) = &view.charts.radar {
@@ -86,8 +88,8 @@ fn overview(doc: &mut Doc, view: &ReportView) {
 }
 
 /// Every dimension's score, band, wanted position and gap in one table.
-fn scores(doc: &mut Doc, view: &ReportView) {
-    doc.heading("Heading1", "Scores by dimension");
+fn scores(doc: &mut Doc, view: &ReportView, title: &str) {
+    doc.heading("Heading1", title);
     let rows: Vec<Vec<String>> = view
         .groups
         .iter()
@@ -117,19 +119,20 @@ fn scores(doc: &mut Doc, view: &ReportView) {
 }
 
 /// Strengths to build on and where to focus next.
-fn highlights(doc: &mut Doc, view: &ReportView) {
-    doc.heading("Heading1", "Strengths and focus");
-    doc.heading("Heading2", "Strengths to build on");
+fn highlights(doc: &mut Doc, view: &ReportView, title: &str) {
+    let w = &view.words;
+    doc.heading("Heading1", title);
+    doc.heading("Heading2", w.strengths);
     let strengths: Vec<String> = view
         .strengths
         .iter()
         .map(|d| format!("{} ({}): {}", d.name, d.group, fmt_score(d.score)))
         .collect();
     match strengths.is_empty() {
-        true => doc.para("No scores yet."),
+        true => doc.para(w.no_scores),
         false => doc.bullets(&strengths),
     }
-    doc.heading("Heading2", "Where to focus next");
+    doc.heading("Heading2", w.focus);
     let focus: Vec<String> = view
         .focus
         .iter()
@@ -144,21 +147,19 @@ fn highlights(doc: &mut Doc, view: &ReportView) {
         })
         .collect();
     if !focus.is_empty() {
-        doc.para(match view.focus_by {
-            "gap" => "The largest gaps to where you want to be:",
-            _ => "Your lowest scores:",
-        });
+        doc.para(w.focus_intro);
     }
     match focus.is_empty() {
-        true => doc.para("No scores yet."),
+        true => doc.para(w.no_scores),
         false => doc.bullets(&focus),
     }
 }
 
 /// Each dimension: its question, the answers, the person's note, and what to reflect on, try
 /// and avoid.
-fn dimensions(doc: &mut Doc, view: &ReportView) {
-    doc.heading("Heading1", "Dimension by dimension");
+fn dimensions(doc: &mut Doc, view: &ReportView, title: &str) {
+    let w = &view.words;
+    doc.heading("Heading1", title);
     for d in view.groups.iter().flat_map(|g| &g.dimensions) {
         let band = d
             .band
@@ -169,7 +170,7 @@ fn dimensions(doc: &mut Doc, view: &ReportView) {
             "Heading2",
             &format!("{}: {}{band}", d.name, fmt_score(d.score)),
         );
-        doc.para(&format!("Guiding question: {}", d.question));
+        doc.para(&format!("{}: {}", w.guiding_question, d.question));
         let items: Vec<Vec<String>> = d
             .items
             .iter()
@@ -185,19 +186,20 @@ fn dimensions(doc: &mut Doc, view: &ReportView) {
                 vec![statement, answer]
             })
             .collect();
-        doc.table(&[("Statement", 3), ("Your answer", 1)], &items);
+        doc.table(&[(w.statement, 3), (w.your_answer, 1)], &items);
         if let Some(note) = &d.note {
-            doc.lead("Your note:", note);
+            doc.lead(w.your_note, note);
         }
-        good_looks_like(doc, d);
-        for (title, list) in [
-            ("Questions for reflection", &d.prompts),
-            ("Perspectives to take", &d.perspectives),
-            ("Methods to try", &d.methods),
-            ("Pitfalls to avoid", &d.pitfalls),
+        good_looks_like(doc, w, d);
+        for (list_title, list) in [
+            (w.lists.prompts, &d.prompts),
+            (w.lists.perspectives, &d.perspectives),
+            (w.lists.methods, &d.methods),
+            (w.lists.pitfalls, &d.pitfalls),
+            (w.lists.quality_signs, &d.quality_signs),
         ] {
             if !list.is_empty() {
-                doc.heading("Heading3", title);
+                doc.heading("Heading3", list_title);
                 doc.bullets(list);
             }
         }
@@ -205,18 +207,50 @@ fn dimensions(doc: &mut Doc, view: &ReportView) {
 }
 
 /// What the dimension looks like in the person's band and the next, and one thing to try.
-fn good_looks_like(doc: &mut Doc, d: &crate::present::view::DimensionView) {
+fn good_looks_like(doc: &mut Doc, w: &ReportWords, d: &DimensionView) {
     if d.looks_like.is_none() && d.looks_like_next.is_none() {
         return;
     }
-    doc.heading("Heading3", "What good looks like");
+    doc.heading("Heading3", w.good_looks_like);
     if let (Some(l), Some(b)) = (&d.looks_like, &d.band) {
-        doc.lead(&format!("{} (where you are):", b.name), l.trim());
+        doc.lead(&format!("{} ({}):", b.name, w.where_you_are), l.trim());
     }
     if let (Some(l), Some(b)) = (&d.looks_like_next, &d.next_band) {
-        doc.lead(&format!("{} (next):", b.name), l.trim());
+        doc.lead(&format!("{} ({}):", b.name, w.next), l.trim());
     }
     if let Some(m) = &d.next_method {
-        doc.lead("One thing to try from here:", m);
+        doc.lead(w.one_thing_from_here, m);
+    }
+}
+
+/// How many statements were scored, and which were not applicable, not known or not answered.
+fn coverage(doc: &mut Doc, view: &ReportView, title: &str) {
+    let (c, w) = (&view.coverage, &view.words);
+    doc.heading("Heading1", title);
+    let dont_know = match view.rubric.scale.dont_know {
+        true => format!("{} don't know, ", c.dont_know),
+        false => String::new(),
+    };
+    doc.para(&format!(
+        "{} of {} statements scored, {} not applicable, {dont_know}{} not answered.",
+        c.answered, c.total, c.not_applicable, c.unanswered
+    ));
+    for (list_title, items) in [
+        (w.not_applicable, &c.not_applicable_items),
+        (w.dont_know, &c.dont_know_items),
+        (w.not_answered, &c.unanswered_items),
+    ] {
+        if items.is_empty() {
+            continue;
+        }
+        doc.heading("Heading2", list_title);
+        let lines: Vec<String> = items
+            .iter()
+            .map(|i| match &i.reason {
+                Some(why) => format!("{}: {} (reason: {why})", i.dimension, i.statement),
+                None => format!("{}: {}", i.dimension, i.statement),
+            })
+            .collect();
+        doc.bullets(&lines);
     }
 }

@@ -1,12 +1,18 @@
 //! The group report's view: the comparison's numbers, with the rubric and the charts, as
 //! `compare.html.j2`, `compare.md.j2` and `compare --format json` receive them.
 
+use super::words::{group_words, GroupWords, Worded, GROUP_SECTIONS};
 use super::{rubric_info, BandRef, Generator, RubricInfo, TrendView};
-use crate::analysis::compare::Comparison;
 use crate::model::rubric::Rubric;
 use crate::present::chart::{self, Radar};
 use crate::present::format::fmt_score;
 use serde::Serialize;
+
+/// The comparison's parts, as the group report shows them.
+pub use crate::analysis::compare::{
+    AgreementView, ByRole, ChangeOverTime, Comparison, GapsFrom, TalkRef,
+};
+pub use crate::analysis::stats::Stats;
 
 /// What the group report shows: the comparison's numbers, with the rubric they were made on
 /// and the charts. Its fields are flattened into one object: the JSON output of
@@ -26,6 +32,16 @@ pub struct GroupReport {
     pub agreement_readings: Vec<Reading>,
     /// With two or more earlier rounds: the group's mean in every round, oldest first.
     pub trend: Option<TrendView>,
+    /// The report's phrases; templates get them as `words` (not part of the JSON).
+    #[serde(skip)]
+    pub words: GroupWords,
+}
+
+impl GroupReport {
+    /// What templates receive: the view, with its words and sections.
+    pub fn context(&self) -> Worded<'_, Self, GroupWords> {
+        Worded::new(self, &self.words, &GROUP_SECTIONS)
+    }
 }
 
 /// One reading of agreement ("people see this differently", ...) and the dimensions it fits.
@@ -81,6 +97,7 @@ pub fn group_report(rubric: &Rubric, comparison: Comparison) -> GroupReport {
         focus: group_focus(rubric, &comparison),
         agreement_readings: agreement_readings(&comparison),
         trend: None,
+        words: group_words(&rubric.title, comparison.talk.gaps_from),
         comparison,
     }
 }

@@ -5,10 +5,12 @@
 
 mod group;
 mod report;
+mod words;
 mod worksheet;
 
 pub use group::*;
 pub use report::*;
+pub use words::*;
 pub use worksheet::*;
 
 use crate::model::response::{date_of, Response};

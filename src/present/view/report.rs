@@ -2,8 +2,10 @@
 //! from a rubric, a response, its scores and (optionally) earlier rounds. Scores here are
 //! rounded to two decimals; the exact ones stay in `score`.
 
+use super::words::{report_words, ReportWords, Worded, REPORT_SECTIONS};
 use super::{respondent, rubric_info, BandRef, Generator, Respondent, RubricInfo};
-use crate::analysis::change::{change, Change};
+use crate::analysis::change::change;
+pub use crate::analysis::change::Change;
 use crate::analysis::score::{round2, DimensionScore, GroupScore, ItemScore, Scores};
 use crate::analysis::trend::{Series, Trend};
 use crate::model::response::{date_of, Answer, Response};
@@ -47,6 +49,16 @@ pub struct ReportView {
     pub trend: Option<TrendView>,
     /// In a bundle: the way back to the group report (`../index.html`).
     pub index_link: Option<String>,
+    /// The report's phrases; templates get them as `words` (not part of the JSON).
+    #[serde(skip)]
+    pub words: ReportWords,
+}
+
+impl ReportView {
+    /// What templates receive: the view, with its words and sections.
+    pub fn context(&self) -> Worded<'_, Self, ReportWords> {
+        Worded::new(self, &self.words, &REPORT_SECTIONS)
+    }
 }
 
 /// Scores across rounds, with a sparkline per score for HTML and one in text.
@@ -251,7 +263,9 @@ pub fn report(
     let charts = ctx.charts(&all);
     let has_desired = all.iter().any(|d| d.desired.is_some());
     let c = scores.coverage;
+    let words = report_words(&rubric.title, next_step.as_ref(), focus_by);
     ReportView {
+        words,
         generator: Generator {
             name: "learnlead",
             version: env!("CARGO_PKG_VERSION"),
