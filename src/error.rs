@@ -92,6 +92,158 @@ pub enum Error {
     #[error("no free file name in {} (like {like})", folder.display())]
     NoFreeName { folder: PathBuf, like: String },
 
+    /// A rubric named on the command line is neither shipped nor in the rubrics folder.
+    #[error("no rubric `{name}`{guess}; available: {} (or give a path to a YAML file)", available.join(", "))]
+    UnknownRubric {
+        name: String,
+        /// "; did you mean `x`?", or nothing.
+        guess: String,
+        available: Vec<String>,
+    },
+
+    /// A response answers a rubric that is neither shipped nor in the rubrics folder.
+    #[error("the response answers the rubric `{id}`, which is neither shipped nor in your rubrics folder{hint}")]
+    RubricNotFound { id: String, hint: String },
+
+    /// A response names its rubric with something that is not a rubric id.
+    #[error("the response names the rubric `{id}`, which is not a rubric id; name the rubric with --rubric")]
+    NotARubricId { id: String },
+
+    /// A file in the rubrics folder holds a rubric with another id than its name.
+    #[error("{} has the id `{id}`, not `{name}`: name the file after its rubric's id", path.display())]
+    RubricFileMisnamed {
+        path: PathBuf,
+        id: String,
+        name: String,
+    },
+
+    /// The rubrics folder named does not exist.
+    #[error("the rubrics folder {} does not exist (from --rubrics-dir or LEARNLEAD_RUBRICS)", path.display())]
+    NoRubricsFolder { path: PathBuf },
+
+    /// Files that were to be read together answer different rubrics.
+    #[error("all responses must answer the same rubric, `{rubric}`; these answer another:\n  {}", files.join("\n  "))]
+    MixedRubrics { rubric: String, files: Vec<String> },
+
+    /// An earlier round answers another rubric than this one.
+    #[error("the baseline {} answers the rubric `{theirs}`, not `{ours}`: compare rounds on the same rubric", path.display())]
+    OtherRubric {
+        path: PathBuf,
+        theirs: String,
+        ours: String,
+    },
+
+    /// A folder of responses holds none.
+    #[error("{} holds no response files (.yaml)", folder.display())]
+    NoResponses { folder: PathBuf },
+
+    /// A path names something other than what the command reads or writes there.
+    #[error("{} is {is}, not {wanted}", path.display())]
+    WrongKind {
+        path: PathBuf,
+        /// "a folder", "a file", "a named pipe", ...
+        is: &'static str,
+        /// What the command wanted there.
+        wanted: &'static str,
+    },
+
+    /// A file's name is needed and the path has none (such as `..`), or a file is needed and the
+    /// path is not one.
+    #[error("{} is not {wanted}", path.display())]
+    NotAFile { path: PathBuf, wanted: &'static str },
+
+    /// The browser named with --browser is not a file.
+    #[error("--browser {} is not a file; name a Chromium or Chrome executable", path.display())]
+    NoBrowserFile { path: PathBuf },
+
+    /// The output format cannot be told from a file name.
+    #[error("cannot tell the format from {}; name the file .{} or add --format", path.display(), known.join(", ."))]
+    UnknownExtension {
+        path: PathBuf,
+        known: Vec<&'static str>,
+    },
+
+    /// A document asked for in a format it is not written in.
+    #[error("this document is not written as {format}; choose --format md or html")]
+    NotOffered { format: &'static str },
+
+    /// A PDF or Word document was to go to the terminal.
+    #[error("{what} is not for the terminal: add --out FILE.{extension}")]
+    NotForTerminal {
+        what: &'static str,
+        extension: &'static str,
+    },
+
+    /// The interactive questionnaire was started without a terminal.
+    #[error(
+        "`learnlead assess` asks its questions in a terminal, and this is not one.\n\
+         To build a response from a file of answers, use `learnlead assess --answers FILE` \
+         (see `learnlead assess --help`)."
+    )]
+    NoTerminal,
+
+    /// A file that is not learnlead's to replace stands where a new response was to go.
+    #[error("{} already holds {holds}; it was left as it is. Use --force to replace it, or choose another --out", path.display())]
+    Occupied { path: PathBuf, holds: String },
+
+    /// A folder that must be empty is not.
+    #[error("{} already holds {}; nothing was written (choose an empty folder)", folder.display(), holds.join(", "))]
+    FolderNotEmpty { folder: PathBuf, holds: Vec<String> },
+
+    /// A bundle's folder is not empty, and --force was not given.
+    #[error("{} is not empty; nothing was written. Choose a new folder, or add --force to replace an earlier bundle there", folder.display())]
+    BundleFolderNotEmpty { folder: PathBuf },
+
+    /// --force was given for a folder that is not a bundle learnlead wrote.
+    #[error("{} is not a bundle learnlead wrote (it has no index.html of learnlead's), so --force does not replace it; nothing was written. Choose a new folder", folder.display())]
+    NotOurBundle { folder: PathBuf },
+
+    /// Another run filled a bundle's folder while this one was being made.
+    #[error("{} was filled by another run while this bundle was made; nothing was written", folder.display())]
+    FilledMeanwhile { folder: PathBuf },
+
+    /// A spreadsheet has no sheet of the name asked for.
+    #[error("{} has no sheet named `{name}`; its sheets: {}", path.display(), sheets.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", "))]
+    NoSuchSheet {
+        path: PathBuf,
+        name: String,
+        sheets: Vec<String>,
+    },
+
+    /// --sheet was given for a CSV file.
+    #[error("--sheet `{name}` names a sheet, but {} is CSV, which has one", path.display())]
+    SheetOfCsv { path: PathBuf, name: String },
+
+    /// A table of answers has a header and nothing under it.
+    #[error("{} has no rows under its header", path.display())]
+    NoRows { path: PathBuf },
+
+    /// A response would be too large for learnlead to read back.
+    #[error(
+        "this response would be larger than learnlead reads back ({limit}); shorten its notes"
+    )]
+    ResponseTooLarge { limit: String },
+
+    /// `serve` could not listen where it was asked to.
+    #[error(
+        "cannot listen on {address}: {}; choose another --port or --bind",
+        io_words(cause)
+    )]
+    CannotListen {
+        address: String,
+        cause: std::io::Error,
+    },
+
+    /// An input file could not be read as what it should be (a workbook that is not one); the
+    /// reader's own error is kept as the cause.
+    #[error("{}: {what}", file.display())]
+    Unreadable {
+        file: PathBuf,
+        what: String,
+        #[source]
+        cause: Box<dyn std::error::Error + Send + Sync>,
+    },
+
     /// An input file (rubric, response, answers, CSV, config) is not valid. Holds every problem
     /// found, so a person can fix them all in one go.
     #[error("{}", format_problems(file, problems))]
@@ -263,6 +415,32 @@ impl Error {
             | Error::Locked { .. }
             | Error::NotALock { .. }
             | Error::NoFreeName { .. }
+            | Error::UnknownRubric { .. }
+            | Error::RubricNotFound { .. }
+            | Error::NotARubricId { .. }
+            | Error::RubricFileMisnamed { .. }
+            | Error::NoRubricsFolder { .. }
+            | Error::MixedRubrics { .. }
+            | Error::OtherRubric { .. }
+            | Error::NoResponses { .. }
+            | Error::WrongKind { .. }
+            | Error::NotAFile { .. }
+            | Error::NoBrowserFile { .. }
+            | Error::UnknownExtension { .. }
+            | Error::NotOffered { .. }
+            | Error::NotForTerminal { .. }
+            | Error::NoTerminal
+            | Error::Occupied { .. }
+            | Error::FolderNotEmpty { .. }
+            | Error::BundleFolderNotEmpty { .. }
+            | Error::NotOurBundle { .. }
+            | Error::FilledMeanwhile { .. }
+            | Error::NoSuchSheet { .. }
+            | Error::SheetOfCsv { .. }
+            | Error::NoRows { .. }
+            | Error::ResponseTooLarge { .. }
+            | Error::CannotListen { .. }
+            | Error::Unreadable { .. }
             | Error::Invalid { .. }
             | Error::NotValid(_)
             | Error::Read { .. }

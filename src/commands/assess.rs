@@ -25,11 +25,7 @@ pub fn run(catalog: &Catalog, args: AssessArgs) -> Result<()> {
         return from_answers(catalog, &args, file);
     }
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        return Err(Error::usage(
-            "`learnlead assess` asks its questions in a terminal, and this is not one.\n\
-             To build a response from a file of answers, use `learnlead assess --answers FILE` \
-             (see `learnlead assess --help`).",
-        ));
+        return Err(Error::NoTerminal);
     }
     match &args.resume {
         Some(file) => resume(catalog, &args, file),
@@ -82,10 +78,10 @@ fn check_out(path: &Path, force: bool) -> Result<()> {
         ),
         Err(_) => "a file that is not a response".to_string(),
     };
-    Err(Error::usage(format!(
-        "{} already holds {what}; it was left as it is. Use --force to replace it, or choose another --out",
-        path.display()
-    )))
+    Err(Error::Occupied {
+        path: path.to_path_buf(),
+        holds: what,
+    })
 }
 
 /// Where a new response is saved the first time; later saves replace that file, which is then

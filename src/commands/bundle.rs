@@ -233,25 +233,24 @@ fn data_files(group: &Group, anonymize: bool, out: &mut Files) -> Result<Vec<Lin
 /// nothing that learnlead did not write is ever replaced.
 fn check_out_dir(dir: &Path, force: bool) -> Result<()> {
     if dir.exists() && !dir.is_dir() {
-        return Err(Error::usage(format!(
-            "{} is a file, not a folder",
-            dir.display()
-        )));
+        return Err(Error::WrongKind {
+            path: dir.to_path_buf(),
+            is: "a file",
+            wanted: "a folder",
+        });
     }
     if !is_non_empty(dir)? {
         return Ok(());
     }
     if !force {
-        return Err(Error::usage(format!(
-            "{} is not empty; nothing was written. Choose a new folder, or add --force to replace an earlier bundle there",
-            dir.display()
-        )));
+        return Err(Error::BundleFolderNotEmpty {
+            folder: dir.to_path_buf(),
+        });
     }
     if !output::is_own_output(&dir.join("index.html")) {
-        return Err(Error::usage(format!(
-            "{} is not a bundle learnlead wrote (it has no index.html of learnlead's), so --force does not replace it; nothing was written. Choose a new folder",
-            dir.display()
-        )));
+        return Err(Error::NotOurBundle {
+            folder: dir.to_path_buf(),
+        });
     }
     Ok(())
 }
@@ -284,10 +283,9 @@ fn write_folder(dir: &Path, files: &[(PathBuf, Vec<u8>)], force: bool) -> Result
     }
     match staging.rename_into_place()? {
         None => Ok(()),
-        Some(_) => Err(Error::usage(format!(
-            "{} was filled by another run while this bundle was made; nothing was written",
-            dir.display()
-        ))),
+        Some(_) => Err(Error::FilledMeanwhile {
+            folder: dir.to_path_buf(),
+        }),
     }
 }
 

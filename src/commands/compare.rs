@@ -130,12 +130,11 @@ fn earlier_round(
     let files = response_files(&[input.to_path_buf()])?;
     let (then_rubric, mut participants) = load(catalog, &files, None)?;
     if then_rubric.id != rubric.id {
-        return Err(Error::usage(format!(
-            "the baseline {} answers the rubric `{}`, not `{}`: compare rounds on the same rubric",
-            input.display(),
-            then_rubric.id,
-            rubric.id
-        )));
+        return Err(Error::OtherRubric {
+            path: input.to_path_buf(),
+            theirs: then_rubric.id,
+            ours: rubric.id.clone(),
+        });
     }
     let comparison = compare::compare(rubric, &mut participants, opts);
     Ok(Round {
@@ -165,20 +164,19 @@ pub fn response_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
                 found.remove(i);
             }
             if found.is_empty() {
-                return Err(Error::usage(format!(
-                    "{} holds no response files (.yaml)",
-                    input.display()
-                )));
+                return Err(Error::NoResponses {
+                    folder: input.clone(),
+                });
             }
             files.extend(found);
         } else if meta.is_file() {
             files.push(input.clone());
         } else {
-            return Err(Error::usage(format!(
-                "{} is {}, not a response file",
-                input.display(),
-                crate::io::input::file_type_words(&meta.file_type())
-            )));
+            return Err(Error::WrongKind {
+                path: input.clone(),
+                is: crate::io::input::file_type_words(&meta.file_type()),
+                wanted: "a response file",
+            });
         }
     }
     Ok(once_each(files))
@@ -267,11 +265,10 @@ pub fn load(
         dropped += chunk.dropped;
     }
     if !odd.is_empty() {
-        return Err(Error::usage(format!(
-            "all responses must answer the same rubric, `{}`; these answer another:\n  {}",
-            rubric.id,
-            odd.join("\n  ")
-        )));
+        return Err(Error::MixedRubrics {
+            rubric: rubric.id.clone(),
+            files: odd,
+        });
     }
     if other_version > 0 {
         crate::say_err!(

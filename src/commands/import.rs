@@ -54,10 +54,9 @@ pub fn run(catalog: &Catalog, args: ImportArgs) -> Result<()> {
         row.response.rubric = stamp.clone();
     }
     if read.rows.is_empty() {
-        return Err(Error::usage(format!(
-            "{} has no rows under its header",
-            args.file.display()
-        )));
+        return Err(Error::NoRows {
+            path: args.file.clone(),
+        });
     }
     say_what_was_left(&args.file, &read);
     let Some(out_dir) = &args.out_dir else {
@@ -189,10 +188,11 @@ fn mapping(read: &import::Import, problems: &[crate::error::Problem]) -> String 
 /// fails). Returns how many were written.
 fn write_all(out_dir: &Path, rows: &[import::Row]) -> Result<usize> {
     if out_dir.exists() && !out_dir.is_dir() {
-        return Err(Error::usage(format!(
-            "{} is a file, not a folder",
-            out_dir.display()
-        )));
+        return Err(Error::WrongKind {
+            path: out_dir.to_path_buf(),
+            is: "a file",
+            wanted: "a folder",
+        });
     }
     let staging = Staging::beside(out_dir)?;
     let mut names = NameSet::default();

@@ -62,14 +62,13 @@ pub fn write_out(out: Option<&Path>, bytes: Vec<u8>, doc: Doc, force: bool) -> R
             crate::say_err!("wrote {}", written.display());
             Ok(())
         }
-        None if doc.is_binary() && on_terminal => Err(Error::usage(format!(
-            "{} is not for the terminal: add --out FILE.{}",
-            match doc {
+        None if doc.is_binary() && on_terminal => Err(Error::NotForTerminal {
+            what: match doc {
                 Doc::Pdf => "a PDF",
                 _ => "a Word document",
             },
-            doc.extension()
-        ))),
+            extension: doc.extension(),
+        }),
         // A table on standard output is for reading: no mark.
         None if doc == Doc::Text => output::print_bytes(&bytes),
         None => output::print_bytes(&output::mark(doc, bytes)),

@@ -22,11 +22,10 @@ fn export(dir: &Path) -> Result<()> {
         .map(|a| a.name.to_string())
         .collect();
     if !existing.is_empty() {
-        return Err(Error::usage(format!(
-            "{} already holds {}; nothing was written (choose an empty folder)",
-            dir.display(),
-            existing.join(", ")
-        )));
+        return Err(Error::FolderNotEmpty {
+            folder: dir.to_path_buf(),
+            holds: existing,
+        });
     }
     for a in assets::TEMPLATES {
         output::write_new(&dir.join(a.name), a.text.as_bytes())?;

@@ -77,10 +77,11 @@ impl Catalog {
         }
         let known: Vec<String> = self.list()?.0.into_iter().map(|l| l.rubric.id).collect();
         let guess = crate::suggest::did_you_mean(name, known.iter().map(String::as_str));
-        Err(Error::usage(format!(
-            "no rubric `{name}`{guess}; available: {} (or give a path to a YAML file)",
-            known.join(", ")
-        )))
+        Err(Error::UnknownRubric {
+            name: name.to_string(),
+            guess,
+            available: known,
+        })
     }
 
     /// The rubric a response was given on: `explicit` if the person named one, else the id
@@ -93,10 +94,9 @@ impl Catalog {
         }
         let id = &stamp.id;
         if !crate::model::rubric::is_id(id) {
-            return Err(Error::usage(format!(
-                "the response names the rubric `{}`, which is not a rubric id; name the rubric with --rubric",
-                crate::safe_text::quote(id)
-            )));
+            return Err(Error::NotARubricId {
+                id: crate::safe_text::quote(id).clone(),
+            });
         }
         if let Some(loaded) = self.by_id(id)? {
             return Ok(loaded);
@@ -109,9 +109,10 @@ impl Catalog {
             ),
             None => "; put it in your rubrics folder (--rubrics-dir) or add --rubric FILE".into(),
         };
-        Err(Error::usage(format!(
-            "the response answers the rubric `{id}`, which is neither shipped nor in your rubrics folder{hint}"
-        )))
+        Err(Error::RubricNotFound {
+            id: id.clone(),
+            hint,
+        })
     }
 
     /// The rubric with the id `name`: the user's, else the shipped one, else none.
@@ -119,11 +120,11 @@ impl Catalog {
         if let Some(path) = self.user_file(name)? {
             let loaded = load_file(&path)?;
             if loaded.rubric.id != name {
-                return Err(Error::usage(format!(
-                    "{} has the id `{}`, not `{name}`: name the file after its rubric's id",
-                    path.display(),
-                    loaded.rubric.id
-                )));
+                return Err(Error::RubricFileMisnamed {
+                    path,
+                    id: loaded.rubric.id,
+                    name: name.to_string(),
+                });
             }
             return Ok(Some(loaded));
         }
@@ -143,10 +144,7 @@ impl Catalog {
             return Ok(None);
         };
         if !dir.is_dir() {
-            return Err(Error::usage(format!(
-                "the rubrics folder {} does not exist (from --rubrics-dir or LEARNLEAD_RUBRICS)",
-                dir.display()
-            )));
+            return Err(Error::NoRubricsFolder { path: dir.clone() });
         }
         if !crate::model::rubric::is_id(id) {
             return Ok(None);
@@ -273,9 +271,38 @@ mod tests {
     #[test]
     fn unknown_id_lists_the_available_ones() {
         let err = Catalog::default().load("nope").unwrap_err();
+        assert!(
+            matches!(&err, Error::UnknownRubric { name, available, .. }
+                if name == "nope" && available.iter().any(|a| a == "wenger-trayner")),
+            "{err:?}"
+        );
         let msg = err.to_string();
         assert!(msg.contains("no rubric `nope`"), "{msg}");
         assert!(msg.contains("wenger-trayner"), "{msg}");
         assert_eq!(err.exit_code(), 2);
+    }
+
+    #[test]
+    fn a_missing_rubrics_folder_and_a_misnamed_rubric_are_refused_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let gone = dir.path().join("gone");
+        let err = Catalog::new(Some(gone.clone()))
+            .load("wenger-trayner")
+            .unwrap_err();
+        assert!(
+            matches!(&err, Error::NoRubricsFolder { path } if *path == gone),
+            "{err:?}"
+        );
+        let text = assets::shipped_rubric("cop-functions").unwrap().text;
+        let misnamed = dir.path().join("mine.yaml");
+        std::fs::write(&misnamed, text).unwrap();
+        let err = Catalog::new(Some(dir.path().to_path_buf()))
+            .load("mine")
+            .unwrap_err();
+        assert!(
+            matches!(&err, Error::RubricFileMisnamed { path, id, name }
+                if *path == misnamed && id == "cop-functions" && name == "mine"),
+            "{err:?}"
+        );
     }
 }

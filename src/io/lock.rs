@@ -65,11 +65,10 @@ impl Lock {
                 Err(e) => return Err(Error::write(&path, e)),
             }
         }
-        Err(Error::usage(format!(
-            "cannot take the lock {} for {}",
-            path.display(),
-            file.display()
-        )))
+        Err(Error::Locked {
+            file: file.to_path_buf(),
+            lock: path,
+        })
     }
 }
 

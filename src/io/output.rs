@@ -237,9 +237,10 @@ static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new
 fn temp_beside(path: &Path, bytes: &[u8], sync: bool) -> Result<PathBuf> {
     use std::sync::atomic::Ordering;
     let dir = folder_of(path);
-    let name = path
-        .file_name()
-        .ok_or_else(|| Error::usage(format!("{} is not a file name", path.display())))?;
+    let name = path.file_name().ok_or_else(|| Error::NotAFile {
+        path: path.to_path_buf(),
+        wanted: "a file name",
+    })?;
     loop {
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
         let tmp = dir.join(format!(
@@ -354,16 +355,18 @@ pub fn create_first_free(
     };
     let mut names = names.into_iter().peekable();
     let Some(first) = names.peek().map(|n| in_dir(n)) else {
-        return Err(Error::usage(format!(
+        return Err(Error::Internal(format!(
             "no file name to write in {}",
             dir.display()
         )));
     };
     let tmp = temp_beside(&first, bytes, sync)?;
-    let mut result = Err(Error::usage(format!(
-        "no free file name in {}",
-        dir.display()
-    )));
+    let mut result = Err(Error::NoFreeName {
+        folder: dir.to_path_buf(),
+        like: first
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+    });
     for name in names {
         let path = in_dir(&name);
         match link_new(&tmp, &path, bytes, sync) {
@@ -566,6 +569,10 @@ mod tests {
     fn a_folder_or_a_path_through_a_file_is_refused_clearly() {
         let dir = tempfile::tempdir().unwrap();
         let err = write_output(dir.path(), b"x", false).unwrap_err();
+        assert!(
+            matches!(&err, Error::IsFolder { path } if path == dir.path()),
+            "{err:?}"
+        );
         assert_eq!(err.exit_code(), 2);
         assert!(err.to_string().contains("is a folder"), "{err}");
         let file = dir.path().join("notes.txt");
@@ -590,6 +597,10 @@ mod tests {
         let theirs = dir.path().join("notes.md");
         fs::write(&theirs, "my notes\n").unwrap();
         let err = write_output(&theirs, b"report", false).unwrap_err();
+        assert!(
+            matches!(&err, Error::NotOurs { path } if *path == theirs),
+            "{err:?}"
+        );
         assert_eq!(err.exit_code(), 2);
         assert!(err.to_string().contains("--force"), "{err}");
         assert!(err.to_string().contains("notes.md"), "{err}");

@@ -39,11 +39,10 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Sheet> {
         return xlsx(path, bytes, sheet);
     }
     if let Some(name) = sheet {
-        return Err(Error::usage(format!(
-            "--sheet {} names a sheet, but {} is CSV, which has one",
-            crate::safe_text::quote(name),
-            path.display()
-        )));
+        return Err(Error::SheetOfCsv {
+            path: path.to_path_buf(),
+            name: crate::safe_text::quote(name).clone(),
+        });
     }
     let text = input::text_of(bytes).map_err(|(line, column)| {
         Error::invalid_one(
@@ -121,27 +120,31 @@ fn separator(text: &str) -> u8 {
 fn xlsx(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet> {
     use calamine::{Reader, SheetType, SheetVisible, Xlsx};
     let bad = |message: String| Error::invalid_one(path, Problem::at(None, message));
-    inflate_within(&bytes, MAX_UNPACKED).map_err(bad)?;
-    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
-        .map_err(|e| bad(format!("not a readable .xlsx workbook ({e})")))?;
+    inflate_within(path, &bytes, MAX_UNPACKED)?;
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| Error::Unreadable {
+        file: path.to_path_buf(),
+        what: "not a readable .xlsx workbook".into(),
+        cause: Box::new(e),
+    })?;
     let sheets = book.sheets_metadata().to_vec();
     let worksheets: Vec<&calamine::Sheet> = sheets
         .iter()
         .filter(|s| s.typ == SheetType::WorkSheet)
         .collect();
     let chosen = match wanted {
-        Some(name) => worksheets.iter().find(|s| s.name == name).ok_or_else(|| {
-            Error::usage(format!(
-                "{} has no sheet named `{}`; its sheets: {}",
-                path.display(),
-                crate::safe_text::quote(name),
-                worksheets
-                    .iter()
-                    .map(|s| format!("`{}`", crate::safe_text::quote(&s.name)))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))
-        })?,
+        Some(name) => {
+            worksheets
+                .iter()
+                .find(|s| s.name == name)
+                .ok_or_else(|| Error::NoSuchSheet {
+                    path: path.to_path_buf(),
+                    name: crate::safe_text::quote(name).clone(),
+                    sheets: worksheets
+                        .iter()
+                        .map(|s| crate::safe_text::quote(&s.name).clone())
+                        .collect(),
+                })?
+        }
         None => worksheets
             .iter()
             .find(|s| s.visible == SheetVisible::Visible)
@@ -150,15 +153,15 @@ fn xlsx(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet> {
             })?,
     };
     let name = chosen.name.clone();
-    let mut cells = book
-        .worksheet_cells_reader(&name)
-        .map_err(|e| bad(format!("cannot read the sheet `{name}` ({e})")))?;
+    let unreadable = |e: calamine::XlsxError| Error::Unreadable {
+        file: path.to_path_buf(),
+        what: format!("cannot read the sheet `{}`", crate::safe_text::quote(&name)),
+        cause: Box::new(e),
+    };
+    let mut cells = book.worksheet_cells_reader(&name).map_err(unreadable)?;
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut count = 0usize;
-    while let Some(cell) = cells
-        .next_cell()
-        .map_err(|e| bad(format!("cannot read the sheet `{name}` ({e})")))?
-    {
+    while let Some(cell) = cells.next_cell().map_err(unreadable)? {
         let (r, c) = cell.get_position();
         let text = cell_text(cell.get_value());
         if text.is_empty() {
@@ -212,24 +215,33 @@ fn cell_text(value: &calamine::DataRef<'_>) -> String {
     }
 }
 
-/// Inflates every entry of the ZIP archive `bytes`, counting the bytes that really come out
-/// (an entry's header may claim less than it holds), and stops past `limit`.
-fn inflate_within(bytes: &[u8], limit: u64) -> std::result::Result<(), String> {
+/// Inflates every entry of the ZIP archive `bytes` (the workbook `path`), counting the bytes
+/// that really come out (an entry's header may claim less than it holds), and stops past
+/// `limit`.
+fn inflate_within(path: &Path, bytes: &[u8], limit: u64) -> Result<()> {
     use std::io::Read;
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("not a readable .xlsx ({e})"))?;
+    let unreadable = |cause: Box<dyn std::error::Error + Send + Sync>| Error::Unreadable {
+        file: path.to_path_buf(),
+        what: "not a readable .xlsx workbook".into(),
+        cause,
+    };
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| unreadable(e.into()))?;
     let mut total: u64 = 0;
     for i in 0..zip.len() {
-        let entry = zip
-            .by_index(i)
-            .map_err(|e| format!("not a readable .xlsx ({e})"))?;
+        let entry = zip.by_index(i).map_err(|e| unreadable(e.into()))?;
         let n = std::io::copy(&mut entry.take(limit + 1 - total), &mut std::io::sink())
-            .map_err(|e| format!("not a readable .xlsx ({e})"))?;
+            .map_err(|e| unreadable(e.into()))?;
         total += n;
         if total > limit {
-            return Err(format!(
-                "this workbook unpacks to more than the {} MB learnlead reads; export the answers as CSV",
-                limit / (1024 * 1024)
+            return Err(Error::invalid_one(
+                path,
+                Problem::at(
+                    None,
+                    format!(
+                        "this workbook unpacks to more than the {} MB learnlead reads; export the answers as CSV",
+                        limit / (1024 * 1024)
+                    ),
+                ),
             ));
         }
     }
@@ -239,6 +251,29 @@ fn inflate_within(bytes: &[u8], limit: u64) -> std::result::Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sheet_of_a_csv_and_a_broken_workbook_are_refused_with_their_cause() {
+        let dir = tempfile::tempdir().unwrap();
+        let csv = dir.path().join("answers.csv");
+        std::fs::write(&csv, "name,a-1\nAna,3\n").unwrap();
+        let err = read(&csv, Some("Sheet1")).unwrap_err();
+        assert!(
+            matches!(&err, Error::SheetOfCsv { path, name } if *path == csv && name == "Sheet1")
+        );
+        let book = dir.path().join("answers.xlsx");
+        std::fs::write(&book, b"PK\x03\x04 not really a workbook").unwrap();
+        let err = read(&book, None).unwrap_err();
+        assert!(
+            matches!(&err, Error::Unreadable { file, .. } if *file == book),
+            "{err:?}"
+        );
+        assert!(
+            std::error::Error::source(&err).is_some(),
+            "the zip reader's error is kept"
+        );
+        assert_eq!(err.exit_code(), 2);
+    }
 
     #[test]
     fn the_separator_is_guessed_from_the_header() {

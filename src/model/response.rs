@@ -227,10 +227,9 @@ impl Response {
         let text = format!("{HEADER}{body}");
         let limit = input::Kind::Response.limit();
         if text.len() as u64 > limit {
-            return Err(Error::usage(format!(
-                "this response would be larger than learnlead reads back ({}); shorten its notes",
-                input::size_words(limit)
-            )));
+            return Err(Error::ResponseTooLarge {
+                limit: input::size_words(limit),
+            });
         }
         Ok(text)
     }

@@ -84,11 +84,10 @@ impl Format {
                     .filter(|(_, f)| allowed.contains(f))
                     .map(|(e, _)| *e)
                     .collect();
-                Error::usage(format!(
-                    "cannot tell the format from {}; name the file .{} or add --format",
-                    path.display(),
-                    known.join(", .")
-                ))
+                Error::UnknownExtension {
+                    path: path.to_path_buf(),
+                    known,
+                }
             }),
             None if on_terminal => Ok(Format::Table),
             None => Ok(Format::Md),
@@ -174,17 +173,20 @@ pub fn produce<D: Document>(doc: &D, format: Format, options: &Options) -> Resul
             let browser = crate::present::pdf::find_browser(options.browser)?;
             crate::present::pdf::print(&html()?, options.paper, &browser)
         }
-        Format::Table => doc.table().map(String::into_bytes).ok_or_else(not_offered),
-        Format::Json => doc.json().unwrap_or_else(|| Err(not_offered())),
-        Format::Docx => doc
-            .docx(options.framing)
-            .unwrap_or_else(|| Err(not_offered())),
-        Format::Csv => doc.csv().unwrap_or_else(|| Err(not_offered())),
+        Format::Table => doc
+            .table()
+            .map(String::into_bytes)
+            .ok_or(Error::NotOffered { format: "a table" }),
+        Format::Json => doc
+            .json()
+            .unwrap_or(Err(Error::NotOffered { format: "JSON" })),
+        Format::Docx => doc.docx(options.framing).unwrap_or(Err(Error::NotOffered {
+            format: "a Word document",
+        })),
+        Format::Csv => doc
+            .csv()
+            .unwrap_or(Err(Error::NotOffered { format: "CSV" })),
     }
-}
-
-fn not_offered() -> Error {
-    Error::usage("this document is not written in that format; choose --format md or html")
 }
 
 /// `value` as a pretty JSON document whose first key, `generator`, marks it as learnlead's.
@@ -327,11 +329,20 @@ mod tests {
         assert_eq!(f(None, Some("a.docx"), false).unwrap(), Format::Docx);
         assert_eq!(f(None, Some("-"), true).unwrap(), Format::Table);
         assert_eq!(f(None, None, false).unwrap(), Format::Md);
-        let err = f(None, Some("a.odt"), false).unwrap_err().to_string();
+        let err = f(None, Some("a.odt"), false).unwrap_err();
+        assert!(
+            matches!(&err, Error::UnknownExtension { path, .. } if path == Path::new("a.odt")),
+            "{err:?}"
+        );
+        let err = err.to_string();
         assert!(err.contains("name the file .md, .markdown, .html"), "{err}");
         // A format the command does not write is not taken from an extension.
         let no_csv = &[Format::Md, Format::Html];
         let err = Format::choose(None, Some(Path::new("a.csv")), no_csv, false).unwrap_err();
+        assert!(
+            matches!(&err, Error::UnknownExtension { known, .. } if !known.contains(&"csv")),
+            "{err:?}"
+        );
         assert!(
             err.to_string().contains(".md, .markdown, .html, .htm"),
             "{err}"

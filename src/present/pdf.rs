@@ -31,10 +31,9 @@ pub fn find_browser(named: Option<&Path>) -> Result<PathBuf> {
         if p.is_file() {
             return Ok(p.to_path_buf());
         }
-        return Err(Error::usage(format!(
-            "--browser {} is not a file; name a Chromium or Chrome executable",
-            p.display()
-        )));
+        return Err(Error::NoBrowserFile {
+            path: p.to_path_buf(),
+        });
     }
     crate::platform::browsers::find().ok_or_else(|| Error::Browser {
         message: format!(
@@ -188,6 +187,9 @@ mod tests {
     #[test]
     fn a_missing_named_browser_is_a_usage_error() {
         let err = find_browser(Some(Path::new("/no/such/chrome"))).unwrap_err();
+        assert!(
+            matches!(&err, Error::NoBrowserFile { path } if path == Path::new("/no/such/chrome"))
+        );
         assert_eq!(err.exit_code(), 2);
         assert!(err.to_string().contains("--browser /no/such/chrome"));
     }

@@ -60,9 +60,13 @@ pub fn render<T: Serialize>(
         Some(path) => {
             crate::io::input::read_text(path, crate::io::input::Kind::Template)?;
             let real = std::fs::canonicalize(path).map_err(|e| Error::read(path, e))?;
-            let file = real.file_name().and_then(|f| f.to_str()).ok_or_else(|| {
-                Error::usage(format!("{} is not a template file", path.display()))
-            })?;
+            let file =
+                real.file_name()
+                    .and_then(|f| f.to_str())
+                    .ok_or_else(|| Error::NotAFile {
+                        path: path.to_path_buf(),
+                        wanted: "a template file",
+                    })?;
             let file = file.to_string();
             (real.parent().map(Path::to_path_buf), file)
         }

@@ -40,11 +40,10 @@ pub fn run(catalog: &Catalog, args: ServeArgs) -> Result<()> {
     output::check_folder(&args.out_dir)?;
     std::fs::create_dir_all(&args.out_dir).map_err(|e| Error::write(&args.out_dir, e))?;
     let listener = std::net::TcpListener::bind((args.bind.as_str(), args.port)).map_err(|e| {
-        Error::usage(format!(
-            "cannot listen on {}: {}; choose another --port or --bind",
-            http::origin(&args.bind, args.port),
-            crate::error::io_words(&e)
-        ))
+        Error::CannotListen {
+            address: http::origin(&args.bind, args.port),
+            cause: e,
+        }
     })?;
     let port = listener.local_addr().map_or(args.port, |a| a.port());
     let origin = http::origin(&host(&args.bind), port);
