@@ -184,6 +184,8 @@ fn personal_reports(
         let html = output::mark(Doc::Html, html.into_bytes());
         out.push((PathBuf::from(&link.href), html));
     }
+    // The index lists people by name, as a facilitator looks for them.
+    reports.sort_by_cached_key(|l| (l.label.to_lowercase(), l.href.clone()));
     Ok(reports)
 }
 

@@ -282,7 +282,32 @@ pub fn load(
             }
         );
     }
+    warn_of_few_answers(&rubric, &participants);
     Ok((rubric, participants))
+}
+
+/// Says which responses answer fewer than half the statements asked of them: they count as
+/// participants, but their scores rest on few answers.
+fn warn_of_few_answers(rubric: &Rubric, participants: &[Participant]) {
+    let few: Vec<String> = participants
+        .iter()
+        .filter_map(|p| {
+            let (done, asked) = p.answered_of(rubric);
+            (done * 2 < asked).then(|| format!("{} ({done} of {asked})", p.file))
+        })
+        .collect();
+    if few.is_empty() {
+        return;
+    }
+    let shown = few.iter().take(10).cloned().collect::<Vec<_>>().join(", ");
+    let more = match few.len() {
+        n if n > 10 => format!(" and {} more", n - 10),
+        _ => String::new(),
+    };
+    crate::say_err!(
+        "warning: {} response(s) answer fewer than half the statements asked: {shown}{more}. They count as participants; their scores rest on few answers.",
+        few.len()
+    );
 }
 
 /// What one reader thread found in its share of the files.

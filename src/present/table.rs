@@ -405,11 +405,11 @@ fn talk_lists(view: &GroupReport, title: &str) -> String {
         }),
     );
     s.push_str(&format!("{}:\n  {}:\n", w.gaps, w.gaps_intro));
-    if t.shared_gaps.is_empty() {
+    if w.gap_lines.is_empty() {
         s.push_str(&format!("    {}\n", w.gaps_none));
     }
-    for g in t.shared_gaps.iter().map(gap_line) {
-        s.push_str(&format!("    - {g}\n"));
+    for g in &w.gap_lines {
+        s.push_str(&format!("    - {}: {}\n", g.name, g.text));
     }
     s.push_str(&format!("{}:\n", w.agreed));
     if t.agreed.is_empty() {
@@ -477,27 +477,6 @@ fn item_means(c: &Comparison, r: &TalkRef) -> String {
             fmt_score(r.sd)
         ),
         false => format!("mean {}, sd {}", fmt_score(r.mean), fmt_score(r.sd)),
-    }
-}
-
-fn gap_line(r: &TalkRef) -> String {
-    let who = match (r.wanting_more, r.of) {
-        (Some(m), Some(of)) => format!("{m} of {of} want higher; "),
-        _ => String::new(),
-    };
-    match r.desired_mean {
-        Some(w) => format!(
-            "{}: {who}now {}, wanted {}",
-            r.name,
-            fmt_score(r.mean),
-            fmt_score(Some(w))
-        ),
-        None => format!(
-            "{}: mean {}, sd {}",
-            r.name,
-            fmt_score(r.mean),
-            fmt_score(r.sd)
-        ),
     }
 }
 

@@ -574,3 +574,67 @@ fn every_format_says_the_sections_in_one_order_with_the_same_words() {
         }
     }
 }
+
+#[test]
+fn namesakes_are_told_apart_few_answers_are_named_and_the_bundle_lists_people_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("answers.csv");
+    std::fs::write(
+        &csv,
+        "name,role,share-1,share-2,care-1\n\
+         Zoe Quist,member,4,1,3\n\
+         Eli Sand,member,2,3,3\n\
+         Ana Okafor,member,3,2,2\n\
+         Eli Sand,member,1,4,\n\
+         Bo Lind,member,,,3\n",
+    )
+    .unwrap();
+    let out = dir.path().join("responses");
+    let r = run(learnlead()
+        .arg("import")
+        .arg(&csv)
+        .args(["--rubric", &small(), "--out-dir"])
+        .arg(&out));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = run(learnlead()
+        .arg("compare")
+        .arg(&out)
+        .args(["--format", "md"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("| Eli Sand | Eli Sand (2) |"),
+        "{}",
+        r.stdout
+    );
+    // Bo answered one of three statements: counted, and named in a warning.
+    assert!(
+        r.stderr.contains("fewer than half the statements asked")
+            && r.stderr.contains("bo-lind.yaml (1 of 3)"),
+        "{}",
+        r.stderr
+    );
+    let bundle = dir.path().join("bundle");
+    let r = run(learnlead()
+        .arg("bundle")
+        .arg(&out)
+        .arg("--out-dir")
+        .arg(&bundle));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let index = std::fs::read_to_string(bundle.join("index.html")).unwrap();
+    let at = |name: &str| {
+        index
+            .find(&format!(">{name}<"))
+            .unwrap_or_else(|| panic!("{name}"))
+    };
+    let order = [
+        "Ana Okafor",
+        "Bo Lind",
+        "Eli Sand",
+        "Eli Sand (2)",
+        "Zoe Quist",
+    ];
+    assert!(
+        order.windows(2).all(|w| at(w[0]) < at(w[1])),
+        "the index lists people by name"
+    );
+}

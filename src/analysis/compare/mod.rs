@@ -77,6 +77,20 @@ pub struct Participant {
 }
 
 impl Participant {
+    /// How many of the statements `rubric` asks of this person they answered (a point on the
+    /// scale, not applicable or don't know), and how many it asks.
+    pub fn answered_of(&self, rubric: &Rubric) -> (usize, usize) {
+        let role = self.role.as_deref();
+        rubric
+            .items()
+            .zip(&self.answers)
+            .filter(|(r, _)| rubric.asks(r.item, role))
+            .fold((0, 0), |(done, asked), (_, a)| match a {
+                Stored::Unanswered => (done, asked + 1),
+                _ => (done + 1, asked + 1),
+            })
+    }
+
     /// Reduces a response (already checked against `rubric`) to what comparing needs.
     pub fn new(rubric: &Rubric, response: &Response, file: String) -> Participant {
         let min = rubric.scale.min;
@@ -357,6 +371,32 @@ fn label(participants: &mut [Participant], opts: &Options) {
                 .filter(|n| !n.trim().is_empty())
                 .unwrap_or_else(|| format!("anonymous ({})", p.file))
         };
+    }
+    if !opts.anonymize {
+        disambiguate(participants);
+    }
+}
+
+/// Two people of one name get two labels: the second "Eli Sand (2)", the third "Eli Sand (3)",
+/// so that their columns, notes and links can be told apart.
+fn disambiguate(participants: &mut [Participant]) {
+    let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let names: std::collections::HashSet<String> =
+        participants.iter().map(|p| p.label.clone()).collect();
+    for p in participants.iter_mut() {
+        let n = seen.entry(p.label.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            let mut k = *n;
+            while names.contains(&format!("{} ({k})", p.label))
+                || taken.contains(&format!("{} ({k})", p.label))
+            {
+                k += 1;
+            }
+            p.label = format!("{} ({k})", p.label);
+        }
+        taken.insert(p.label.clone());
     }
 }
 
@@ -886,6 +926,45 @@ groups:
         assert_eq!(
             named.participants[0].label, "Ana",
             "named: in the files' order"
+        );
+    }
+
+    #[test]
+    fn two_people_of_one_name_are_told_apart() {
+        let mut ps: Vec<Participant> = ["Eli Sand", "Ana", "Eli Sand", "Eli Sand (2)", "Eli Sand"]
+            .iter()
+            .map(|n| Participant {
+                label: String::new(),
+                name: Some((*n).to_string()),
+                role: None,
+                file: String::new(),
+                complete: true,
+                date: String::new(),
+                answers: Vec::new(),
+                desired: Vec::new(),
+                notes: Vec::new(),
+                dimensions: Vec::new(),
+                groups: Vec::new(),
+                overall: None,
+            })
+            .collect();
+        let opts = Options {
+            anonymize: false,
+            min_group: 1,
+            with_notes: false,
+            by_role: false,
+        };
+        label(&mut ps, &opts);
+        let labels: Vec<&str> = ps.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Eli Sand",
+                "Ana",
+                "Eli Sand (3)",
+                "Eli Sand (2)",
+                "Eli Sand (4)"
+            ]
         );
     }
 

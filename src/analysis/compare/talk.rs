@@ -63,6 +63,8 @@ pub struct TalkRef {
     /// `None` where distributions are withheld.
     pub wanting_more: Option<usize>,
     pub of: Option<usize>,
+    /// For a shared gap: how many participants gave no wanted position (or no score) here.
+    pub without_target: Option<usize>,
     /// For a shared gap: the mean wanted position.
     pub desired_mean: Option<f64>,
 }
@@ -81,6 +83,7 @@ impl TalkRef {
             answer_mean: i.answer_mean,
             wanting_more: None,
             of: None,
+            without_target: None,
             desired_mean: None,
         }
     }
@@ -98,6 +101,7 @@ impl TalkRef {
             answer_mean: d.stats.mean,
             wanting_more: None,
             of: None,
+            without_target: None,
             desired_mean: d.desired.as_ref().and_then(|s| s.mean),
         }
     }
@@ -183,9 +187,9 @@ fn gaps(
                 let difference = d.desired.as_ref()?.mean? - d.stats.mean?;
                 (2 * more > of).then(|| {
                     let mut t = TalkRef::dimension(rubric, d);
-                    (t.wanting_more, t.of) = match withhold {
-                        true => (None, None),
-                        false => (Some(more), Some(of)),
+                    (t.wanting_more, t.of, t.without_target) = match withhold {
+                        true => (None, None, None),
+                        false => (Some(more), Some(of), Some(participants.len() - of)),
                     };
                     (difference, t)
                 })

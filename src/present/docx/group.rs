@@ -375,24 +375,10 @@ fn talk(doc: &mut Doc, view: &GroupReport, title: &str) {
     doc.bullets(&items);
     doc.heading("Heading2", w.gaps);
     doc.para(&format!("{}.", w.gaps_intro));
-    let gaps: Vec<String> = t
-        .shared_gaps
+    let gaps: Vec<String> = w
+        .gap_lines
         .iter()
-        .map(|r| match (r.desired_mean, r.wanting_more, r.of) {
-            (Some(want), Some(more), Some(of)) => format!(
-                "{}: {more} of {of} want higher; now {}, wanted {}",
-                r.name,
-                fmt_score(r.mean),
-                fmt_score(Some(want))
-            ),
-            (Some(want), ..) => format!(
-                "{}: now {}, wanted {}",
-                r.name,
-                fmt_score(r.mean),
-                fmt_score(Some(want))
-            ),
-            _ => format!("{}: {}", r.name, spread(r)),
-        })
+        .map(|g| format!("{}: {}", g.name, g.text))
         .collect();
     match gaps.is_empty() {
         true => doc.para(w.gaps_none),

@@ -60,6 +60,51 @@ pub struct ReadingDimension {
     pub alpha: Option<f64>,
 }
 
+/// A shared gap and what is said of it: how many want higher, of how many gave a target, now
+/// and wanted; or, without targets, its mean, band and spread.
+#[derive(Debug, Clone, Serialize)]
+pub struct GapLine {
+    pub id: String,
+    pub name: String,
+    pub text: String,
+}
+
+/// Each shared gap in a line.
+fn gap_lines(c: &Comparison) -> Vec<GapLine> {
+    c.talk
+        .shared_gaps
+        .iter()
+        .map(|r| GapLine {
+            id: r.id.clone(),
+            name: r.name.clone(),
+            text: gap_text(r),
+        })
+        .collect()
+}
+
+fn gap_text(r: &TalkRef) -> String {
+    let Some(wanted) = r.desired_mean else {
+        let band = r
+            .band
+            .as_ref()
+            .map(|b| format!(", {b}"))
+            .unwrap_or_default();
+        return format!("mean {}{band}, sd {}", fmt_score(r.mean), fmt_score(r.sd));
+    };
+    let who = match (r.wanting_more, r.of, r.without_target) {
+        (Some(m), Some(of), Some(0)) => format!("{m} of {of} want higher; "),
+        (Some(m), Some(of), Some(none)) => {
+            format!("{m} of the {of} who gave a target ({none} gave none) want higher; ")
+        }
+        _ => String::new(),
+    };
+    format!(
+        "{who}now {}, wanted {}",
+        fmt_score(r.mean),
+        fmt_score(Some(wanted))
+    )
+}
+
 /// A dimension to talk about, with what the rubric offers for the conversation.
 #[derive(Debug, Clone, Serialize)]
 pub struct FocusView {
@@ -97,7 +142,10 @@ pub fn group_report(rubric: &Rubric, comparison: Comparison) -> GroupReport {
         focus: group_focus(rubric, &comparison),
         agreement_readings: agreement_readings(&comparison),
         trend: None,
-        words: group_words(&rubric.title, comparison.talk.gaps_from),
+        words: GroupWords {
+            gap_lines: gap_lines(&comparison),
+            ..group_words(&rubric.title, comparison.talk.gaps_from)
+        },
         comparison,
     }
 }
@@ -194,5 +242,52 @@ fn group_charts(rubric: &Rubric, c: &Comparison) -> GroupCharts {
             "Radar chart of the group's mean per dimension, with the range from the lowest to the highest participant: {}.",
             described.join("; ")
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gap(more: usize, of: usize, none: usize) -> TalkRef {
+        TalkRef {
+            id: "voices".into(),
+            name: "Voices".into(),
+            dimension: "Voices".into(),
+            mean: Some(2.5),
+            sd: Some(0.5),
+            band: Some("Emerging".into()),
+            counts: None,
+            reverse: false,
+            answer_mean: Some(2.5),
+            wanting_more: Some(more),
+            of: Some(of),
+            without_target: Some(none),
+            desired_mean: Some(4.0),
+        }
+    }
+
+    #[test]
+    fn a_gap_says_how_many_gave_no_target() {
+        assert_eq!(
+            gap_text(&gap(7, 7, 5)),
+            "7 of the 7 who gave a target (5 gave none) want higher; now 2.5, wanted 4"
+        );
+        assert_eq!(
+            gap_text(&gap(3, 4, 0)),
+            "3 of 4 want higher; now 2.5, wanted 4"
+        );
+        let withheld = TalkRef {
+            wanting_more: None,
+            of: None,
+            without_target: None,
+            ..gap(0, 0, 0)
+        };
+        assert_eq!(gap_text(&withheld), "now 2.5, wanted 4");
+        let low = TalkRef {
+            desired_mean: None,
+            ..gap(0, 0, 0)
+        };
+        assert_eq!(gap_text(&low), "mean 2.5, Emerging, sd 0.5");
     }
 }

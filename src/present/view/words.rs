@@ -108,6 +108,8 @@ pub struct GroupWords {
     /// What the shared gaps are, which depends on whether anyone said where they want to be.
     pub gaps_intro: &'static str,
     pub gaps_none: &'static str,
+    /// The shared gaps (`talk.shared_gaps`), each with what is said of it in one line.
+    pub gap_lines: Vec<super::GapLine>,
     pub agreed: &'static str,
     pub agreed_none: &'static str,
     pub strength: &'static str,
@@ -147,6 +149,7 @@ pub fn group_words(rubric_title: &str, from: GapsFrom) -> GroupWords {
             GapsFrom::Scores => "Where the group agrees its score is low",
         },
         gaps_none: "None.",
+        gap_lines: Vec::new(),
         agreed: "Where you agree most",
         agreed_none: "No dimension is agreed on this closely.",
         strength: "a shared strength",
