@@ -38,11 +38,6 @@ pub struct Global {
     /// with a shipped id takes the shipped one's place
     #[arg(long, global = true, env = "LEARNLEAD_RUBRICS", value_name = "DIR")]
     pub rubrics_dir: Option<PathBuf>,
-
-    /// Colour in the questionnaire: auto (on a terminal, unless NO_COLOR is set; CLICOLOR_FORCE
-    /// forces it), always or never
-    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
-    pub color: ColorWhen,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -164,6 +159,11 @@ pub struct AssessArgs {
     /// replacing a file]
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+
+    /// Colour in the questionnaire: auto (on a terminal, unless NO_COLOR is set; CLICOLOR_FORCE
+    /// forces it), always or never
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
 
     /// Replace an existing response at --out
     #[arg(long)]

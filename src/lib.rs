@@ -67,15 +67,17 @@ pub fn report_error(err: &error::Error) {
         }
         cause = c.source();
     }
-    eprintln!("{}", safe_text::for_terminal(&text));
+    eprintln!("{}", safe_text::for_terminal(&present::table::prose(&text)));
 }
 
 /// Runs one command line.
 pub fn run(cli: Cli) -> Result<()> {
     let catalog = io::catalog::Catalog::new(cli.global.rubrics_dir);
-    collect::prompt::set_color(cli.global.color.into());
     match cli.command {
-        Command::Assess(args) => commands::assess::run(&catalog, args),
+        Command::Assess(args) => {
+            collect::prompt::set_color(args.color.into());
+            commands::assess::run(&catalog, args)
+        }
         Command::Report(args) => commands::report::run(&catalog, args),
         Command::Compare(args) => commands::compare::run(&catalog, args),
         Command::Import(args) => commands::import::run(&catalog, args),

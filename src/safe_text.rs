@@ -20,6 +20,18 @@ macro_rules! say_err {
     };
 }
 
+/// `eprintln!` of prose (a warning, a note): made safe, and wrapped to the terminal, at most
+/// 90 columns, keeping a line with a command to copy whole.
+#[macro_export]
+macro_rules! say_prose {
+    ($($arg:tt)*) => {
+        eprintln!(
+            "{}",
+            $crate::safe_text::for_screen(&$crate::present::table::prose(&format!($($arg)*)))
+        )
+    };
+}
+
 /// `text` for the person's screen: made safe ([`for_terminal`]) and in symbols the terminal can
 /// show ([`crate::platform::terminal::fit_symbols`]).
 pub fn for_screen(text: &str) -> String {

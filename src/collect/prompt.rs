@@ -78,19 +78,41 @@ pub fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
+/// The line the cursor rests on before anything is chosen. It has no digit, so typing a
+/// number filters it away.
+const NOTHING_CHOSEN: &str = "(choose an answer: ↑↓ or type its number)";
+
+/// Takes the last `lines` printed lines off the screen (a question inquire left there).
+fn erase(lines: usize) {
+    use std::io::{IsTerminal, Write};
+    let mut out = std::io::stdout();
+    if out.is_terminal() && lines > 0 {
+        // Up to the first line of the question, then clear to the end of the screen.
+        let _ = write!(out, "\x1b[{lines}F\x1b[J");
+        let _ = out.flush();
+    }
+}
+
+/// `question`, with a line of its own for the answer when the longest of `options` would not
+/// fit after its last line: inquire echoes the answer there, and a terminal `width` columns
+/// wide would break it mid-word.
+fn answer_room(question: String, options: &[String], width: usize) -> String {
+    let longest = options.iter().map(|o| o.chars().count()).max().unwrap_or(0);
+    let last = question.lines().last().map_or(0, |l| l.chars().count());
+    // Two columns for inquire's "? " or "> ", one for the space before the answer.
+    match 2 + last + 1 + longest > width {
+        true => format!("{question}\n "),
+        false => question,
+    }
+}
+
 /// What the person did. After Esc, inquire leaves the abandoned question on screen; it is
 /// erased (its `lines`, as wrapped), so that only answered questions stay in the scrollback.
 fn reply<T>(r: Result<T, InquireError>, lines: usize) -> Reply<T> {
     match r {
         Ok(v) => Reply::Value(v),
         Err(InquireError::OperationCanceled) => {
-            use std::io::{IsTerminal, Write};
-            let mut out = std::io::stdout();
-            if out.is_terminal() && lines > 0 {
-                // Up to the first line of the question, then clear to the end of the screen.
-                let _ = write!(out, "\x1b[{lines}F\x1b[J");
-                let _ = out.flush();
-            }
+            erase(lines);
             Reply::Back
         }
         // Ctrl-C, a closed terminal, or any other failure to ask: stop, keeping what is saved.
@@ -143,24 +165,60 @@ impl Prompter for Terminal {
         &mut self,
         question: &str,
         options: &[String],
-        start: usize,
+        start: Option<usize>,
         help: &str,
     ) -> Reply<usize> {
-        let page = options.len().clamp(1, 12);
         let (question, help) = (fit(question, 2), fit(help, 2));
         // Options stay one line each (inquire counts them as lines): cut to the width, after
         // inquire's two-column cursor.
         let width = terminal_width().saturating_sub(4);
-        let options: Vec<String> = options
+        let mut options: Vec<String> = options
             .iter()
             .map(|o| crate::collect::questionnaire::shorten(&for_terminal(o), width))
             .collect();
+        // inquire always has a cursor: with nothing chosen yet, it rests on a line that is not
+        // an answer, and Enter there asks again.
+        if start.is_none() {
+            options.insert(0, NOTHING_CHOSEN.to_string());
+        }
+        let question = answer_room(question, &options, terminal_width());
+        let page = options.len().clamp(1, 12);
         let last = options.len().saturating_sub(1);
-        let s = Select::new(&question, options)
-            .with_help_message(&help)
-            .with_starting_cursor(start.min(last))
-            .with_page_size(page)
-            .with_render_config(self.render);
-        reply(s.raw_prompt().map(|o| o.index), question.lines().count())
+        loop {
+            let s = Select::new(&question, options.clone())
+                .with_help_message(&help)
+                .with_starting_cursor(start.unwrap_or(0).min(last))
+                .with_page_size(page)
+                .with_render_config(self.render);
+            let lines = question.lines().count();
+            match (start, reply(s.raw_prompt().map(|o| o.index), lines)) {
+                (None, Reply::Value(0)) => erase(lines),
+                (None, Reply::Value(i)) => return Reply::Value(i - 1),
+                (_, other) => return other,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::answer_room;
+
+    #[test]
+    fn the_answer_gets_a_line_of_its_own_when_it_would_not_fit() {
+        let options = [
+            "1 · Not true".to_string(),
+            "5 · Completely true".to_string(),
+        ];
+        let short = "1/46 · Meaning › Relevance\n  We meet.".to_string();
+        assert_eq!(answer_room(short.clone(), &options, 80), short);
+        let long = format!(
+            "1/46 · Meaning › Relevance\n  {}",
+            "word ".repeat(12).trim_end()
+        );
+        assert_eq!(
+            answer_room(long.clone(), &options, 80),
+            format!("{long}\n ")
+        );
     }
 }

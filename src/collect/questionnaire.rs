@@ -42,11 +42,13 @@ pub trait Prompter {
     /// Asks for a line of text. `initial` is the current value, if any.
     fn text(&mut self, question: &str, help: &str, initial: Option<&str>) -> Reply<String>;
     /// Asks to choose one of `options`, the cursor starting at `start`; returns the index.
+    /// Without a `start`, nothing is chosen until the person picks an option: Enter alone
+    /// does not answer.
     fn choose(
         &mut self,
         question: &str,
         options: &[String],
-        start: usize,
+        start: Option<usize>,
         help: &str,
     ) -> Reply<usize>;
 }
@@ -232,7 +234,7 @@ impl<'a> Questionnaire<'a> {
         match p.choose(
             "The perspective you answer from",
             &options,
-            start,
+            Some(start),
             "statements are chosen for your perspective · esc back",
         ) {
             Reply::Value(c) if c < roles.len() => Reply::Value(roles[c].id.clone()),
@@ -305,7 +307,7 @@ impl<'a> Questionnaire<'a> {
             match p.choose(
                 "Review your answers",
                 &options,
-                0,
+                Some(0),
                 "enter choose · esc back to the last question",
             ) {
                 Reply::Value(0) if missing.is_none() => return Ok(Reply::Value(())),
@@ -342,7 +344,7 @@ impl<'a> Questionnaire<'a> {
         let dim = match p.choose(
             "Which dimension?",
             &names,
-            0,
+            Some(0),
             "type to filter · esc back to the review",
         ) {
             Reply::Value(d) => d,
@@ -359,7 +361,7 @@ impl<'a> Questionnaire<'a> {
             match p.choose(
                 "Which answer do you want to change?",
                 &labels,
-                0,
+                Some(0),
                 "type to filter · esc back to the review",
             ) {
                 Reply::Value(c) if c < steps.len() => {
@@ -424,11 +426,13 @@ impl<'a> Questionnaire<'a> {
         let looks_index = extra(!iref.dimension.looks_like.is_empty(), LOOKS_LIKE_LABEL);
         let back_index = extra(can_go_back, BACK_LABEL);
         let current = self.response.answers.get(&iref.item.id).cloned();
+        // A statement not answered yet starts with nothing chosen, so that an Enter pressed
+        // by accident records nothing; an answered one starts on its answer.
         let start = match &current {
-            Some(Answer::Score(v)) => (v - r.scale.min) as usize,
-            Some(Answer::NotApplicable { .. }) => na_index.unwrap_or(0),
-            Some(Answer::DontKnow) => dk_index.unwrap_or(0),
-            None => 0,
+            Some(Answer::Score(v)) => usize::try_from(v - r.scale.min).ok(),
+            Some(Answer::NotApplicable { .. }) => na_index,
+            Some(Answer::DontKnow) => dk_index,
+            None => None,
         };
         let (number, of) = self.item_position(item);
         let question = format!(
@@ -574,7 +578,7 @@ impl<'a> Questionnaire<'a> {
                 d.name
             ),
         };
-        match p.choose(&question, &options, start, CHOOSE_HELP) {
+        match p.choose(&question, &options, Some(start), CHOOSE_HELP) {
             Reply::Value(c) if c < scale.len() => {
                 let entry = self.response.dimensions.entry(d.id.clone()).or_default();
                 entry.desired = Some(scale[c]);
@@ -861,7 +865,7 @@ groups:
         /// Every question asked, in order.
         asked: Vec<String>,
         /// The cursor start of every choice.
-        starts: Vec<usize>,
+        starts: Vec<Option<usize>>,
         shown: Vec<String>,
     }
 
@@ -903,7 +907,7 @@ groups:
                 Pick(_) => panic!("expected text at {q:?}"),
             }
         }
-        fn choose(&mut self, q: &str, _: &[String], start: usize, _: &str) -> Reply<usize> {
+        fn choose(&mut self, q: &str, _: &[String], start: Option<usize>, _: &str) -> Reply<usize> {
             self.starts.push(start);
             match self.next(q) {
                 Pick(i) => Reply::Value(i),
@@ -1019,7 +1023,11 @@ groups:
         let mut script = Script::new(vec![Pick(2), Type("sponsor")]);
         q.ask_about(&mut script, [false, false, true]).unwrap();
         assert_eq!(q.response().role.as_deref(), Some("sponsor"));
-        assert_eq!(script.starts, [1], "starts at the current role, member");
+        assert_eq!(
+            script.starts,
+            [Some(1)],
+            "starts at the current role, member"
+        );
     }
 
     #[test]
@@ -1071,7 +1079,11 @@ groups:
             script.asked[0],
             "Where do you want to be on D1 in six months to a year? You score 2.5 now."
         );
-        assert_eq!(script.starts[0], 2, "2.5 rounds to 3, the third choice");
+        assert_eq!(
+            script.starts[0],
+            Some(2),
+            "2.5 rounds to 3, the third choice"
+        );
         assert_eq!(
             resp.dimensions.get("d1").and_then(|d| d.desired),
             None,
@@ -1079,7 +1091,8 @@ groups:
         );
         assert_eq!(resp.dimensions["d2"].desired, Some(2));
         assert_eq!(
-            script.starts[2], 1,
+            script.starts[2],
+            Some(1),
             "d2: c was just answered 2, the second choice"
         );
         assert!(
@@ -1128,6 +1141,11 @@ groups:
             "{:?}",
             script.asked
         );
+        assert_eq!(
+            script.starts[..2],
+            [None, None],
+            "a statement not answered yet starts with nothing chosen"
+        );
         assert!(script.asked[1].starts_with("2/3 · G › D1"));
         assert!(script.asked[2].contains("Where do you want to be on D1"));
         assert!(script.asked[3].contains("A note on D1"));
@@ -1170,7 +1188,8 @@ groups:
             script.asked
         );
         assert_eq!(
-            script.starts[2], 0,
+            script.starts[2],
+            Some(0),
             "cursor starts on the earlier answer (1 = index 0)"
         );
     }

@@ -207,7 +207,7 @@ fn resume(catalog: &Catalog, args: &AssessArgs, file: &Path) -> Result<()> {
         return Err(Error::invalid(file, problems));
     }
     if response.rubric_changed(&rubric) {
-        crate::say_err!(
+        crate::say_prose!(
             "warning: the rubric `{}` has changed since this response was started (version {} then, {} now); answers are matched by item id",
             rubric.id, response.rubric.version, rubric.version
         );

@@ -157,7 +157,7 @@ pub fn response_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
                 .iter()
                 .position(|f| f.file_name() == Some(std::ffi::OsStr::new(config::FILE_NAME)))
             {
-                crate::say_err!(
+                crate::say_prose!(
                     "note: {} is a configuration, not a response; it is passed over",
                     found[i].display()
                 );
@@ -197,7 +197,7 @@ fn once_each(files: Vec<PathBuf>) -> Vec<PathBuf> {
         }
     }
     if !repeated.is_empty() {
-        crate::say_err!(
+        crate::say_prose!(
             "warning: {} named more than once; each person is counted once (left out: {})",
             if repeated.len() == 1 {
                 "a response file is"
@@ -271,7 +271,7 @@ pub fn load(
         });
     }
     if other_version > 0 {
-        crate::say_err!(
+        crate::say_prose!(
             "warning: {other_version} response(s) were given on another version of the rubric `{}` (now {}); they are compared by item id{}",
             rubric.id,
             rubric.version,
@@ -304,7 +304,7 @@ fn warn_of_few_answers(rubric: &Rubric, participants: &[Participant]) {
         n if n > 10 => format!(" and {} more", n - 10),
         _ => String::new(),
     };
-    crate::say_err!(
+    crate::say_prose!(
         "warning: {} response(s) answer fewer than half the statements asked: {shown}{more}. They count as participants; their scores rest on few answers.",
         few.len()
     );

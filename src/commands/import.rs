@@ -20,7 +20,7 @@ pub fn run(catalog: &Catalog, args: ImportArgs) -> Result<()> {
     let rubric = loaded.rubric;
     let sheet = crate::io::sheet::read(&args.file, args.sheet.as_deref())?;
     if let Some(name) = &sheet.name {
-        crate::say_err!("note: read the sheet `{}`", crate::safe_text::quote(name));
+        crate::say_prose!("note: read the sheet `{}`", crate::safe_text::quote(name));
     }
     let options = import::Options {
         names: import::ColumnNames {
@@ -38,7 +38,7 @@ pub fn run(catalog: &Catalog, args: ImportArgs) -> Result<()> {
     }
     if args.role_column.is_none() && !read.mapping.iter().any(|(_, _, c)| *c == import::Col::Role) {
         if let Some((letter, header)) = read.ignored.iter().find(|(_, h)| names_a_role(h)) {
-            crate::say_err!(
+            crate::say_prose!(
                 "note: column {letter} \"{}\" may be the perspective people answer from: add --role-column {letter}",
                 crate::safe_text::quote(header)
             );
@@ -92,14 +92,14 @@ fn say_what_was_left(file: &Path, read: &import::Import) {
             .iter()
             .map(|(c, h)| format!("{c} \"{}\"", crate::safe_text::quote(h)))
             .collect();
-        crate::say_err!(
+        crate::say_prose!(
             "note: passed over {} column(s): {}",
             cols.len(),
             cols.join(", ")
         );
     }
     if !read.missing.is_empty() {
-        crate::say_err!(
+        crate::say_prose!(
             "warning: {} has no column for {} item(s), left unanswered: {}",
             file.display(),
             read.missing.len(),

@@ -59,7 +59,7 @@ pub fn write_out(out: Option<&Path>, bytes: Vec<u8>, doc: Doc, force: bool) -> R
     match out {
         Some(path) => {
             let written = output::write_output(path, &output::mark(doc, bytes), force)?;
-            crate::say_err!("wrote {}", written.display());
+            crate::say_prose!("wrote {}", written.display());
             Ok(())
         }
         None if doc.is_binary() && on_terminal => Err(Error::NotForTerminal {
@@ -78,7 +78,7 @@ pub fn write_out(out: Option<&Path>, bytes: Vec<u8>, doc: Doc, force: bool) -> R
 /// Says on standard error when a user's rubric takes the place of a shipped one.
 pub fn note_override(loaded: &Loaded) {
     if loaded.overrides_shipped {
-        crate::say_err!(
+        crate::say_prose!(
             "note: using your rubric `{}` from {} in place of the shipped one",
             loaded.rubric.id,
             loaded.origin
@@ -92,8 +92,8 @@ pub fn framing(explicit: Option<&Path>) -> Result<crate::model::config::Framing>
     use crate::io::config_file::Source;
     let (mut framing, source) = crate::io::config_file::find(explicit)?;
     match &source {
-        Source::Found(p) => crate::say_err!("note: using the configuration {}", p.display()),
-        Source::PassedOver { path, why } => crate::say_err!(
+        Source::Found(p) => crate::say_prose!("note: using the configuration {}", p.display()),
+        Source::PassedOver { path, why } => crate::say_prose!(
             "warning: passed over the configuration {}: {why}. To use it on purpose: --config {}",
             path.display(),
             crate::safe_text::shell_arg(&path.display().to_string())
@@ -109,7 +109,7 @@ pub fn framing(explicit: Option<&Path>) -> Result<crate::model::config::Framing>
         &brand.accent_color,
         &brand.accent_text,
     ) {
-        crate::say_err!(
+        crate::say_prose!(
             "warning: the accent colour {accent} has a contrast of {ratio:.2}:1 on white, under the 4.5:1 text needs; headings and figures use {text} instead (charts keep {accent})"
         );
     }
@@ -165,7 +165,7 @@ fn check_response(
     if response.rubric.id == rubric.id && response.rubric_changed(rubric) {
         let gone = response.fit_to(rubric);
         if !gone.is_empty() {
-            crate::say_err!(
+            crate::say_prose!(
                 "warning: {}: the rubric `{}` no longer has {}; those answers are left out",
                 path.display(),
                 rubric.id,

@@ -24,7 +24,7 @@ pub fn run(catalog: &Catalog, args: ReportArgs) -> Result<()> {
     let framing = crate::commands::framing(args.config.as_deref())?;
     let view = build_view(&rubric, &response, &earlier);
     for w in &view.warnings {
-        crate::say_err!("warning: {w}");
+        crate::say_prose!("warning: {w}");
     }
     let doc = ReportDocument {
         view: &view,
@@ -53,7 +53,7 @@ fn baselines(catalog: &Catalog, args: &ReportArgs, response: &Response) -> Resul
         .last()
         .is_some_and(|b| round_date(b) > round_date(response))
     {
-        crate::say_err!(
+        crate::say_prose!(
             "warning: a baseline is dated after the response; the change is shown from the latest baseline to the response"
         );
     }

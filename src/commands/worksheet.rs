@@ -46,7 +46,7 @@ pub fn form(catalog: &Catalog, args: FormArgs) -> Result<()> {
         args.force,
     )?;
     if let Some(out) = &args.out {
-        crate::say_err!(
+        crate::say_prose!(
             "Send {} to each participant (e-mail, chat). It works offline; each person saves a response file and sends it back. Put the files in one folder, then: learnlead compare FOLDER",
             out.display()
         );

@@ -236,7 +236,7 @@ impl Document for ReportDocument<'_> {
         text.push_str(&table::report_summary(self.view));
         if let Some(command) = &self.full_report {
             text.push_str(&format!(
-                "\nThe full report, with what each dimension looks like and questions to reflect on:\n  {command}\n"
+                "\nThe full report, with what each dimension looks like and what to reflect on:\n  {command}\n"
             ));
         }
         Some(text)

@@ -9,17 +9,34 @@ use crate::present::view::{
     AgreementView, ByRole, ChangeOverTime, Comparison, GroupReport, Stats, TalkRef, GROUP_SECTIONS,
 };
 
-/// A table with `headers`, wrapping its cells to fit the terminal.
+/// A table with `headers`, wrapping its cells to fit the terminal (80 columns when the output
+/// is not a terminal and `COLUMNS` is not set).
 pub fn new(headers: &[&str]) -> Table {
     let mut table = Table::new();
     table
         .load_style(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_header(headers.to_vec());
-    if let Some(width) = width_override() {
-        table.set_width(width);
-    }
+    table.set_width(u16::try_from(terminal_width()).unwrap_or(u16::MAX));
     table
+}
+
+/// The width prose is wrapped to: the terminal's, at most 90 columns, which reads better than
+/// a line across a wide screen.
+pub fn prose_width() -> usize {
+    terminal_width().min(90)
+}
+
+/// `text` as prose for the terminal, wrapped to [`prose_width`]; a line that holds a command
+/// to copy (`learnlead ...`) is left whole.
+pub fn prose(text: &str) -> String {
+    text.split('\n')
+        .map(|line| match line.contains("learnlead ") {
+            true => line.to_string(),
+            false => wrap(line, prose_width()),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Aligns the given columns to the right (numbers).
@@ -209,7 +226,7 @@ pub fn report_summary(view: &crate::present::view::ReportView) -> String {
             list(&view.focus, view.focus_by == "gap")
         ));
     }
-    wrap(&s, terminal_width())
+    wrap(&s, prose_width())
 }
 
 /// A group comparison for the terminal, in the order of the group report's sections; the
@@ -226,8 +243,8 @@ pub fn comparison(view: &GroupReport) -> String {
 fn section_text(view: &GroupReport, id: &str, title: &str) -> String {
     let c = &view.comparison;
     match id {
-        "talk" => wrap(&talk_lists(view, title), terminal_width()),
-        "agree" => wrap(&agreement_lists(view, title), terminal_width()),
+        "talk" => wrap(&talk_lists(view, title), prose_width()),
+        "agree" => wrap(&agreement_lists(view, title), prose_width()),
         "dims" => format!("\n{title}\n{}\n", dimension_table(view)),
         "roles" => c.by_role.as_ref().map_or_else(String::new, |b| {
             format!("\n{title} (mean per dimension)\n{}\n", role_table(b))
