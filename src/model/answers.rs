@@ -175,7 +175,7 @@ mod tests {
         assert_eq!(problems.len(), 1);
         let n = rubric().item_count();
         let expected = format!(
-            "{} of {n} items have no answer: name-2, name-3, name-4, connect-2",
+            "{} of {n} items have no answer: name-2, name-3, name-4, name-5, connect-2",
             n - 2
         );
         assert!(

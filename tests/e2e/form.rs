@@ -57,10 +57,10 @@ fn the_form_answered_in_a_browser_saves_a_response_that_report_reads() {
     browser.open(&tab, &page);
     let got = browser.eval(&tab, ANSWER);
     assert_eq!(
-        got["hidden"], 2,
-        "a member is not asked the convenor's two statements"
+        got["hidden"], 5,
+        "a member is not asked the convenor's two statements nor the sponsor's three"
     );
-    assert_eq!(got["progress"], "46 of 46 statements answered.");
+    assert_eq!(got["progress"], "47 of 47 statements answered.");
     assert!(
         got["file"]
             .as_str()

@@ -215,10 +215,7 @@ mod tests {
         assert_eq!(cell("relevance-1", ""), Ok(None));
         // A statement with its own answer set is read in its words.
         assert_eq!(cell("engagement-2", "Often"), four);
-        assert_eq!(
-            cell("leadership-1", "One or two"),
-            Ok(Some(Answer::Score(2)))
-        );
+        assert_eq!(cell("leadership-1", "Rarely"), Ok(Some(Answer::Score(2))));
     }
 
     #[test]

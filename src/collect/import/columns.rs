@@ -421,7 +421,7 @@ mod tests {
     #[test]
     fn statements_are_found_by_id_text_grid_or_two_header_rows() {
         let r = rubric();
-        let csv = "Timestamp,Email Address,Your name,relevance-1,\"I CAN SAY, in one or two sentences, what our partnership is about\",How true is each statement? [The topics of our last few meetings came from challenges that members brought from their practice.]\n";
+        let csv = "Timestamp,Email Address,Your name,relevance-1,\"WHEN MEMBERS talk about the partnership, they describe its focus in terms of their own work\",How true is each statement? [The topics of our last few meetings came from challenges that members brought from their practice.]\n";
         let sheet = csv_text(csv).unwrap();
         let mut problems = Vec::new();
         let l = layout(&r, &sheet, &Options::default(), &mut problems);
@@ -441,7 +441,7 @@ mod tests {
     #[test]
     fn a_question_row_above_a_statement_row_is_two_header_rows() {
         let r = rubric();
-        let csv = "Respondent ID,Full name,How true is each of these?,,\n,,Our agenda is set mainly by what the sponsor or the organisers think matters.,\"When members' concerns have changed, our focus has changed with them.\",\n7,Ana,4,2\n";
+        let csv = "Respondent ID,Full name,How true is each of these?,,\n,,What we discuss is decided by the organisers or the sponsor.,\"We check with members whether our focus still fits the challenges they face.\",\n7,Ana,4,2\n";
         let sheet = csv_text(csv).unwrap();
         let mut problems = Vec::new();
         let l = layout(&r, &sheet, &Options::default(), &mut problems);
@@ -483,14 +483,14 @@ mod tests {
     fn a_grid_question_naming_no_statement_is_an_error_and_free_text_is_passed_over() {
         let r = rubric();
         let sheet =
-            csv_text("name,Q [Our agenda is set by the sponsor alone],Anything else you want to tell us about the community?\n").unwrap();
+            csv_text("name,Q [What we discuss is decided by the sponsor alone],Anything else you want to tell us about the community?\n").unwrap();
         let mut problems = Vec::new();
         let l = layout(&r, &sheet, &Options::default(), &mut problems);
         let m: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
         assert_eq!(m.len(), 1, "{m:?}");
         assert!(
             m[0].starts_with(
-                "column B \"Q [Our agenda is set by the sponsor alone]\" asks about a statement that is none of the rubric's (the closest is"
+                "column B \"Q [What we discuss is decided by the sponsor alone]\" asks about a statement that is none of the rubric's (the closest is"
             ),
             "{m:?}"
         );
