@@ -67,7 +67,10 @@ pub fn report_error(err: &error::Error) {
         }
         cause = c.source();
     }
-    eprintln!("{}", safe_text::for_terminal(&present::table::prose(&text)));
+    eprintln!(
+        "{}",
+        safe_text::for_terminal(&present::table::prose_for_stderr(&text))
+    );
 }
 
 /// Runs one command line.

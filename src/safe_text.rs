@@ -27,7 +27,7 @@ macro_rules! say_prose {
     ($($arg:tt)*) => {
         eprintln!(
             "{}",
-            $crate::safe_text::for_screen(&$crate::present::table::prose(&format!($($arg)*)))
+            $crate::safe_text::for_screen(&$crate::present::table::prose_for_stderr(&format!($($arg)*)))
         )
     };
 }

@@ -318,10 +318,18 @@ fn finish_message(rubric: &Rubric, response: &Response, path: &Path, flag: &str)
             shell_arg(&path.display().to_string())
         );
     }
-    crate::say!(
-        "Next: learnlead report {}{flag} --out report.html",
-        shell_arg(&path.display().to_string())
-    );
+    let here = shell_arg(&path.display().to_string());
+    match crate::io::response_file::earlier_beside(path, response) {
+        Some((old, date)) => crate::say_prose!(
+            "You answered this rubric before, on {date}. See what changed since then:\n  learnlead report {here}{flag} --baseline {} --out {}",
+            shell_arg(&old.display().to_string()),
+            crate::io::names::free_here("progress", "html")
+        ),
+        None => crate::say_prose!(
+            "Next: learnlead report {here}{flag} --out {}",
+            crate::io::names::free_here("report", "html")
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@ pub fn run(catalog: &Catalog, args: ReportArgs) -> Result<()> {
     }
     let (response, rubric) = load_response(catalog, &args.response, args.rubric.as_deref())?;
     let earlier = baselines(catalog, &args, &response)?;
+    let beside = earlier_beside(&args, &response);
     let framing = crate::commands::framing(args.config.as_deref())?;
     let view = build_view(&rubric, &response, &earlier);
     for w in &view.warnings {
@@ -29,16 +30,51 @@ pub fn run(catalog: &Catalog, args: ReportArgs) -> Result<()> {
     let doc = ReportDocument {
         view: &view,
         rubric_hash: rubric.content_hash(),
-        full_report: args.out.is_none().then(|| {
-            format!(
-                "learnlead report {} --out report.html",
-                crate::safe_text::shell_arg(&args.response.display().to_string())
-            )
-        }),
+        full_report: args
+            .out
+            .is_none()
+            .then(|| full_report_command(&args, beside.as_deref())),
     };
     let options = crate::commands::produce_options(args.template.as_deref(), &framing, &args.pdf);
     let bytes = document::produce(&doc, format, &options)?;
     write_out(args.out.as_deref(), bytes, format.doc(), args.force)
+}
+
+/// Where no earlier round is named: an earlier response by the same person beside this one,
+/// said with the way to compare with it.
+fn earlier_beside(args: &ReportArgs, response: &Response) -> Option<std::path::PathBuf> {
+    if !args.baseline.is_empty() {
+        return None;
+    }
+    let (old, date) = crate::io::response_file::earlier_beside(&args.response, response)?;
+    crate::say_prose!(
+        "An earlier response of yours, of {date}, is beside this one. To see what changed since then, add --baseline {}",
+        crate::safe_text::shell_arg(&old.display().to_string())
+    );
+    Some(old)
+}
+
+/// The command that writes the full report: with the earlier rounds named (or the earlier
+/// response `beside` this one), to a file name not taken yet.
+fn full_report_command(args: &ReportArgs, beside: Option<&Path>) -> String {
+    use crate::safe_text::shell_arg;
+    let arg = |p: &Path| shell_arg(&p.display().to_string());
+    let mut baselines: Vec<String> = args.baseline.iter().map(|p| arg(p)).collect();
+    baselines.extend(beside.map(arg));
+    let mut command = format!("learnlead report {}", arg(&args.response));
+    for b in &baselines {
+        command.push_str(&format!(" --baseline {b}"));
+    }
+    let stem = if baselines.is_empty() {
+        "report"
+    } else {
+        "progress"
+    };
+    command.push_str(&format!(
+        " --out {}",
+        crate::io::names::free_here(stem, "html")
+    ));
+    command
 }
 
 /// The earlier rounds named with `--baseline`, oldest first, on the response's rubric.

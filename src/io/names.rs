@@ -40,6 +40,15 @@ pub fn numbered(stem: &str, n: usize, ext: &str) -> String {
     }
 }
 
+/// The first of `stem.ext`, `stem-2.ext`, ... that names nothing in the current folder: a
+/// suggested `--out` that would not meet a file already there.
+pub fn free_here(stem: &str, ext: &str) -> String {
+    (1..=10_000)
+        .map(|n| numbered(stem, n, ext))
+        .find(|name| std::fs::symlink_metadata(name).is_err())
+        .unwrap_or_else(|| format!("{stem}.{ext}"))
+}
+
 /// The `n`th name for the file name `name` (`ana.yaml`, `ana-2.yaml`, ...).
 pub fn renumbered(name: &str, n: usize) -> String {
     match name.rsplit_once('.') {

@@ -27,6 +27,16 @@ pub fn prose_width() -> usize {
     terminal_width().min(90)
 }
 
+/// Errors, warnings and notes: wrapped as [`prose`] when standard error is a terminal; whole
+/// lines otherwise, for logs and for tools that read `FILE:LINE:COLUMN: message`.
+pub fn prose_for_stderr(text: &str) -> String {
+    use std::io::IsTerminal;
+    match std::io::stderr().is_terminal() {
+        true => prose(text),
+        false => text.to_string(),
+    }
+}
+
 /// `text` as prose for the terminal, wrapped to [`prose_width`]; a line that holds a command
 /// to copy (`learnlead ...`) is left whole.
 pub fn prose(text: &str) -> String {
@@ -88,12 +98,17 @@ fn no_wrap(table: &mut Table, column: usize) {
 pub fn report(view: &crate::present::view::ReportView) -> Table {
     let with_desired = view.has_desired;
     let with_change = view.baseline.is_some();
+    let since = view
+        .baseline
+        .as_ref()
+        .map(|b| format!("since {}", b.date))
+        .unwrap_or_default();
     let mut headers = vec!["", "score", "", "band"];
     if with_desired {
         headers.extend(["want", "gap"]);
     }
     if with_change {
-        headers.push("change");
+        headers.push(&since);
     }
     let width = bar_width();
     let mut t = new(&headers);
@@ -190,6 +205,13 @@ pub fn trend_table(t: &crate::present::view::TrendView) -> Table {
 /// the strengths and where to focus, as the HTML report opens with them.
 pub fn report_summary(view: &crate::present::view::ReportView) -> String {
     let (mut s, w) = (String::new(), &view.words);
+    if let Some(headline) = &w.changed_most {
+        let moved = match w.largest_changes.is_empty() {
+            true => w.nothing_moved.to_string(),
+            false => w.largest_changes.join(", "),
+        };
+        s.push_str(&format!("\n{headline}: {moved}\n"));
+    }
     if let Some(n) = &view.next_step {
         s.push_str(&format!("\n{}: {}\n", w.next_step, n.name));
         if let Some(why) = &w.next_step_why {

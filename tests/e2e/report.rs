@@ -216,7 +216,8 @@ fn a_partial_response_has_no_scores_where_nothing_was_answered() {
     assert_eq!(json["complete"], false);
     assert!(json["groups"][3]["score"].is_null());
     assert!(json["groups"][3]["dimensions"][0]["band"].is_null());
-    assert_eq!(json["coverage"]["unanswered"], 46 - 15);
+    // A member is asked 47 of the 52 statements; Bo answered 15.
+    assert_eq!(json["coverage"]["unanswered"], 47 - 15);
 }
 
 #[test]
@@ -616,4 +617,57 @@ fn every_format_says_the_sections_in_one_order_with_the_same_words() {
             assert!(text.contains(words), "{format} lacks {words:?}");
         }
     }
+}
+
+#[test]
+fn a_return_visit_is_guided_to_what_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let before = response_on(
+        dir.path(),
+        "wt-baseline.yaml",
+        "wenger-trayner",
+        "ana-2025.yaml",
+        "2025-09-15",
+    );
+    // A report already there is never the one suggested.
+    std::fs::write(dir.path().join("progress.html"), "mine").unwrap();
+    let now = dir.path().join("ana-2026.yaml");
+    let made = run(learnlead()
+        .current_dir(dir.path())
+        .args(["assess", "--rubric", "wenger-trayner", "--partial", "--answers"])
+        .arg(fixture("answers/wt-full.yaml"))
+        .arg("--out")
+        .arg(&now));
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    let all = format!("{}{}", made.stdout, made.stderr);
+    assert!(all.contains("You answered this rubric before, on 2025-09-15"), "{all}");
+    assert!(
+        all.contains(&format!(
+            "--baseline {} --out progress-2.html",
+            before.display()
+        )),
+        "{all}"
+    );
+    // report says the same, and its table says since when.
+    let r = run(learnlead()
+        .current_dir(dir.path())
+        .arg("report")
+        .arg(&now)
+        .args(["--format", "table"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("An earlier response of yours, of 2025-09-15"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stdout.contains("--baseline"), "{}", r.stdout);
+    let r = run(learnlead()
+        .current_dir(dir.path())
+        .arg("report")
+        .arg(&now)
+        .arg("--baseline")
+        .arg(&before)
+        .args(["--format", "table"]));
+    assert!(r.stdout.contains("since 2025-09-15"), "{}", r.stdout);
+    assert!(r.stdout.contains("What changed most since 2025-09-15:"), "{}", r.stdout);
 }

@@ -14,9 +14,9 @@ pub use report::report;
 
 use docx_rs::{
     AbstractNumbering, AlignmentType, Docx, Footer, IndentLevel, Level, LevelJc, LevelText,
-    NumberFormat, Numbering, NumberingId, PageMargin, PageNum, Paragraph, Pic, Run, Shading,
-    SpecialIndentType, Start, Style, StyleType, Table, TableCell, TableLayoutType, TableRow,
-    WidthType,
+    NumberFormat, Numbering, NumberingId, PageMargin, PageNum, Paragraph, Pic, Run, RunFonts,
+    Shading, SpecialIndentType, Start, Style, StyleType, Table, TableCell, TableLayoutType,
+    TableRow, WidthType,
 };
 
 use crate::error::{Error, Result};
@@ -85,7 +85,16 @@ impl Doc {
                 .add_run(text_run(" · page ").size(16))
                 .add_page_num(PageNum::new()),
         );
+        // A sans body in 11 pt, as the PDF has, instead of the word processor's Times: Arial,
+        // which LibreOffice draws with Liberation Sans where Arial is not installed.
+        let sans = RunFonts::new()
+            .ascii("Arial")
+            .hi_ansi("Arial")
+            .cs("Arial")
+            .east_asia("Arial");
         let docx = Docx::new()
+            .default_fonts(sans)
+            .default_size(22)
             .add_style(heading("Title", "Title", 48, 0))
             .add_style(heading("Heading1", "heading 1", 32, 0))
             .add_style(heading("Heading2", "heading 2", 26, 1))
@@ -350,6 +359,12 @@ fn radar(doc: &mut Doc, r: &Radar, text: &str) {
     doc.para(text);
 }
 
+/// The font charts are drawn in, shipped with learnlead (DejaVu Sans; its licence is in
+/// `fonts/LICENSE-DejaVu.txt`). A chart asks for "sans-serif", and a machine without a font the
+/// renderer finds for it (no fontconfig, no Arial) would lose every label, number and legend
+/// without a word.
+const CHART_FONT: &[u8] = include_bytes!("../../../fonts/DejaVuSans.ttf");
+
 /// An SVG drawn to PNG `width` pixels wide (at most as tall as it is wide, times three); none
 /// if it cannot be read. The SVG may come from a configuration, so nothing it names is loaded:
 /// only `data:` pictures inside it are drawn, never a file.
@@ -362,7 +377,12 @@ fn svg_png(svg: &str, width: u32) -> Option<(Vec<u8>, u32, u32)> {
         },
         ..Options::default()
     };
-    options.fontdb_mut().load_system_fonts();
+    let fonts = options.fontdb_mut();
+    fonts.load_font_data(CHART_FONT.to_vec());
+    // The system's fonts stay behind it, for letters DejaVu Sans does not have.
+    fonts.load_system_fonts();
+    fonts.set_sans_serif_family("DejaVu Sans");
+    fonts.set_serif_family("DejaVu Sans");
     let tree = Tree::from_str(svg, &options).ok()?;
     let size = tree.size();
     let scale = width as f32 / size.width();
@@ -414,6 +434,82 @@ mod tests {
             .read_to_string(&mut xml)
             .unwrap();
         xml
+    }
+
+    /// Dark pixels (text is drawn in the ink colour) in the box of `half` pixels around
+    /// (`x`, `y`).
+    fn dark_pixels(png: &[u8], x: f32, y: f32, half: f32) -> usize {
+        let img = resvg::tiny_skia::Pixmap::decode_png(png).unwrap();
+        let mut n = 0;
+        for py in (y - half).max(0.0) as u32..((y + half) as u32).min(img.height()) {
+            for px in (x - half).max(0.0) as u32..((x + half) as u32).min(img.width()) {
+                let c = img.pixel(px, py).unwrap();
+                if u16::from(c.red()) + u16::from(c.green()) + u16::from(c.blue()) < 300 {
+                    n += 1;
+                }
+            }
+        }
+        n
+    }
+
+    #[test]
+    fn every_axis_of_the_chart_has_its_words_with_the_shipped_font() {
+        let axes: Vec<(String, String)> = ["Relevance", "Voices", "Power", "Scale", "Time"]
+            .iter()
+            .map(|n| (n.to_lowercase(), (*n).to_string()))
+            .collect();
+        let now = vec![Some(3.0), Some(2.0), Some(4.0), Some(1.5), Some(3.5)];
+        let r = crate::present::chart::radar(&axes, 1, 5, &[("now", now)]).unwrap();
+        let svg = crate::present::chart::radar_svg(&r, "#1f5f8b");
+        let (png, w, _) = svg_png(&svg, 1040).unwrap();
+        // The same chart without its words, to tell text pixels from lines.
+        let mut bare = String::new();
+        let mut rest = svg.as_str();
+        while let Some(i) = rest.find("<text") {
+            bare.push_str(&rest[..i]);
+            let end = rest[i..].find("</text>").unwrap() + i + "</text>".len();
+            rest = &rest[end..];
+        }
+        bare.push_str(rest);
+        let (plain, _, _) = svg_png(&bare, 1040).unwrap();
+        let scale = w as f32 / r.width as f32;
+        for a in &r.axes {
+            let (x, y) = (a.label_x as f32 * scale, a.label_y as f32 * scale);
+            let with_words = dark_pixels(&png, x, y, 40.0);
+            let without = dark_pixels(&plain, x, y, 40.0);
+            assert!(
+                with_words > without + 40,
+                "{}: {with_words} dark pixels with its label, {without} without",
+                a.label
+            );
+        }
+    }
+
+    #[test]
+    fn the_body_is_sans_and_headings_and_table_heads_stand_out() {
+        let mut doc = Doc::new(&Framing::default(), "Title");
+        doc.heading("Heading1", "Dimensions");
+        doc.table(
+            &[("Dimension", 2), ("Mean", 1)],
+            &[vec!["Voices".into(), "2.5".into()]],
+        );
+        let bytes = doc.finish().unwrap();
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes.clone())).unwrap();
+        let mut styles = String::new();
+        zip.by_name("word/styles.xml")
+            .unwrap()
+            .read_to_string(&mut styles)
+            .unwrap();
+        assert!(
+            styles.contains("w:ascii=\"Arial\""),
+            "a sans body: {styles}"
+        );
+        assert!(
+            styles.contains("w:color w:val=\"1f5f8b\""),
+            "headings in the accent"
+        );
+        let xml = document_xml(bytes);
+        assert!(xml.contains("w:fill=\"f3f6f8\""), "a shaded header row");
     }
 
     #[test]

@@ -58,6 +58,13 @@ pub fn report(view: &ReportView, framing: &Framing) -> Result<Vec<u8>> {
 fn overview(doc: &mut Doc, view: &ReportView, title: &str) {
     let w = &view.words;
     doc.heading("Heading1", title);
+    if let Some(headline) = &w.changed_most {
+        let moved = match w.largest_changes.is_empty() {
+            true => w.nothing_moved.to_string(),
+            false => w.largest_changes.join(", "),
+        };
+        doc.lead(&format!("{headline}:"), &moved);
+    }
     doc.lead(
         &fmt_score(view.overall),
         &format!(

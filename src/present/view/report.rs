@@ -263,7 +263,14 @@ pub fn report(
     let charts = ctx.charts(&all);
     let has_desired = all.iter().any(|d| d.desired.is_some());
     let c = scores.coverage;
-    let words = report_words(&rubric.title, next_step.as_ref(), focus_by);
+    let mut words = report_words(&rubric.title, next_step.as_ref(), focus_by);
+    if let Some((b, _)) = baseline {
+        words.changed_most = Some(format!(
+            "What changed most since {}",
+            date_of(b.completed.as_deref().unwrap_or(&b.started))
+        ));
+        words.largest_changes = largest_changes(&all);
+    }
     ReportView {
         words,
         generator: Generator {
@@ -588,6 +595,37 @@ pub struct NextStep {
     /// What the next band looks like (at the top band, what this one looks like).
     pub looks_like: Option<String>,
     pub method: Option<String>,
+}
+
+/// How many of the largest changes since the baseline the report opens with.
+const CHANGES_SHOWN: usize = 3;
+
+/// The dimensions that moved most since the baseline, largest first (up or down): "Leadership
+/// ▼-1.5".
+fn largest_changes(all: &[&DimensionView]) -> Vec<String> {
+    let mut moved: Vec<(f64, String)> = all
+        .iter()
+        .filter_map(|d| {
+            let b = d.baseline.as_ref()?;
+            let c = b.change.filter(|c| *c != 0.0)?;
+            Some((
+                c.abs(),
+                // The arrow holds to its number, so that a wrapped line never parts them.
+                format!(
+                    "{} {}{}",
+                    d.name,
+                    b.arrow,
+                    crate::present::format::fmt_signed(Some(c))
+                ),
+            ))
+        })
+        .collect();
+    moved.sort_by(|a, b| b.0.total_cmp(&a.0));
+    moved
+        .into_iter()
+        .take(CHANGES_SHOWN)
+        .map(|(_, t)| t)
+        .collect()
 }
 
 fn next_step(d: &DimensionView, why: &'static str) -> NextStep {

@@ -184,6 +184,12 @@ pub fn group_words(rubric_title: &str, from: GapsFrom) -> GroupWords {
 pub struct ReportWords {
     /// "Reflection report: " and the rubric's title.
     pub title: String,
+    /// With a baseline: "What changed most since 2025-09-15", the overview's first line.
+    pub changed_most: Option<String>,
+    /// With a baseline: the dimensions that moved most, largest first ("Leadership ▼-1.5").
+    pub largest_changes: Vec<String>,
+    /// In their place when nothing moved.
+    pub nothing_moved: &'static str,
     pub next_step: &'static str,
     /// Why the next step is that dimension, in a sentence ("Your lowest score: 1.5 (Emerging).").
     pub next_step_why: Option<String>,
@@ -219,6 +225,9 @@ pub fn report_words(
 ) -> ReportWords {
     ReportWords {
         title: format!("Reflection report: {rubric_title}"),
+        changed_most: None,
+        largest_changes: Vec::new(),
+        nothing_moved: "nothing moved.",
         next_step: "Your next step",
         next_step_why: next.map(next_step_why),
         looks_like: next.map(|n| match &n.next_band {
