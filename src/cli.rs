@@ -555,11 +555,12 @@ pub enum RubricsCommand {
     /// Check rubric files and print every problem with its line and column
     #[command(after_help = include_str!("help/rubrics-validate.txt"))]
     Validate {
-        /// Rubric files to check
-        #[arg(required = true, value_name = "FILE")]
+        /// Rubric files to check, or ids of shipped rubrics or rubrics in your folder
+        #[arg(required = true, value_name = "FILE|ID")]
         files: Vec<PathBuf>,
         /// Fail on warnings too (a dimension with fewer than three statements, no
-        /// reverse-scored one, or no `looks_like` for a band)
+        /// reverse-scored one, or no `looks_like` for a band; a statement with a quantity word,
+        /// one that holds another whole, a reverse one that only negates another)
         #[arg(long)]
         strict: bool,
     },

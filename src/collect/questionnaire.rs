@@ -498,6 +498,26 @@ impl<'a> Questionnaire<'a> {
                 );
             }
         }
+        s.push_str(&self.answers_explained());
+        s
+    }
+
+    /// What the answers other than the scale's points mean, for the `?` screen.
+    fn answers_explained(&self) -> String {
+        let scale = &self.rubric.scale;
+        let lowest = scale
+            .labels
+            .get(&scale.min)
+            .map_or_else(|| scale.min.to_string(), |l| format!("{} · {l}", scale.min));
+        let mut s = format!("\n  {lowest}: it does not happen here, though it could.\n");
+        if scale.not_applicable {
+            s.push_str(
+                "  n/a · not applicable: it cannot happen here (the situation does not arise).\n",
+            );
+        }
+        if scale.dont_know {
+            s.push_str("  dk · don't know: it may happen, but you cannot see whether it does.\n");
+        }
         s
     }
 
@@ -529,9 +549,9 @@ impl<'a> Questionnaire<'a> {
         }
     }
 
-    /// Where the person wants to be on a dimension: a point of the scale, named by the band
-    /// it falls in, starting at the person's score now (which the question shows); or no
-    /// target for now.
+    /// Where the person wants to be on a dimension: a point of the scale (by its number alone:
+    /// the bands describe practice, they are not rungs to aim for), starting at the person's
+    /// score now (which the question shows); or no target for now.
     fn ask_desired(
         &mut self,
         p: &mut dyn Prompter,
@@ -543,10 +563,7 @@ impl<'a> Questionnaire<'a> {
         let scale: Vec<i64> = (r.scale.min..=r.scale.max).collect();
         let mut options: Vec<String> = scale
             .iter()
-            .map(|v| match r.band_for(*v as f64) {
-                Some(b) => format!("{v} · {}", b.name),
-                None => v.to_string(),
-            })
+            .map(|v| format!("{v} of {}", r.scale.max))
             .collect();
         let skip = options.len();
         options.push(NO_TARGET_LABEL.to_string());

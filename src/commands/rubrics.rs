@@ -6,7 +6,7 @@ use std::path::Path;
 use crate::cli::{ListFormat, RubricsCommand, ShowFormat};
 use crate::error::{Error, Result};
 use crate::io::assets;
-use crate::io::catalog::{self, Catalog, Loaded};
+use crate::io::catalog::{Catalog, Loaded};
 use crate::io::output;
 use crate::model::rubric::Rubric;
 use crate::present::table;
@@ -16,7 +16,7 @@ pub fn run(catalog: &Catalog, command: RubricsCommand) -> Result<()> {
     match command {
         RubricsCommand::List { format } => list(catalog, format),
         RubricsCommand::Show { rubric, format } => show(catalog, &rubric, format),
-        RubricsCommand::Validate { files, strict } => validate(&files, strict),
+        RubricsCommand::Validate { files, strict } => validate(catalog, &files, strict),
         RubricsCommand::Init { file } => init(&file),
         RubricsCommand::Schema => output::print(assets::RUBRIC_SCHEMA),
     }
@@ -143,7 +143,7 @@ pub fn outline(r: &Rubric) -> String {
     let _ = writeln!(s, "Bands: {}", bands.join(" · "));
     let _ = writeln!(
         s,
-        "{} groups, {} dimensions, {} items; (R) marks a reverse-scored item",
+        "{} groups, {} dimensions, {} items. (R) marks a reverse-scored item; [answers: NAME]\nan item answered with that answer set instead of the scale.",
         r.groups.len(),
         r.dimension_count(),
         r.item_count()
@@ -158,7 +158,16 @@ pub fn outline(r: &Rubric) -> String {
                     true => String::new(),
                     false => format!(" (for {})", i.roles.join(", ")),
                 };
-                let _ = writeln!(s, "    {:<16} {}{mark}{only}", i.id, i.statement.trim());
+                let set = match i.answers.as_ref().or(d.answers.as_ref()) {
+                    Some(name) => format!(" [answers: {name}]"),
+                    None => String::new(),
+                };
+                let _ = writeln!(
+                    s,
+                    "    {:<16} {}{mark}{set}{only}",
+                    i.id,
+                    i.statement.trim()
+                );
             }
             outline_material(&mut s, r, d);
         }
@@ -166,8 +175,6 @@ pub fn outline(r: &Rubric) -> String {
     s
 }
 
-/// Checks each file: its problems, or "ok" and its warnings. With `strict`, a warning fails
-/// the check too.
 /// What a dimension looks like at each band, and the perspectives to take on it.
 fn outline_material(s: &mut String, r: &Rubric, d: &crate::model::rubric::Dimension) {
     for b in &r.bands {
@@ -180,12 +187,14 @@ fn outline_material(s: &mut String, r: &Rubric, d: &crate::model::rubric::Dimens
     }
 }
 
-fn validate(files: &[std::path::PathBuf], strict: bool) -> Result<()> {
+/// Checks each file (or rubric id): its problems, or "ok" and its warnings. With `strict`, a
+/// warning fails the check too.
+fn validate(catalog: &Catalog, files: &[std::path::PathBuf], strict: bool) -> Result<()> {
     let mut failed = 0;
     let mut warned = 0;
-    for f in files {
-        match catalog::load_checked(f) {
-            Ok((l, warnings)) => {
+    for name in files {
+        match catalog.checked(name) {
+            Ok((l, warnings, f)) => {
                 crate::say!(
                     "{}: ok ({}: {}, {}{})",
                     f.display(),

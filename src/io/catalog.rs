@@ -75,9 +75,14 @@ impl Catalog {
         if let Some(loaded) = self.by_id(name)? {
             return Ok(loaded);
         }
+        Err(self.unknown(name)?)
+    }
+
+    /// No rubric `name`: the refusal, with the rubrics there are and the nearest of them.
+    fn unknown(&self, name: &str) -> Result<Error> {
         let known: Vec<String> = self.list()?.0.into_iter().map(|l| l.rubric.id).collect();
         let guess = crate::suggest::did_you_mean(name, known.iter().map(String::as_str));
-        Err(Error::UnknownRubric {
+        Ok(Error::UnknownRubric {
             name: name.to_string(),
             guess,
             available: known,
@@ -211,17 +216,50 @@ pub fn load_file(path: &Path) -> Result<Loaded> {
 /// located in the file where it can be.
 pub fn load_checked(path: &Path) -> Result<(Loaded, Vec<crate::error::Problem>)> {
     let text = crate::io::input::read_text(path, crate::io::input::Kind::Rubric)?;
-    let rubric = Rubric::parse(&text).map_err(|problems| Error::invalid(path, problems))?;
-    let locator = crate::yaml::Locator::new(&text);
+    checked(path, &text, Origin::File(path.to_path_buf()))
+}
+
+impl Catalog {
+    /// As [`load_checked`], for a path or an id: a file given by its path, else the rubric of
+    /// that id in the rubrics folder, else the shipped one. Returns how to name it too.
+    pub fn checked(&self, name: &Path) -> Result<(Loaded, Vec<crate::error::Problem>, PathBuf)> {
+        let id = name
+            .to_str()
+            .filter(|n| !looks_like_path(n) && crate::model::rubric::is_id(n));
+        let (Some(id), false) = (id, name.exists()) else {
+            return load_checked(name).map(|(l, w)| (l, w, name.to_path_buf()));
+        };
+        if let Some(path) = self.user_file(id)? {
+            return load_checked(&path).map(|(l, w)| (l, w, path));
+        }
+        match assets::shipped_rubric(id) {
+            Some(asset) => {
+                let label = PathBuf::from(format!("rubrics/{} (shipped)", asset.name));
+                checked(&label, asset.text, Origin::Shipped).map(|(l, w)| (l, w, label))
+            }
+            None => Err(self.unknown(id)?),
+        }
+    }
+}
+
+/// `text` (from `path`) as a rubric with its warnings, each located where it can be.
+fn checked(
+    path: &Path,
+    text: &str,
+    origin: Origin,
+) -> Result<(Loaded, Vec<crate::error::Problem>)> {
+    let rubric = Rubric::parse(text).map_err(|problems| Error::invalid(path, problems))?;
+    let locator = crate::yaml::Locator::new(text);
     let warnings = rubric
         .warnings()
         .into_iter()
         .map(|(at, message)| crate::error::Problem::at(locator.locate(&at), message))
         .collect();
-    let overrides_shipped = assets::shipped_rubric(&rubric.id).is_some();
+    let overrides_shipped =
+        matches!(origin, Origin::File(_)) && assets::shipped_rubric(&rubric.id).is_some();
     let loaded = Loaded {
         rubric,
-        origin: Origin::File(path.to_path_buf()),
+        origin,
         overrides_shipped,
     };
     Ok((loaded, warnings))

@@ -159,10 +159,9 @@ pub fn report(view: &crate::present::view::ReportView) -> Table {
         "OVERALL".to_string(),
         view.overall,
         view.overall_percent,
-        view.overall_band
-            .as_ref()
-            .map(|b| b.name.clone())
-            .unwrap_or_default(),
+        // No band overall: the bands describe a dimension's practice, and an average of
+        // twelve of them describes none.
+        String::new(),
         None,
         None,
         overall_change,
@@ -400,7 +399,7 @@ fn dimension_table(view: &GroupReport) -> Table {
     t.add_row(stats_row(
         ["OVERALL".into(), String::new()],
         &c.overall,
-        &c.overall_band,
+        &None,
         view,
     ));
     no_wrap(&mut t, 4);

@@ -634,13 +634,22 @@ fn a_return_visit_is_guided_to_what_changed() {
     let now = dir.path().join("ana-2026.yaml");
     let made = run(learnlead()
         .current_dir(dir.path())
-        .args(["assess", "--rubric", "wenger-trayner", "--partial", "--answers"])
+        .args([
+            "assess",
+            "--rubric",
+            "wenger-trayner",
+            "--partial",
+            "--answers",
+        ])
         .arg(fixture("answers/wt-full.yaml"))
         .arg("--out")
         .arg(&now));
     assert_eq!(made.code, 0, "{}", made.stderr);
     let all = format!("{}{}", made.stdout, made.stderr);
-    assert!(all.contains("You answered this rubric before, on 2025-09-15"), "{all}");
+    assert!(
+        all.contains("You answered this rubric before, on 2025-09-15"),
+        "{all}"
+    );
     assert!(
         all.contains(&format!(
             "--baseline {} --out progress-2.html",
@@ -656,7 +665,8 @@ fn a_return_visit_is_guided_to_what_changed() {
         .args(["--format", "table"]));
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
-        r.stderr.contains("An earlier response of yours, of 2025-09-15"),
+        r.stderr
+            .contains("An earlier response of yours, of 2025-09-15"),
         "{}",
         r.stderr
     );
@@ -669,5 +679,9 @@ fn a_return_visit_is_guided_to_what_changed() {
         .arg(&before)
         .args(["--format", "table"]));
     assert!(r.stdout.contains("since 2025-09-15"), "{}", r.stdout);
-    assert!(r.stdout.contains("What changed most since 2025-09-15:"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("What changed most since 2025-09-15:"),
+        "{}",
+        r.stdout
+    );
 }

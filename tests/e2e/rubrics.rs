@@ -357,3 +357,39 @@ fn the_time_people_are_told_is_the_questionnaires_estimate() {
         help.stdout
     );
 }
+
+#[test]
+fn validate_takes_a_rubric_id_and_holds_statements_to_the_writing_rules() {
+    let shipped = run(learnlead().args(["rubrics", "validate", "--strict", "wenger-trayner"]));
+    assert_eq!(shipped.code, 0, "{}", shipped.stderr);
+    assert!(
+        shipped.stdout.contains("wenger-trayner.yaml (shipped): ok"),
+        "{}",
+        shipped.stdout
+    );
+    let unknown = run(learnlead().args(["rubrics", "validate", "nope"]));
+    assert_eq!(unknown.code, 2);
+    assert!(
+        unknown.stderr.contains("no rubric `nope`"),
+        "{}",
+        unknown.stderr
+    );
+    // A rubric of one's own, by id from the rubrics folder, with a statement that says "most".
+    let dir = tempfile::tempdir().unwrap();
+    let mine = learnlead::io::assets::STARTER_RUBRIC
+        .replace("id: my-rubric", "id: mine")
+        .replace(
+            "A second practice someone could point to.",
+            "Most members bring a second practice.",
+        );
+    std::fs::write(dir.path().join("mine.yaml"), mine).unwrap();
+    let warned = run(learnlead()
+        .args(["rubrics", "validate", "--strict", "mine", "--rubrics-dir"])
+        .arg(dir.path()));
+    assert_eq!(warned.code, 1, "{}", warned.stderr);
+    assert!(
+        warned.stderr.contains("mine.yaml:") && warned.stderr.contains("says `most`"),
+        "{}",
+        warned.stderr
+    );
+}

@@ -118,7 +118,17 @@ pub(super) fn talk(
 ) -> Talk {
     let low_spread = round2((rubric.scale.max - rubric.scale.min) as f64 / 5.0);
     let divided = |sd: Option<f64>| sd.is_some_and(|s| s > low_spread);
-    let mut spread_items: Vec<&ItemStats> = items.iter().filter(|i| divided(i.stats.sd)).collect();
+    // A statement about one's own experience ("I ...") is answered of different things by
+    // different people: its spread is not a difference of view, so it is not offered here.
+    let own = |i: &ItemStats| {
+        rubric
+            .find_item(&i.id)
+            .is_some_and(|r| r.item.is_first_person())
+    };
+    let mut spread_items: Vec<&ItemStats> = items
+        .iter()
+        .filter(|i| divided(i.stats.sd) && !own(i))
+        .collect();
     spread_items.sort_by(|a, b| by_cmp(b.stats.sd, a.stats.sd));
     let mut spread_dims: Vec<&DimensionStats> =
         dims.iter().filter(|d| divided(d.stats.sd)).collect();
@@ -248,6 +258,7 @@ groups:
     dimensions:
       - {id: d1, name: D1, question: Q, description: D, items: [{id: a, statement: A}]}
       - {id: d2, name: D2, question: Q, description: D, items: [{id: b, statement: B}]}
+      - {id: d3, name: D3, question: Q, description: D, items: [{id: mine, statement: I know whom to ask.}, {id: ours, statement: Members know whom to ask.}]}
 "#;
 
     fn stats(n: usize, mean: f64, sd: f64) -> Stats {
@@ -377,5 +388,19 @@ groups:
         let withheld = talk(&r, &[], &[d1, d2], &people, true);
         assert_eq!(withheld.shared_gaps[0].wanting_more, None);
         assert_eq!(withheld.shared_gaps[0].of, None);
+        // Three people: the counts of who gave no target come with them.
+        assert_eq!(t.shared_gaps[0].without_target, Some(0));
+    }
+
+    #[test]
+    fn a_statement_about_ones_own_experience_is_not_a_difference_of_view() {
+        let r = Rubric::parse(RUBRIC).unwrap();
+        let items = [item("mine", 1.5), item("ours", 1.2)];
+        let t = talk(&r, &items, &[], &[], false);
+        assert_eq!(
+            ids(&t.items),
+            ["ours"],
+            "the spread of an I-statement is not offered"
+        );
     }
 }

@@ -36,12 +36,14 @@ impl Rubric {
     /// What makes the rubric a weaker instrument though a usable one, with the path to each: a
     /// dimension with fewer than [`MIN_STATEMENTS`] statements, with no reverse-scored one (so
     /// agreeing with everything scores at the top), or without a description of what it looks
-    /// like at each band.
+    /// like at each band; and statements that break the writing rules a machine can see (see
+    /// [`statement_warnings`]).
     pub fn warnings(&self) -> Vec<(Vec<Seg>, String)> {
         let mut out = Vec::new();
         for (g, group) in self.groups.iter().enumerate() {
             for (d, dim) in group.dimensions.iter().enumerate() {
                 let dp = path!["groups", g, "dimensions", d];
+                statement_warnings(dim, &dp, &mut out);
                 if dim.items.len() < MIN_STATEMENTS {
                     out.push((
                         with(&dp, path!["items"]),
@@ -514,6 +516,96 @@ fn check_unique<'a>(
     }
 }
 
+/// Words that say how many or how much: the scale says how true, so a statement with one of
+/// them asks two things at once ("most members" is true of whom?).
+const QUANTITY_WORDS: [&str; 6] = ["most", "mostly", "mainly", "largely", "some", "any"];
+
+/// Words that turn a statement into its negation.
+const NEGATIONS: [&str; 12] = [
+    "not", "no", "never", "don't", "doesn't", "isn't", "aren't", "cannot", "can't", "won't",
+    "nobody", "nothing",
+];
+
+/// A statement's words, lower case, without punctuation (an apostrophe stays in a word).
+fn words_of(statement: &str) -> Vec<String> {
+    statement
+        .to_lowercase()
+        .replace('\u{2019}', "'")
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The writing rules `validate` can check in a dimension's statements: no quantity word; no
+/// statement that holds another of the same dimension whole (the two are one question asked
+/// twice); no reverse item that is only a forward one with a negation added (people read past
+/// the "not", and the pair measures reading, not practice).
+fn statement_warnings(dim: &super::Dimension, dp: &[Seg], out: &mut Vec<(Vec<Seg>, String)>) {
+    let words: Vec<Vec<String>> = dim.items.iter().map(|i| words_of(&i.statement)).collect();
+    for (k, item) in dim.items.iter().enumerate() {
+        let at = with(dp, path!["items", k, "statement"]);
+        if let Some(q) = QUANTITY_WORDS
+            .iter()
+            .find(|q| words[k].iter().any(|w| w == *q))
+        {
+            out.push((
+                at.clone(),
+                format!(
+                    "statement `{}` says `{q}`: say who or how often, or let the scale say how true",
+                    item.id
+                ),
+            ));
+        }
+        for (j, other) in dim.items.iter().enumerate() {
+            if j == k || words[j].len() < 3 {
+                continue;
+            }
+            if words[k].len() > words[j].len()
+                && words[k]
+                    .windows(words[j].len())
+                    .any(|w| w == words[j].as_slice())
+            {
+                out.push((
+                    at.clone(),
+                    format!(
+                        "statement `{}` holds statement `{}` whole: ask one thing once",
+                        item.id, other.id
+                    ),
+                ));
+            }
+            if item.reverse && !other.reverse && only_negated(&words[k], &words[j]) {
+                out.push((
+                    at.clone(),
+                    format!(
+                        "reverse statement `{}` is statement `{}` with a negation: state the opposite practice instead",
+                        item.id, other.id
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// Whether `reverse` is `forward` with negation words added (and nothing else changed).
+fn only_negated(reverse: &[String], forward: &[String]) -> bool {
+    // "do not bring" negates "bring": the auxiliary goes with the negation.
+    let plain = |ws: &[String]| -> Vec<String> {
+        ws.iter()
+            .filter(|w| {
+                !NEGATIONS.contains(&w.as_str()) && !["do", "does", "did"].contains(&w.as_str())
+            })
+            .cloned()
+            .collect()
+    };
+    let negated = |ws: &[String]| {
+        ws.iter()
+            .filter(|w| NEGATIONS.contains(&w.as_str()))
+            .count()
+    };
+    negated(reverse) > negated(forward) && plain(reverse) == plain(forward)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -764,5 +856,60 @@ mod tests {
             warnings(&partial),
             ["dimension `first-dimension` has no `looks_like` for developing"]
         );
+    }
+
+    #[test]
+    fn quantity_words_nested_statements_and_bare_negations_are_warned_of() {
+        let warnings = |first: &str, second: &str, third: &str| -> Vec<String> {
+            let text = assets::STARTER_RUBRIC
+                .replace(
+                    "A concrete statement a person can say is true or not of their situation.",
+                    first,
+                )
+                .replace("A second practice someone could point to.", second)
+                .replace("A plausible practice where agreeing is a bad sign.", third);
+            let r = Rubric::parse(&text).unwrap();
+            r.warnings().into_iter().map(|(_, m)| m).collect()
+        };
+        assert_eq!(
+            warnings(
+                "Most members bring cases from their work.",
+                "Members visit each other's practice.",
+                "Contact between members goes through the convenor."
+            ),
+            ["statement `first-1` says `most`: say who or how often, or let the scale say how true"]
+        );
+        // "anyone" is not "any".
+        assert!(warnings(
+            "Anyone can bring a case.",
+            "Members visit each other's practice.",
+            "Contact between members goes through the convenor."
+        )
+        .is_empty());
+        assert_eq!(
+            warnings(
+                "Members bring cases.",
+                "Members bring cases from their work to our meetings.",
+                "Contact between members goes through the convenor."
+            ),
+            ["statement `first-2` holds statement `first-1` whole: ask one thing once"]
+        );
+        assert_eq!(
+            warnings(
+                "Members bring cases from their work.",
+                "Members visit each other's practice.",
+                "Members do not bring cases from their work."
+            ),
+            ["reverse statement `first-3` is statement `first-1` with a negation: state the opposite practice instead"]
+        );
+    }
+
+    #[test]
+    fn the_shipped_rubrics_pass_the_authoring_checks() {
+        for asset in assets::RUBRICS {
+            let r = Rubric::parse(asset.text).unwrap();
+            let w: Vec<String> = r.warnings().into_iter().map(|(_, m)| m).collect();
+            assert!(w.is_empty(), "{}: {w:?}", asset.name);
+        }
     }
 }

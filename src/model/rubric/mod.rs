@@ -265,6 +265,17 @@ pub struct Item {
     pub roles: Vec<String>,
 }
 
+impl Item {
+    /// A statement about the person's own experience or work ("I ...", "my ..."): people
+    /// answer it of different things, so different answers are not different views of the
+    /// community.
+    pub fn is_first_person(&self) -> bool {
+        self.statement
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .any(|w| matches!(w, "I" | "I'm" | "I've" | "my" | "My" | "me" | "Me"))
+    }
+}
+
 impl Dimension {
     /// The method to try next from `band`: the first tied to it, else the first tied to none.
     pub fn method_for(&self, band: &str) -> Option<&str> {

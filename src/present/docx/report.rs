@@ -68,13 +68,8 @@ fn overview(doc: &mut Doc, view: &ReportView, title: &str) {
     doc.lead(
         &fmt_score(view.overall),
         &format!(
-            "overall, on a scale of {} to {}{}",
-            view.rubric.scale.min,
-            view.rubric.scale.max,
-            view.overall_band
-                .as_ref()
-                .map(|b| format!(" ({})", b.name))
-                .unwrap_or_default()
+            "overall, on a scale of {} to {}",
+            view.rubric.scale.min, view.rubric.scale.max
         ),
     );
     if let Some(n) = &view.next_step {

@@ -15,7 +15,8 @@ pub struct WorksheetView {
     pub stamp: crate::model::response::RubricStamp,
     /// The perspectives the rubric declares (`id`, `name`).
     pub roles: Vec<crate::model::rubric::RoleDef>,
-    /// The choices for where a person wants to be: each point named by its band.
+    /// The choices for where a person wants to be: each point as "3 of 5" (not by its band:
+    /// the bands describe practice, they are not rungs to aim for).
     pub desired_options: Vec<ScalePoint>,
     /// Where the questionnaire page posts its answers (`learnlead serve`); none for a page
     /// that saves them as a file.
@@ -79,9 +80,7 @@ pub fn worksheet(rubric: &Rubric) -> WorksheetView {
         desired_options: (rubric.scale.min..=rubric.scale.max)
             .map(|v| ScalePoint {
                 value: v,
-                label: rubric
-                    .band_for(v as f64)
-                    .map_or(String::new(), |b| b.name.clone()),
+                label: format!("{v} of {}", rubric.scale.max),
             })
             .collect(),
         submit: None,
