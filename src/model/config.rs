@@ -139,18 +139,31 @@ fn luminance([r, g, b]: [u8; 3]) -> f64 {
 
 /// The contrast ratio of `hex` on white, 1 to 21.
 pub fn contrast_on_white(hex: &str) -> f64 {
-    1.05 / (luminance(rgb(hex)) + 0.05)
+    contrast(hex, "#ffffff")
 }
 
-/// `hex` as it is if it reads on white, else darkened step by step (towards black, keeping its
-/// hue) until it reaches [`AA_TEXT`].
+/// The contrast ratio of two colours, 1 to 21.
+pub fn contrast(a: &str, b: &str) -> f64 {
+    let (la, lb) = (luminance(rgb(a)), luminance(rgb(b)));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// The light backgrounds the accent is set on as text in the shipped pages: the page itself,
+/// and the tinted boxes (`--soft`: the next step, notes, framing).
+pub const LIGHT_BACKGROUNDS: [&str; 2] = ["#ffffff", "#f3f6f8"];
+
+/// `hex` as it is if it reads on every light background, else darkened step by step (towards
+/// black, keeping its hue) until it reaches [`AA_TEXT`] on each.
 pub fn readable_on_white(hex: &str) -> String {
     let [r, g, b] = rgb(hex);
     let mut k = 1.0f64;
     loop {
         let shade = [r, g, b].map(|c| (f64::from(c) * k).round() as u8);
         let text = format!("#{:02x}{:02x}{:02x}", shade[0], shade[1], shade[2]);
-        if contrast_on_white(&text) >= AA_TEXT || k <= 0.0 {
+        let reads = LIGHT_BACKGROUNDS
+            .iter()
+            .all(|bg| contrast(&text, bg) >= AA_TEXT);
+        if reads || k <= 0.0 {
             return text;
         }
         k -= 0.02;
@@ -319,6 +332,10 @@ mod tests {
         assert_eq!(readable_on_white("#1f5f8b"), "#1f5f8b", "already fine");
         let dark = readable_on_white("#ffdd00");
         assert!(contrast_on_white(&dark) >= AA_TEXT, "{dark}");
+        // And on the tinted box of the next step, where 4.5 on white gave 4.22.
+        assert!(contrast(&dark, "#f3f6f8") >= AA_TEXT, "{dark}");
+        let teal = readable_on_white("#2a7a78");
+        assert!(contrast(&teal, "#f3f6f8") >= AA_TEXT, "{teal}");
         assert!(
             contrast_on_white(&dark) < 5.5,
             "no darker than it needs: {dark}"

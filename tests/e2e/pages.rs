@@ -132,9 +132,21 @@ fn every_page(dir: &Path) -> Vec<(&'static str, PathBuf)> {
     let r = run(learnlead().args(["form", "--out"]).arg(&form));
     assert_eq!(r.code, 0, "{}", r.stderr);
     pages.push(("form", form));
-    let r = run(learnlead()
-        .current_dir(dir)
-        .args(["bundle", "responses", "--out-dir", "bundle"]));
+    // A branded bundle whose accent reads on white (4.53) but not on the tinted box of the
+    // next step (4.17): its headings there must be darkened too.
+    std::fs::write(
+        dir.join("learnlead.yaml"),
+        "title: Makers CoP review\naccent_color: \"#2b7bb9\"\n",
+    )
+    .unwrap();
+    let r = run(learnlead().current_dir(dir).args([
+        "bundle",
+        "responses",
+        "--out-dir",
+        "bundle",
+        "--config",
+        "learnlead.yaml",
+    ]));
     assert_eq!(r.code, 0, "{}", r.stderr);
     pages.push(("bundle-index", dir.join("bundle/index.html")));
     let report = std::fs::read_dir(dir.join("bundle/reports"))
