@@ -449,6 +449,12 @@ fn talk_lists(view: &GroupReport, title: &str) -> String {
     for g in &w.gap_lines {
         s.push_str(&format!("    - {}: {}\n", g.name, g.text));
     }
+    if !w.role_lines.is_empty() {
+        s.push_str(&format!("{}:\n", w.roles_differ));
+        for g in &w.role_lines {
+            s.push_str(&format!("  - {}: {}\n", g.name, g.text));
+        }
+    }
     s.push_str(&format!("{}:\n", w.agreed));
     if t.agreed.is_empty() {
         s.push_str(&format!("  {}\n", w.agreed_none));

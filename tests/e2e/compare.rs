@@ -639,3 +639,28 @@ fn namesakes_are_told_apart_few_answers_are_named_and_the_bundle_lists_people_by
         "the index lists people by name"
     );
 }
+
+#[test]
+fn with_roles_where_the_perspectives_differ_most_is_among_what_to_talk_about_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = group(dir.path());
+    let md = compare(&["--by", "role", "--format", "md"], &[&g]);
+    let at = |s: &str| md.find(s).unwrap_or_else(|| panic!("{s} in {md}"));
+    assert!(at("## What to talk about first") < at("### Where the perspectives differ most"));
+    assert!(at("### Where the perspectives differ most") < at("## For the conversation"));
+    assert!(
+        md.contains("- **Sharing**: leader 4, member 2; a spread of 2"),
+        "{md}"
+    );
+    assert_eq!(
+        md.matches("Where the perspectives differ most").count(),
+        1,
+        "said once"
+    );
+    let html = compare(&["--by", "role", "--format", "html"], &[&g]);
+    let talk = &html[html.find("id=\"talk\"").unwrap()..html.find("id=\"conversation\"").unwrap()];
+    assert!(
+        talk.contains("<h3>Where the perspectives differ most</h3>"),
+        "{talk}"
+    );
+}

@@ -123,18 +123,6 @@ fn by_role(doc: &mut Doc, view: &GroupReport, title: &str) {
         })
         .collect();
     doc.table(&columns, &rows);
-    if !by.most_different.is_empty() {
-        let names: Vec<String> = by
-            .most_different
-            .iter()
-            .map(|d| format!("{} ({})", d.name, fmt_score(d.spread)))
-            .collect();
-        doc.para(&format!(
-            "{}: {}.",
-            view.words.roles_differ,
-            names.join(", ")
-        ));
-    }
 }
 
 /// Where participants want to be, against where they are.
@@ -383,6 +371,15 @@ fn talk(doc: &mut Doc, view: &GroupReport, title: &str) {
     match gaps.is_empty() {
         true => doc.para(w.gaps_none),
         false => doc.bullets(&gaps),
+    }
+    if !w.role_lines.is_empty() {
+        doc.heading("Heading2", w.roles_differ);
+        let lines: Vec<String> = w
+            .role_lines
+            .iter()
+            .map(|g| format!("{}: {}", g.name, g.text))
+            .collect();
+        doc.bullets(&lines);
     }
     doc.heading("Heading2", w.agreed);
     let agreed: Vec<String> = t

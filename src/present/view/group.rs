@@ -69,6 +69,30 @@ pub struct GapLine {
     pub text: String,
 }
 
+/// With `--by role`: the dimensions where the perspectives differ most, each with every role's
+/// mean in a line ("convenor 4, member 2.5; a spread of 1.5").
+fn role_lines(c: &Comparison) -> Vec<GapLine> {
+    let Some(by) = &c.by_role else {
+        return Vec::new();
+    };
+    by.most_different
+        .iter()
+        .map(|d| {
+            let means: Vec<String> = by
+                .roles
+                .iter()
+                .zip(&d.stats)
+                .filter_map(|(r, s)| Some(format!("{} {}", r.role, fmt_score(s.as_ref()?.mean))))
+                .collect();
+            GapLine {
+                id: d.id.clone(),
+                name: d.name.clone(),
+                text: format!("{}; a spread of {}", means.join(", "), fmt_score(d.spread)),
+            }
+        })
+        .collect()
+}
+
 /// Each shared gap in a line.
 fn gap_lines(c: &Comparison) -> Vec<GapLine> {
     c.talk
@@ -144,6 +168,7 @@ pub fn group_report(rubric: &Rubric, comparison: Comparison) -> GroupReport {
         trend: None,
         words: GroupWords {
             gap_lines: gap_lines(&comparison),
+            role_lines: role_lines(&comparison),
             ..group_words(&rubric.title, comparison.talk.gaps_from)
         },
         comparison,

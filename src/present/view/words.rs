@@ -110,6 +110,9 @@ pub struct GroupWords {
     pub gaps_none: &'static str,
     /// The shared gaps (`talk.shared_gaps`), each with what is said of it in one line.
     pub gap_lines: Vec<super::GapLine>,
+    /// With `--by role`, the dimensions where the perspectives differ most, each with the
+    /// roles' means in one line; shown under `roles_differ` in "what to talk about first".
+    pub role_lines: Vec<super::GapLine>,
     pub agreed: &'static str,
     pub agreed_none: &'static str,
     pub strength: &'static str,
@@ -150,6 +153,7 @@ pub fn group_words(rubric_title: &str, from: GapsFrom) -> GroupWords {
         },
         gaps_none: "None.",
         gap_lines: Vec::new(),
+        role_lines: Vec::new(),
         agreed: "Where you agree most",
         agreed_none: "No dimension is agreed on this closely.",
         strength: "a shared strength",
