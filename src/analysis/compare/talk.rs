@@ -67,6 +67,15 @@ pub struct TalkRef {
     pub without_target: Option<usize>,
     /// For a shared gap: the mean wanted position.
     pub desired_mean: Option<f64>,
+    /// The words of the lowest and the highest point `counts` run between (a statement's own
+    /// answer set, else the scale's), to label a chart's ends.
+    pub ends: [String; 2],
+}
+
+/// The labels of the lowest and highest points of `labels`.
+fn ends_of(labels: &std::collections::BTreeMap<i64, String>) -> [String; 2] {
+    let word = |l: Option<(&i64, &String)>| l.map_or_else(String::new, |(_, w)| w.clone());
+    [word(labels.first_key_value()), word(labels.last_key_value())]
 }
 
 impl TalkRef {
@@ -85,6 +94,10 @@ impl TalkRef {
             of: None,
             without_target: None,
             desired_mean: None,
+            ends: match rubric.find_item(&i.id) {
+                Some(r) => ends_of(rubric.labels_for(r.dimension, r.item)),
+                None => ends_of(&rubric.scale.labels),
+            },
         }
     }
 
@@ -103,6 +116,7 @@ impl TalkRef {
             of: None,
             without_target: None,
             desired_mean: d.desired.as_ref().and_then(|s| s.mean),
+            ends: ends_of(&rubric.scale.labels),
         }
     }
 }

@@ -289,6 +289,7 @@ mod tests {
             of: Some(of),
             without_target: Some(none),
             desired_mean: Some(4.0),
+            ends: ["Not true".into(), "Completely true".into()],
         }
     }
 
