@@ -363,6 +363,11 @@ pub struct ImportArgs {
     #[arg(long, value_name = "COLUMN")]
     pub ignore_column: Vec<String>,
 
+    /// A free-text column to keep as each person's note on a dimension: COLUMN=DIMENSION, the
+    /// column by its header or letter, the dimension by its id (give it once per column)
+    #[arg(long, value_name = "COLUMN=DIMENSION")]
+    pub notes_column: Vec<String>,
+
     /// How many rows the header takes: 1, or 2 for statements under a question row
     /// (SurveyMonkey) [default: guessed; asked for when unclear]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=2))]

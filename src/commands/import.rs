@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 use crate::io::catalog::Catalog;
 use crate::io::names::{renumbered, slug, NameSet};
 use crate::io::staging::Staging;
+use crate::model::rubric::Rubric;
 
 pub fn run(catalog: &Catalog, args: ImportArgs) -> Result<()> {
     let loaded = catalog.load(
@@ -30,6 +31,7 @@ pub fn run(catalog: &Catalog, args: ImportArgs) -> Result<()> {
         },
         header_rows: args.header_rows.map(usize::from),
         ignore: args.ignore_column.clone(),
+        notes: notes_columns(&rubric, &args.notes_column)?,
     };
     let (mut read, problems) = import::read_all(&rubric, &sheet, &options);
     if args.dry_run {
@@ -84,6 +86,33 @@ pub fn run(catalog: &Catalog, args: ImportArgs) -> Result<()> {
     Ok(())
 }
 
+/// The `--notes-column COLUMN=DIMENSION` given: each column with the dimension it is a note on,
+/// which must be one of the rubric's.
+fn notes_columns(rubric: &Rubric, given: &[String]) -> Result<Vec<(String, String)>> {
+    given
+        .iter()
+        .map(|g| {
+            let Some((column, dimension)) = g.rsplit_once('=') else {
+                return Err(Error::usage(format!(
+                    "--notes-column {} names no dimension: write COLUMN=DIMENSION, for example --notes-column \"Anything else?=relevance\"",
+                    crate::safe_text::quote(g)
+                )));
+            };
+            let dimension = dimension.trim();
+            if rubric.find_dimension(dimension).is_none() {
+                let ids: Vec<&str> = rubric.dimensions().map(|(_, d)| d.id.as_str()).collect();
+                return Err(Error::usage(format!(
+                    "--notes-column: the rubric `{}` has no dimension `{}`; its dimensions: {}",
+                    rubric.id,
+                    crate::safe_text::quote(dimension),
+                    ids.join(", ")
+                )));
+            }
+            Ok((column.trim().to_string(), dimension.to_string()))
+        })
+        .collect()
+}
+
 /// One line each: the columns passed over, and the items no column answers.
 fn say_what_was_left(file: &Path, read: &import::Import) {
     if !read.ignored.is_empty() {
@@ -134,6 +163,7 @@ fn mapping(read: &import::Import, problems: &[crate::error::Problem]) -> String 
             import::Col::Community => "community".to_string(),
             import::Col::Role => "role".to_string(),
             import::Col::Item(id) => id.clone(),
+            import::Col::Note(id) => format!("note on {id}"),
         };
         if flagged.remove(letter) {
             what.push_str(" (a problem: below)");

@@ -346,6 +346,47 @@ fn a_google_forms_export_with_free_text_and_its_own_role_question_imports() {
         .map(|r| r["role"].as_str().unwrap_or_default().to_string())
         .collect();
     assert_eq!(roles, ["member", "leader"]);
+    // The free-text answers, kept as each person's note on the dimension named for them; the
+    // note reaches the group report.
+    let out = import_small(
+        "google-forms-free-text.csv",
+        &dir.path().join("c"),
+        &[
+            "--role-column",
+            "C",
+            "--notes-column",
+            "Anything else you want to tell us about the community?=sharing",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let kept = responses(&dir.path().join("c"));
+    assert_eq!(
+        kept[0]["dimensions"]["sharing"]["note"],
+        "We meet too rarely"
+    );
+    let md = run(learnlead()
+        .arg("compare")
+        .arg(dir.path().join("c"))
+        .args(["--format", "md"]));
+    assert!(
+        md.stdout.contains("**Ana Okafor**: We meet too rarely"),
+        "{}",
+        md.stdout
+    );
+    // A dimension the rubric does not have is refused before anything is read.
+    let out = import_small(
+        "google-forms-free-text.csv",
+        &dir.path().join("d"),
+        &["--notes-column", "G=nowhere"],
+    );
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("has no dimension `nowhere`; its dimensions: sharing, caring"),
+        "{}",
+        out.stderr
+    );
+    assert!(!dir.path().join("d").exists());
 }
 
 #[test]

@@ -75,7 +75,10 @@ pub struct TalkRef {
 /// The labels of the lowest and highest points of `labels`.
 fn ends_of(labels: &std::collections::BTreeMap<i64, String>) -> [String; 2] {
     let word = |l: Option<(&i64, &String)>| l.map_or_else(String::new, |(_, w)| w.clone());
-    [word(labels.first_key_value()), word(labels.last_key_value())]
+    [
+        word(labels.first_key_value()),
+        word(labels.last_key_value()),
+    ]
 }
 
 impl TalkRef {

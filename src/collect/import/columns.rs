@@ -18,6 +18,8 @@ pub enum Col {
     Community,
     Role,
     Item(String),
+    /// A free-text column kept as the note on this dimension (`--notes-column`).
+    Note(String),
 }
 
 /// Columns named on the command line (`--name-column` ...): a header's text or a column letter.
@@ -36,6 +38,9 @@ pub struct Options {
     pub header_rows: Option<usize>,
     /// Columns to pass over (`--ignore-column`): a header's text or a column letter.
     pub ignore: Vec<String>,
+    /// Free-text columns kept as notes (`--notes-column`): the column (a header's text or a
+    /// letter) and the id of the dimension the note is on.
+    pub notes: Vec<(String, String)>,
 }
 
 /// Whether `given` (a header's text or a column letter) names column `index`, headed `header`.
@@ -155,6 +160,13 @@ pub(super) fn layout(
             layout.ignored.push((i, header.to_string()));
             continue;
         }
+        let note = options.notes.iter().find(|(g, _)| {
+            candidates.iter().any(|h| names_column(g, i, h)) || names_column(g, i, "")
+        });
+        if let Some((_, dimension)) = note {
+            layout.columns.push((i, Col::Note(dimension.clone())));
+            continue;
+        }
         let person = candidates
             .iter()
             .find_map(|h| person_column(h, i, &options.names));
@@ -248,6 +260,7 @@ fn describe(col: &Col) -> String {
         Col::Community => "the community".into(),
         Col::Role => "the role".into(),
         Col::Item(id) => format!("`{id}`"),
+        Col::Note(id) => format!("the note on `{id}`"),
     }
 }
 

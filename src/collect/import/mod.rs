@@ -311,6 +311,19 @@ fn response(
                     _ => response.role = text,
                 }
             }
+            Col::Note(dimension) => {
+                if let Err(m) = crate::io::input::check_text_len("this note", cell) {
+                    problems.push(Problem::at(at(row, *i), format!("{place}: {m}")));
+                    continue;
+                }
+                if let Some(text) = text {
+                    let entry = response.dimensions.entry(dimension.clone()).or_default();
+                    entry.note = Some(match entry.note.take() {
+                        Some(before) => format!("{before}\n{text}"),
+                        None => text,
+                    });
+                }
+            }
             Col::Item(id) => {
                 let Some(item) = rubric.find_item(id) else {
                     continue;
