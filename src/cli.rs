@@ -298,6 +298,11 @@ pub struct CompareArgs {
     #[arg(long, value_name = "FILE")]
     pub template: Option<PathBuf>,
 
+    /// An HTML page for projecting in the room: large type, one topic per screen, the arrow
+    /// keys to move
+    #[arg(long, conflicts_with = "template")]
+    pub present: bool,
+
     #[command(flatten)]
     pub pdf: PdfArgs,
 }

@@ -11,7 +11,7 @@ use crate::io::catalog::Catalog;
 use crate::io::output;
 use crate::model::config;
 use crate::model::rubric::Rubric;
-use crate::present::document::{self, Format, GroupDocument};
+use crate::present::document::{self, Format, GroupDocument, PresentDocument};
 use crate::present::view::GroupReport;
 
 pub fn run(catalog: &Catalog, args: CompareArgs) -> Result<()> {
@@ -21,8 +21,18 @@ pub fn run(catalog: &Catalog, args: CompareArgs) -> Result<()> {
             "--template renders md or html; choose --format md or html",
         ));
     }
+    if args.present && format != Format::Html {
+        return Err(Error::usage(
+            "--present writes an HTML page: add --format html, or an --out ending in .html",
+        ));
+    }
     let framing = crate::commands::framing(args.group.config.as_deref())?;
     let group = Group::read(catalog, &args.group, args.with_notes)?;
+    if args.present {
+        let options = crate::commands::produce_options(None, &framing, &args.pdf);
+        let bytes = document::produce(&PresentDocument { view: &group.view }, format, &options)?;
+        return write_out(args.out.as_deref(), bytes, format.doc(), args.force);
+    }
     let doc = GroupDocument {
         view: &group.view,
         answers: Some((&group.rubric, &group.participants, args.group.anonymize)),

@@ -36,6 +36,7 @@ pub const TEMPLATES: &[Asset] = &[
     asset!("templates", "bundle.html.j2"),
     asset!("templates", "compare.html.j2"),
     asset!("templates", "compare.md.j2"),
+    asset!("templates", "present.html.j2"),
     asset!("templates", "worksheet.html.j2"),
     asset!("templates", "worksheet.md.j2"),
     asset!("templates", "form.html.j2"),

@@ -298,6 +298,22 @@ impl Document for GroupDocument<'_> {
     }
 }
 
+/// The group report for projecting in the room (`compare --present`): HTML only.
+pub struct PresentDocument<'a> {
+    pub view: &'a crate::present::view::GroupReport,
+}
+
+/// Templates receive the view with its words.
+impl Serialize for PresentDocument<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.view.context().serialize(s)
+    }
+}
+
+impl Document for PresentDocument<'_> {
+    const TEMPLATE: &'static str = "present";
+}
+
 /// The paper worksheet: HTML and Markdown only.
 #[derive(Serialize)]
 #[serde(transparent)]

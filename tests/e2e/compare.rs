@@ -664,3 +664,60 @@ fn with_roles_where_the_perspectives_differ_most_is_among_what_to_talk_about_fir
         "{talk}"
     );
 }
+
+#[test]
+fn present_shows_one_topic_per_screen_and_the_arrow_keys_move_between_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = group(dir.path());
+    let out = dir.path().join("room.html");
+    let r = run(learnlead()
+        .arg("compare")
+        .arg(&g)
+        .args(["--by", "role", "--present", "--out"])
+        .arg(&out));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let html = std::fs::read_to_string(&out).unwrap();
+    for topic in [
+        "Where you see it most differently",
+        "Shared gaps",
+        "Where the perspectives differ most",
+        "Where you agree most",
+    ] {
+        assert!(html.contains(topic), "{topic}");
+    }
+    // Statistics words stay out of the room's screens.
+    let text: String = html.split("<main>").nth(1).unwrap().to_string();
+    assert!(!text.contains(" sd "), "no sd on a projected screen");
+    // Markdown and the terminal have no projection layout.
+    let md = run(learnlead()
+        .arg("compare")
+        .arg(&g)
+        .args(["--present", "--format", "md"]));
+    assert_eq!(md.code, 2);
+    assert!(
+        md.stderr.contains("--present writes an HTML page"),
+        "{}",
+        md.stderr
+    );
+    let Some(chromium) = browser_or_skip() else {
+        return;
+    };
+    let probe = crate::support::probe_with(
+        &chromium,
+        &html,
+        r"var slides = document.querySelectorAll('section.slide');
+out.slides = slides.length;
+out.start = document.activeElement ? document.activeElement.id : '';
+document.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight'}));
+out.next = document.activeElement.id;
+document.dispatchEvent(new KeyboardEvent('keydown', {key: 'End'}));
+out.last = document.activeElement.id;
+document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Home'}));
+out.home = document.activeElement.id;
+out.lastSlide = slides[slides.length - 1].id;",
+    );
+    assert!(probe["slides"].as_u64().unwrap() >= 5, "{probe}");
+    assert_eq!(probe["next"], "divided-sharing", "{probe}");
+    assert_eq!(probe["last"], probe["lastSlide"], "{probe}");
+    assert_eq!(probe["home"], "start", "{probe}");
+}

@@ -126,6 +126,11 @@ fn every_page(dir: &Path) -> Vec<(&'static str, PathBuf)> {
             &["compare", "--anonymize", "--by", "role", "--min-group", "4"],
             &files,
         ),
+        page(
+            "compare-present",
+            &["compare", "--by", "role", "--present"],
+            &files,
+        ),
         page("worksheet", &["worksheet"], &[]),
     ];
     let form = dir.join("form.html");
@@ -209,5 +214,5 @@ fn every_page_fits_every_screen_and_page_and_passes_axe() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-    assert_eq!(pages.len(), 10);
+    assert_eq!(pages.len(), 11);
 }

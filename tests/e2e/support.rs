@@ -164,21 +164,33 @@ pub fn browser() -> Option<PathBuf> {
 /// and returns what the probe measured: the first chart's size, bars, scripts, notes, title and
 /// heading. Fails on any console message.
 pub fn probe_in_browser(chromium: &std::path::Path, html: &str) -> serde_json::Value {
-    let dir = tempfile::tempdir().unwrap();
-    let probe = r#"<script>
-var out = {};
-var svg = document.querySelector('figure.chart svg');
+    probe_with(
+        chromium,
+        html,
+        r"var svg = document.querySelector('figure.chart svg');
 var r = svg ? svg.getBoundingClientRect() : {width: 0, height: 0};
 out.radar = [r.width, r.height];
 out.bars = document.querySelectorAll('td svg[role=img]').length;
 out.scripts = document.querySelectorAll('script').length;
 out.notes = Array.prototype.map.call(document.querySelectorAll('.note-box'), function (n) { return n.textContent; });
 out.title = document.title;
-out.h1 = document.querySelector('h1').textContent;
+out.h1 = document.querySelector('h1').textContent;",
+    )
+}
+
+/// What `js` puts in `out` when run at the end of the page `html` in headless Chromium; no
+/// console message may be logged.
+pub fn probe_with(chromium: &std::path::Path, html: &str, js: &str) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let probe = format!(
+        r#"<script>
+var out = {{}};
+{js}
 var pre = document.createElement('pre'); pre.id = 'probe'; pre.textContent = JSON.stringify(out); document.body.appendChild(pre);
-</script></body>"#;
+</script></body>"#
+    );
     let page = dir.path().join("page.html");
-    std::fs::write(&page, html.replace("</body>", probe)).unwrap();
+    std::fs::write(&page, html.replace("</body>", &probe)).unwrap();
     let out = std::process::Command::new(chromium)
         .args(learnlead::present::devtools::HEADLESS_FLAGS)
         .args(["--enable-logging=stderr", "--v=0", "--dump-dom"])
