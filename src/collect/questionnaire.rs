@@ -189,12 +189,12 @@ impl<'a> Questionnaire<'a> {
             ),
             (
                 "Your community or context",
-                "for example: the community of practice you lead",
+                "for example: the community of practice you take part in",
                 |r| &mut r.community,
             ),
             (
                 "The perspective you answer from",
-                "for example: leader, member, sponsor, partner at the boundary",
+                "for example: convenor (who runs the space), member, sponsor, partner at the boundary",
                 |r| &mut r.role,
             ),
         ];

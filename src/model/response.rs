@@ -31,7 +31,7 @@ pub struct Response {
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub community: Option<String>,
-    /// The perspective the person answers from: leader, member, sponsor, ...
+    /// The perspective the person answers from: convenor, member, sponsor, ...
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     /// When the person started, RFC 3339.

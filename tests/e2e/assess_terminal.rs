@@ -240,3 +240,25 @@ fn resuming_a_complete_response_offers_the_review() {
     assert_eq!(exit_code(&mut s), 0);
     assert_eq!(response(&out)["answers"]["care-1"].as_i64(), Some(1));
 }
+
+#[test]
+fn an_enter_before_choosing_records_nothing_at_80_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let rubric = small_rubric();
+    let mut s = spawn(
+        dir.path(),
+        &[
+            "assess", "--rubric", &rubric, "--name", "Cy", "--community", "Net", "--role", "member",
+            "--out", "cy.yaml",
+        ],
+    );
+    s.get_process_mut().set_window_size(80, 24).unwrap();
+    // The first statement opens on a line that is not an answer: Enter there asks again.
+    at(&mut s, "1/3 · Together › Sharing", ENTER);
+    at(&mut s, "1/3 · Together › Sharing", &format!("2{ENTER}"));
+    at(&mut s, "2/3 · Together › Sharing", CTRL_C);
+    assert_eq!(exit_code(&mut s), 130);
+    let r = response(&dir.path().join("cy.yaml"));
+    assert_eq!(r["answers"]["share-1"].as_i64(), Some(2), "{r:?}");
+    assert!(r["answers"]["share-2"].is_null(), "nothing recorded by the Enter");
+}
