@@ -248,8 +248,17 @@ fn an_enter_before_choosing_records_nothing_at_80_columns() {
     let mut s = spawn(
         dir.path(),
         &[
-            "assess", "--rubric", &rubric, "--name", "Cy", "--community", "Net", "--role", "member",
-            "--out", "cy.yaml",
+            "assess",
+            "--rubric",
+            &rubric,
+            "--name",
+            "Cy",
+            "--community",
+            "Net",
+            "--role",
+            "member",
+            "--out",
+            "cy.yaml",
         ],
     );
     s.get_process_mut().set_window_size(80, 24).unwrap();
@@ -260,5 +269,8 @@ fn an_enter_before_choosing_records_nothing_at_80_columns() {
     assert_eq!(exit_code(&mut s), 130);
     let r = response(&dir.path().join("cy.yaml"));
     assert_eq!(r["answers"]["share-1"].as_i64(), Some(2), "{r:?}");
-    assert!(r["answers"]["share-2"].is_null(), "nothing recorded by the Enter");
+    assert!(
+        r["answers"]["share-2"].is_null(),
+        "nothing recorded by the Enter"
+    );
 }

@@ -54,6 +54,22 @@ fn opened_by_libreoffice(docx: &Path) -> Option<Vec<String>> {
     Some(text.split('\u{c}').map(str::to_string).collect())
 }
 
+/// The near-black pixels of the first picture in a Word document: its text.
+fn chart_text_pixels(docx: &Path) -> usize {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(docx).unwrap()).unwrap();
+    let name = (0..zip.len())
+        .map(|i| zip.by_index(i).unwrap().name().to_string())
+        .find(|n| n.starts_with("word/media/") && n.ends_with(".png"))
+        .expect("a picture in the document");
+    let mut png = Vec::new();
+    std::io::Read::read_to_end(&mut zip.by_name(&name).unwrap(), &mut png).unwrap();
+    let img = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
+    img.pixels()
+        .iter()
+        .filter(|p| u16::from(p.red()) + u16::from(p.green()) + u16::from(p.blue()) < 150)
+        .count()
+}
+
 /// Words run together in pdftotext's layout: one space between words.
 fn squeezed(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -183,6 +199,14 @@ fn a_word_group_report_and_the_bundles_index_open_in_libreoffice() {
     assert!(
         index.contains("href=\"index.docx\""),
         "the index links its Word document"
+    );
+
+    // The radar's picture has its words: labels drawn in the ink colour (near black; the
+    // shapes are the accent, the rings light grey).
+    let words = chart_text_pixels(&dir.path().join("group.docx"));
+    assert!(
+        words > 1_000,
+        "the radar has its labels: {words} text pixels"
     );
 
     let Some(pages) = opened_by_libreoffice(&dir.path().join("group.docx")) else {
