@@ -67,10 +67,12 @@ pub fn report_error(err: &error::Error) {
         }
         cause = c.source();
     }
-    eprintln!(
-        "{}",
-        safe_text::for_terminal(&present::table::prose_for_stderr(&text))
-    );
+    // A template's error shows the template's lines with a caret under the column: whole.
+    let text = match err {
+        error::Error::Template { .. } => text,
+        _ => present::table::prose_for_stderr(&text),
+    };
+    eprintln!("{}", safe_text::for_terminal(&text));
 }
 
 /// Runs one command line.

@@ -178,9 +178,18 @@ impl Prompter for Terminal {
             .collect();
         // inquire always has a cursor: with nothing chosen yet, it rests on a line that is not
         // an answer, and Enter there asks again.
-        if start.is_none() {
-            options.insert(0, NOTHING_CHOSEN.to_string());
+        let placeholder = start.is_none();
+        if placeholder {
+            let line = crate::collect::questionnaire::shorten(NOTHING_CHOSEN, width);
+            options.insert(0, line);
         }
+        // Typing filters the answers; the line that is not one never matches what is typed.
+        let scorer = |input: &str, option: &String, text: &str, index: usize| match placeholder
+            && index == 0
+        {
+            true if !input.is_empty() => None,
+            _ => (Select::<String>::DEFAULT_SCORER)(input, option, text, index),
+        };
         let question = answer_room(question, &options, terminal_width());
         let page = options.len().clamp(1, 12);
         let last = options.len().saturating_sub(1);
@@ -189,6 +198,7 @@ impl Prompter for Terminal {
                 .with_help_message(&help)
                 .with_starting_cursor(start.unwrap_or(0).min(last))
                 .with_page_size(page)
+                .with_scorer(&scorer)
                 .with_render_config(self.render);
             let lines = question.lines().count();
             match (start, reply(s.raw_prompt().map(|o| o.index), lines)) {

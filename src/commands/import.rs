@@ -34,6 +34,19 @@ pub fn run(catalog: &Catalog, args: ImportArgs) -> Result<()> {
         notes: notes_columns(&rubric, &args.notes_column)?,
     };
     let (mut read, problems) = import::read_all(&rubric, &sheet, &options);
+    for (column, dimension) in &options.notes {
+        let found = read
+            .mapping
+            .iter()
+            .any(|(_, _, c)| *c == import::Col::Note(dimension.clone()));
+        if !found {
+            crate::say_prose!(
+                "warning: --notes-column {}={dimension} matches no column of {}; no notes were kept for it",
+                crate::safe_text::quote(column),
+                args.file.display()
+            );
+        }
+    }
     if args.dry_run {
         // The whole mapping first, the problems marked; then the problems, and exit 2.
         crate::io::output::print(&mapping(&read, &problems))?;
@@ -99,6 +112,12 @@ fn notes_columns(rubric: &Rubric, given: &[String]) -> Result<Vec<(String, Strin
                 )));
             };
             let dimension = dimension.trim();
+            if column.trim().is_empty() {
+                return Err(Error::usage(format!(
+                    "--notes-column {} names no column: write COLUMN=DIMENSION, the column by its header or letter",
+                    crate::safe_text::quote(g)
+                )));
+            }
             if rubric.find_dimension(dimension).is_none() {
                 let ids: Vec<&str> = rubric.dimensions().map(|(_, d)| d.id.as_str()).collect();
                 return Err(Error::usage(format!(

@@ -20,53 +20,62 @@ pub fn load(path: &Path) -> Result<Response> {
     read(path).map(|(response, _)| response)
 }
 
-/// How many files beside a response are looked at for an earlier one by the same person: a
-/// person's own folder holds a handful; a group's folder is not searched through.
+/// How many response files beside a response are read for an earlier one by the same person:
+/// a person's own folder holds a handful; a group's folder is not searched through.
 const MAX_NEIGHBOURS: usize = 500;
+
+/// A file beside a response larger than this is not a response of one person's (those are a
+/// few kilobytes), and is not read.
+const MAX_NEIGHBOUR_BYTES: u64 = 1024 * 1024;
 
 /// The latest earlier response beside `path` by the same person (same name, not anonymous) on
 /// the same rubric, with its date: what a return visit compares with. Files that are not
 /// responses, or cannot be read, are passed over.
 pub fn earlier_beside(path: &Path, response: &Response) -> Option<(std::path::PathBuf, String)> {
+    use crate::model::response::date_of;
+    if crate::io::input::is_stdin(path) {
+        return None;
+    }
     let name = response
         .name
         .as_deref()
         .map(str::trim)
         .filter(|n| !n.is_empty())?;
-    let date =
-        crate::model::response::date_of(response.completed.as_deref().unwrap_or(&response.started));
+    let date = date_of(response.completed.as_deref().unwrap_or(&response.started));
+    if date == "undated" {
+        return None;
+    }
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
     let own = std::fs::canonicalize(path).ok();
-    let mut best: Option<(std::path::PathBuf, String)> = None;
-    for entry in std::fs::read_dir(&folder)
+    let responses = std::fs::read_dir(&folder)
         .ok()?
         .flatten()
-        .take(MAX_NEIGHBOURS)
-    {
-        let candidate = entry.path();
-        let is_yaml = candidate
-            .extension()
-            .is_some_and(|e| e == "yaml" || e == "yml");
-        if !is_yaml || std::fs::canonicalize(&candidate).ok() == own {
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+        .filter(|p| {
+            std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.len() <= MAX_NEIGHBOUR_BYTES)
+        })
+        .take(MAX_NEIGHBOURS);
+    let mut best: Option<(std::path::PathBuf, String)> = None;
+    for candidate in responses {
+        if std::fs::canonicalize(&candidate).ok() == own {
             continue;
         }
         let Ok(other) = load(&candidate) else {
             continue;
         };
-        let other_date =
-            crate::model::response::date_of(other.completed.as_deref().unwrap_or(&other.started))
-                .to_string();
+        let other_date = date_of(other.completed.as_deref().unwrap_or(&other.started)).to_string();
         let same = other.rubric.id == response.rubric.id
             && other
                 .name
                 .as_deref()
                 .map(str::trim)
                 .is_some_and(|n| n.eq_ignore_ascii_case(name));
-        if same && other_date.as_str() < date && best.as_ref().is_none_or(|(_, d)| *d < other_date)
-        {
+        let earlier = other_date != "undated" && other_date.as_str() < date;
+        if same && earlier && best.as_ref().is_none_or(|(_, d)| *d < other_date) {
             best = Some((candidate, other_date));
         }
     }

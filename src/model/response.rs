@@ -427,9 +427,21 @@ pub fn now() -> String {
     humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
 }
 
-/// The date part (YYYY-MM-DD) of an RFC 3339 time.
+/// The date part (YYYY-MM-DD) of an RFC 3339 time; "undated" when the text does not start with
+/// one (a response is someone else's file: what is not a date is never shown as one).
 pub fn date_of(time: &str) -> &str {
-    time.get(..10).unwrap_or(time)
+    let date = time.get(..10).unwrap_or("");
+    let b = date.as_bytes();
+    let shaped = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    match shaped {
+        true => date,
+        false => "undated",
+    }
 }
 
 /// A map from ids that refuses an id given twice (YAML allows it and would keep the last).
@@ -508,6 +520,15 @@ where
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_date_is_only_ever_a_date() {
+        assert_eq!(date_of("2025-09-15T09:00:00Z"), "2025-09-15");
+        assert_eq!(date_of("2025-09-15"), "2025-09-15");
+        assert_eq!(date_of("now"), "undated");
+        assert_eq!(date_of("2025-09-1é\n\n<img src=//x/t>"), "undated");
+        assert_eq!(date_of("**bold**-and-more"), "undated");
+    }
+
     use super::*;
 
     fn rubric() -> Rubric {

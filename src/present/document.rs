@@ -229,7 +229,9 @@ impl Document for ReportDocument<'_> {
 
     fn table(&self) -> Option<String> {
         use crate::present::table;
-        let mut text = format!("{}\n", table::report(self.view));
+        // A progress report opens with what changed most, as every other format does.
+        let mut text = table::changed_most(self.view).map_or_else(String::new, |l| l + "\n");
+        text.push_str(&format!("{}\n", table::report(self.view)));
         if let Some(t) = &self.view.trend {
             text.push_str(&format!("\n{}\n", table::trend_table(t)));
         }

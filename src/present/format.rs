@@ -118,6 +118,12 @@ pub fn wrap(text: &str, width: usize) -> String {
         if n > 0 {
             out.push('\n');
         }
+        // A line that fits is left as it is (its spacing may mean something: an excerpt with a
+        // caret under a column, a path with two spaces).
+        if line.chars().count() <= width {
+            out.push_str(line);
+            continue;
+        }
         let body = line.trim_start();
         let indent = &line[..line.len() - body.len()];
         let hanging = match body.starts_with("- ") {
@@ -159,6 +165,12 @@ mod wrap_tests {
         for line in wrap(text, 30).lines() {
             assert!(line.chars().count() <= 30, "{line}");
         }
+    }
+
+    #[test]
+    fn a_line_that_fits_keeps_its_spacing() {
+        let excerpt = "   5 > {{ x | nope }}\n     i        ^^^^ unknown filter";
+        assert_eq!(wrap(excerpt, 80), excerpt);
     }
 
     #[test]

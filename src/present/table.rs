@@ -200,17 +200,21 @@ pub fn trend_table(t: &crate::present::view::TrendView) -> Table {
     table
 }
 
+/// With a baseline, the line a progress report opens with: what changed most since then.
+pub fn changed_most(view: &crate::present::view::ReportView) -> Option<String> {
+    let w = &view.words;
+    let headline = w.changed_most.as_ref()?;
+    let moved = match w.largest_changes.is_empty() {
+        true => w.nothing_moved.to_string(),
+        false => w.largest_changes.join(", "),
+    };
+    Some(wrap(&format!("{headline}: {moved}\n"), prose_width()))
+}
+
 /// Under the score table: the next step (what the next band looks like, one thing to try),
 /// the strengths and where to focus, as the HTML report opens with them.
 pub fn report_summary(view: &crate::present::view::ReportView) -> String {
     let (mut s, w) = (String::new(), &view.words);
-    if let Some(headline) = &w.changed_most {
-        let moved = match w.largest_changes.is_empty() {
-            true => w.nothing_moved.to_string(),
-            false => w.largest_changes.join(", "),
-        };
-        s.push_str(&format!("\n{headline}: {moved}\n"));
-    }
     if let Some(n) = &view.next_step {
         s.push_str(&format!("\n{}: {}\n", w.next_step, n.name));
         if let Some(why) = &w.next_step_why {

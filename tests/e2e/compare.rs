@@ -527,22 +527,33 @@ fn titles_in<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<usize> {
 
 #[test]
 fn every_format_says_the_sections_in_one_order_with_the_same_words() {
+    // A workshop of eight with roles and wanted positions, so that the role and the wanted
+    // sections are there to be put in order.
     let dir = tempfile::tempdir().unwrap();
-    let g = group(dir.path());
-    let md = compare(&["--format", "md"], &[&g]);
+    let g = dir.path().join("workshop");
+    std::fs::create_dir(&g).unwrap();
+    crate::support::workshop(&g);
+    let md = compare(&["--by", "role", "--format", "md"], &[&g]);
     let md_titles = titles_in(md.lines().filter_map(|l| l.strip_prefix("## ")));
-    let html = compare(&["--format", "html"], &[&g]);
+    let html = compare(&["--by", "role", "--format", "html"], &[&g]);
     let html_titles = titles_in(html.split("<h2 id=\"").skip(1).filter_map(|h| {
         let text = h.split_once('>')?.1;
         Some(text.split_once("</h2>")?.0)
     }));
-    let table = compare(&["--format", "table"], &[&g]);
+    let table = compare(&["--by", "role", "--format", "table"], &[&g]);
     let table_titles = titles_in(table.lines());
     let out = dir.path().join("group.docx");
-    let r = run(learnlead().arg("compare").arg(&g).arg("--out").arg(&out));
+    let r = run(learnlead()
+        .arg("compare")
+        .arg(&g)
+        .args(["--by", "role", "--out"])
+        .arg(&out));
     assert_eq!(r.code, 0, "{}", r.stderr);
     let word = word_text(&out);
     let word_titles = titles_in(word.lines());
+    for titles in [&md_titles, &html_titles, &word_titles] {
+        assert!(titles.contains(&6), "where we want to go: {titles:?}");
+    }
     for (format, titles, text) in [
         ("md", &md_titles, &md),
         ("html", &html_titles, &html),
@@ -553,8 +564,8 @@ fn every_format_says_the_sections_in_one_order_with_the_same_words() {
             titles.windows(2).all(|w| w[0] < w[1]),
             "{format} says its sections out of order: {titles:?}"
         );
-        // The sections every format has, whatever the group.
-        for must in [0, 2, 4, 10] {
+        // The sections every format has, whatever the group, and the roles.
+        for must in [0, 2, 4, 5, 10] {
             assert!(
                 titles.contains(&must),
                 "{format} lacks {}",
@@ -565,9 +576,9 @@ fn every_format_says_the_sections_in_one_order_with_the_same_words() {
         for words in [
             "Where you see it most differently",
             "Shared gaps",
-            "Where the group agrees its score is low",
+            "Where most want to be higher than they are",
+            "Where the perspectives differ most",
             "Where you agree most",
-            "a shared strength",
             "Krippendorff relies on data from .800",
         ] {
             let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -318,10 +318,15 @@ fn response(
                 }
                 if let Some(text) = text {
                     let entry = response.dimensions.entry(dimension.clone()).or_default();
-                    entry.note = Some(match entry.note.take() {
+                    let note = match entry.note.take() {
                         Some(before) => format!("{before}\n{text}"),
                         None => text,
-                    });
+                    };
+                    // Two columns on one dimension are one note, within the limit of one.
+                    if let Err(m) = crate::io::input::check_text_len("the note", &note) {
+                        problems.push(Problem::at(at(row, *i), format!("{place}: {m}")));
+                    }
+                    entry.note = Some(note);
                 }
             }
             Col::Item(id) => {

@@ -521,20 +521,29 @@ fn check_unique<'a>(
 const QUANTITY_WORDS: [&str; 6] = ["most", "mostly", "mainly", "largely", "some", "any"];
 
 /// Words that turn a statement into its negation.
-const NEGATIONS: [&str; 12] = [
-    "not", "no", "never", "don't", "doesn't", "isn't", "aren't", "cannot", "can't", "won't",
-    "nobody", "nothing",
-];
+const NEGATIONS: [&str; 5] = ["not", "no", "never", "nobody", "nothing"];
 
-/// A statement's words, lower case, without punctuation (an apostrophe stays in a word).
+/// A statement's words, lower case, without punctuation (an apostrophe stays in a word), with
+/// negated auxiliaries written out ("can't" is "can not", "cannot" too).
 fn words_of(statement: &str) -> Vec<String> {
-    statement
-        .to_lowercase()
-        .replace('\u{2019}', "'")
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
+    let mut words = Vec::new();
+    let lower = statement.to_lowercase().replace('\u{2019}', "'");
+    for w in lower.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+        let expanded: &[&str] = match w {
+            "can't" | "cannot" => &["can", "not"],
+            "won't" => &["will", "not"],
+            "shan't" => &["shall", "not"],
+            _ => &[],
+        };
+        if !expanded.is_empty() {
+            words.extend(expanded.iter().map(|s| (*s).to_string()));
+        } else if let Some(aux) = w.strip_suffix("n't") {
+            words.extend([aux.to_string(), "not".to_string()]);
+        } else if !w.is_empty() {
+            words.push(w.to_string());
+        }
+    }
+    words
 }
 
 /// The writing rules `validate` can check in a dimension's statements: no quantity word; no
@@ -545,10 +554,15 @@ fn statement_warnings(dim: &super::Dimension, dp: &[Seg], out: &mut Vec<(Vec<Seg
     let words: Vec<Vec<String>> = dim.items.iter().map(|i| words_of(&i.statement)).collect();
     for (k, item) in dim.items.iter().enumerate() {
         let at = with(dp, path!["items", k, "statement"]);
-        if let Some(q) = QUANTITY_WORDS
-            .iter()
-            .find(|q| words[k].iter().any(|w| w == *q))
-        {
+        // "what matters most" ends on "most": a superlative, not a quantity.
+        let last = words[k].len().saturating_sub(1);
+        let quantity = QUANTITY_WORDS.iter().find(|q| {
+            words[k]
+                .iter()
+                .enumerate()
+                .any(|(i, w)| w == *q && !(i == last && **q == "most"))
+        });
+        if let Some(q) = quantity {
             out.push((
                 at.clone(),
                 format!(
@@ -899,6 +913,15 @@ mod tests {
                 "Members bring cases from their work.",
                 "Members visit each other's practice.",
                 "Members do not bring cases from their work."
+            ),
+            ["reverse statement `first-3` is statement `first-1` with a negation: state the opposite practice instead"]
+        );
+        // Contractions are negations too; a superlative "most" is not a quantity.
+        assert_eq!(
+            warnings(
+                "Members can speak freely.",
+                "This is what matters most.",
+                "Members can't speak freely."
             ),
             ["reverse statement `first-3` is statement `first-1` with a negation: state the opposite practice instead"]
         );
