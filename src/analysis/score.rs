@@ -289,6 +289,37 @@ groups:
     }
 
     #[test]
+    fn the_whole_coverage_adds_every_dimension_and_counts_every_kind() {
+        let text = RUBRIC.replace(
+            "not_applicable: true}",
+            "not_applicable: true, dont_know: true}",
+        );
+        let r = Rubric::parse(&text).unwrap();
+        let mut resp = Response::new(&r);
+        resp.answers.insert("i1".into(), Answer::Score(2));
+        resp.answers.insert("i2".into(), na());
+        resp.answers.insert("i3".into(), Answer::DontKnow);
+        resp.answers.insert("i4".into(), na());
+        // i5 left unanswered.
+        let c = score(&r, &resp).coverage;
+        assert_eq!(
+            c,
+            Coverage {
+                answered: 1,
+                not_applicable: 2,
+                dont_know: 1,
+                unanswered: 1
+            },
+            "not applicable in two dimensions adds up"
+        );
+        assert_eq!(
+            c.total(),
+            5,
+            "every kind counts towards the statements asked"
+        );
+    }
+
+    #[test]
     fn dont_know_is_no_score_and_counted_apart_from_not_applicable() {
         let text = RUBRIC.replace(
             "not_applicable: true}",

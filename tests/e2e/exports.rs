@@ -387,6 +387,21 @@ fn a_google_forms_export_with_free_text_and_its_own_role_question_imports() {
         out.stderr
     );
     assert!(!dir.path().join("d").exists());
+    let out = import_small(
+        "google-forms-free-text.csv",
+        &dir.path().join("e"),
+        &["--notes-column", "=sharing"],
+    );
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("names no column"), "{}", out.stderr);
+    // A column that matches nothing is said, not silently dropped.
+    let out = import_small(
+        "google-forms-free-text.csv",
+        &dir.path().join("f"),
+        &["--notes-column", "Comments=sharing"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.contains("matches no column"), "{}", out.stderr);
 }
 
 #[test]
