@@ -57,8 +57,8 @@ fn the_form_answered_in_a_browser_saves_a_response_that_report_reads() {
     browser.open(&tab, &page);
     let got = browser.eval(&tab, ANSWER);
     assert_eq!(
-        got["hidden"], 5,
-        "a member is not asked the convenor's two statements nor the sponsor's three"
+        got["hidden"], 13,
+        "a member is not asked the convenor's two statements nor the sponsor's eleven"
     );
     assert_eq!(got["progress"], "47 of 47 statements answered.");
     assert!(

@@ -202,7 +202,8 @@ fn json_has_the_documented_fields() {
     assert_eq!(d["id"], "relevance");
     assert_eq!(d["band"], "established");
     assert_eq!(d["desired"], 5);
-    assert_eq!(d["items"].as_array().unwrap().len(), 4);
+    // Asked of no role in particular: every statement, the sponsor's fifth too.
+    assert_eq!(d["items"].as_array().unwrap().len(), 5);
     assert_eq!(d["items"][2]["reverse"], true);
     assert_eq!(d["items"][2]["answer"], 2);
     assert_eq!(d["items"][2]["score"], 4.0);
@@ -216,7 +217,7 @@ fn a_partial_response_has_no_scores_where_nothing_was_answered() {
     assert_eq!(json["complete"], false);
     assert!(json["groups"][3]["score"].is_null());
     assert!(json["groups"][3]["dimensions"][0]["band"].is_null());
-    // A member is asked 47 of the 52 statements; Bo answered 15.
+    // A member is asked 47 of the 60 statements; Bo answered 15.
     assert_eq!(json["coverage"]["unanswered"], 47 - 15);
 }
 
