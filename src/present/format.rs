@@ -108,6 +108,25 @@ pub fn spark_text(values: &[Option<f64>], min: i64, max: i64) -> String {
         .collect()
 }
 
+#[cfg(test)]
+mod spark_tests {
+    use super::spark_text;
+
+    #[test]
+    fn a_round_is_a_block_as_high_as_its_score_and_a_gap_without_one() {
+        assert_eq!(
+            spark_text(&[Some(1.0), Some(3.0), None, Some(5.0), Some(4.5)], 1, 5),
+            "▁▅ █▇"
+        );
+        // On 0..10 the middle is the fourth or fifth block; out of range is clamped.
+        assert_eq!(
+            spark_text(&[Some(5.0), Some(-3.0), Some(12.0)], 0, 10),
+            "▅▁█"
+        );
+        assert_eq!(spark_text(&[], 1, 5), "");
+    }
+}
+
 /// `text` wrapped at word boundaries to `width` columns. Each line keeps its own indentation,
 /// and the lines it is broken into are indented like it (a list item's, under its text, past
 /// the `- `); a word longer than the width stays whole on its own line.
@@ -165,6 +184,19 @@ mod wrap_tests {
         for line in wrap(text, 30).lines() {
             assert!(line.chars().count() <= 30, "{line}");
         }
+    }
+
+    #[test]
+    fn a_line_breaks_only_when_the_next_word_would_pass_the_width() {
+        // Exactly 20 columns stay on one line; a word that would make 21 goes to the next.
+        assert_eq!(
+            wrap("aaaa bbbb cccc ddddd eeee", 20),
+            "aaaa bbbb cccc ddddd\neeee"
+        );
+        assert_eq!(
+            wrap("aaaa bbbb cccc dddddd eee", 20),
+            "aaaa bbbb cccc\ndddddd eee"
+        );
     }
 
     #[test]

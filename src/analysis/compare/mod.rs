@@ -586,6 +586,29 @@ groups:
     }
 
     #[test]
+    fn dont_know_is_counted_per_statement_apart_from_the_answers() {
+        let text = RUBRIC.replace(
+            "not_applicable: true}",
+            "not_applicable: true, dont_know: true}",
+        );
+        let r = Rubric::parse(&text).unwrap();
+        let mut ps: Vec<Participant> = ["Ana", "Bo", "Cy"]
+            .iter()
+            .map(|name| {
+                let mut resp = Response::new(&r);
+                resp.name = Some((*name).to_string());
+                resp.answers.insert("a".into(), Answer::DontKnow);
+                resp.answers.insert("c".into(), Answer::Score(3));
+                Participant::new(&r, &resp, format!("{name}.yaml"))
+            })
+            .collect();
+        let c = compare(&r, &mut ps, &opts());
+        let a = c.items.iter().find(|i| i.id == "a").unwrap();
+        assert_eq!((a.dk, a.stats.n), (3, 0), "three don't knows, no answer");
+        assert_eq!(c.items.iter().find(|i| i.id == "c").unwrap().dk, 0);
+    }
+
+    #[test]
     fn group_level_counts_add_up_the_scored_answers_and_keep_na_apart() {
         let r = Rubric::parse(RUBRIC).unwrap();
         // Dee leaves a and c unanswered and says n/a to b: neither is an answer, and only b
