@@ -45,8 +45,9 @@ pub struct Options {
 
 /// Whether `given` (a header's text or a column letter) names column `index`, headed `header`.
 fn names_column(given: &str, index: usize, header: &str) -> bool {
+    let name = normalize(given);
     given.trim().eq_ignore_ascii_case(&column_name(index))
-        || (!header.trim().is_empty() && normalize(given) == normalize(header))
+        || (!name.is_empty() && name == normalize(header))
 }
 
 /// How a sheet is laid out: how many header rows, what each column holds, which are passed over.
@@ -422,6 +423,48 @@ mod tests {
             .iter()
             .map(|(i, c)| format!("{}={}", column_name(*i), describe(c)))
             .collect()
+    }
+
+    #[test]
+    fn a_grid_header_names_the_statement_in_its_brackets() {
+        assert_eq!(
+            statement_part("How true? [We share cases.]"),
+            "We share cases."
+        );
+        assert_eq!(statement_part("Q[We share cases.]"), "We share cases.");
+        assert_eq!(statement_part("  We share cases.  "), "We share cases.");
+        assert_eq!(statement_part("We share [cases"), "We share [cases");
+    }
+
+    #[test]
+    fn a_column_is_named_by_its_letter_or_its_header_and_an_empty_name_names_none() {
+        assert!(names_column("b", 1, "Anything else?"));
+        assert!(names_column("anything ELSE", 1, "Anything else?"));
+        assert!(!names_column("Comments", 1, "Anything else?"));
+        // A name that is only punctuation is not an empty header's name.
+        assert!(!names_column("?", 1, ""));
+        assert!(!names_column("?", 1, "—"));
+    }
+
+    #[test]
+    fn columns_to_pass_over_and_to_keep_as_notes_are_named_by_header() {
+        let r = rubric();
+        let sheet = csv_text("name,relevance-1,Timestamp,Anything else?\n").unwrap();
+        let options = Options {
+            ignore: vec!["timestamp".into()],
+            notes: vec![("anything else".into(), "relevance".into())],
+            ..Options::default()
+        };
+        let mut problems = Vec::new();
+        let l = layout(&r, &sheet, &options, &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        let ignored: Vec<&str> = l.ignored.iter().map(|(_, h)| h.as_str()).collect();
+        assert_eq!(ignored, ["Timestamp"]);
+        assert!(
+            l.columns.contains(&(3, Col::Note("relevance".into()))),
+            "{:?}",
+            l.columns
+        );
     }
 
     #[test]
