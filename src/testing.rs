@@ -10,7 +10,7 @@ pub(crate) fn shipped(id: &str) -> Rubric {
 }
 
 /// The small test rubric: two dimensions, three items, every questionnaire feature.
-const SMALL: &str = include_str!("../tests/fixtures/catalog/small.yaml");
+pub(crate) const SMALL: &str = include_str!("../tests/fixtures/catalog/small.yaml");
 
 /// [`SMALL`], parsed.
 pub(crate) fn small() -> Rubric {

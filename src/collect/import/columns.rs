@@ -426,6 +426,49 @@ mod tests {
     }
 
     #[test]
+    fn a_question_number_in_front_is_passed_over_and_nothing_else_is() {
+        assert_eq!(
+            without_question_number("q3 we share cases"),
+            "we share cases"
+        );
+        assert_eq!(
+            without_question_number("3a we share cases"),
+            "we share cases"
+        );
+        assert_eq!(
+            without_question_number("12 we share cases"),
+            "we share cases"
+        );
+        assert_eq!(
+            without_question_number("members share cases"),
+            "members share cases"
+        );
+        assert_eq!(without_question_number("q3abc we share"), "q3abc we share");
+        assert_eq!(without_question_number("qa we share"), "qa we share");
+    }
+
+    #[test]
+    fn only_a_bracketed_ending_is_a_grid_question() {
+        assert!(is_grid("How true? [We share cases.]"));
+        assert!(!is_grid("We share cases.]"));
+        assert!(!is_grid("[We share cases."));
+    }
+
+    #[test]
+    fn a_statement_written_twice_in_a_rubric_is_named_as_ambiguous() {
+        let twice = crate::testing::SMALL.replace(
+            "statement: We notice who is missing.",
+            "statement: We share cases.",
+        );
+        let r = Rubric::parse(&twice).unwrap();
+        let found = Statements::of(&r).find("We share cases.");
+        match found {
+            Err(Some(m)) => assert!(m.contains("matches more than one statement"), "{m}"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
     fn a_grid_header_names_the_statement_in_its_brackets() {
         assert_eq!(
             statement_part("How true? [We share cases.]"),
@@ -546,7 +589,7 @@ mod tests {
         assert_eq!(m.len(), 1, "{m:?}");
         assert!(
             m[0].starts_with(
-                "column B \"Q [What we discuss is decided by the sponsor alone]\" asks about a statement that is none of the rubric's (the closest is"
+                "column B \"Q [What we discuss is decided by the sponsor alone]\" asks about a statement that is none of the rubric's (the closest is `relevance-3`)"
             ),
             "{m:?}"
         );
