@@ -200,6 +200,14 @@ mod wrap_tests {
     }
 
     #[test]
+    fn a_long_first_word_starts_its_line_with_no_empty_line_before_it() {
+        assert_eq!(
+            wrap("abcdefghijklmnopqrstuvwxyz more words", 20),
+            "abcdefghijklmnopqrstuvwxyz\nmore words"
+        );
+    }
+
+    #[test]
     fn a_line_that_fits_keeps_its_spacing() {
         let excerpt = "   5 > {{ x | nope }}\n     i        ^^^^ unknown filter";
         assert_eq!(wrap(excerpt, 80), excerpt);

@@ -494,7 +494,8 @@ mod tests {
         let r = rubric();
         let sheet = csv_text("name,relevance-1,Timestamp,Anything else?\n").unwrap();
         let options = Options {
-            ignore: vec!["timestamp".into()],
+            // A column that would otherwise be read (the name) is passed over when named.
+            ignore: vec!["NAME".into()],
             notes: vec![("anything else".into(), "relevance".into())],
             ..Options::default()
         };
@@ -502,7 +503,12 @@ mod tests {
         let l = layout(&r, &sheet, &options, &mut problems);
         assert!(problems.is_empty(), "{problems:?}");
         let ignored: Vec<&str> = l.ignored.iter().map(|(_, h)| h.as_str()).collect();
-        assert_eq!(ignored, ["Timestamp"]);
+        assert_eq!(ignored, ["name", "Timestamp"]);
+        assert!(
+            !l.columns.iter().any(|(_, c)| *c == Col::Name),
+            "{:?}",
+            l.columns
+        );
         assert!(
             l.columns.contains(&(3, Col::Note("relevance".into()))),
             "{:?}",
