@@ -260,6 +260,15 @@ groups:
         Answer::NotApplicable { reason: None }
     }
 
+    /// The test rubric, offering "don't know" too.
+    fn with_dont_know() -> Rubric {
+        let text = RUBRIC.replace(
+            "not_applicable: true}",
+            "not_applicable: true, dont_know: true}",
+        );
+        Rubric::parse(&text).unwrap()
+    }
+
     #[test]
     fn reverse_items_are_flipped() {
         let (r, resp) = setup(&[("i1", Answer::Score(5)), ("i2", Answer::Score(5))]);
@@ -290,11 +299,7 @@ groups:
 
     #[test]
     fn the_whole_coverage_adds_every_dimension_and_counts_every_kind() {
-        let text = RUBRIC.replace(
-            "not_applicable: true}",
-            "not_applicable: true, dont_know: true}",
-        );
-        let r = Rubric::parse(&text).unwrap();
+        let r = with_dont_know();
         let mut resp = Response::new(&r);
         resp.answers.insert("i1".into(), Answer::Score(2));
         resp.answers.insert("i2".into(), na());
@@ -321,11 +326,7 @@ groups:
 
     #[test]
     fn dont_know_is_no_score_and_counted_apart_from_not_applicable() {
-        let text = RUBRIC.replace(
-            "not_applicable: true}",
-            "not_applicable: true, dont_know: true}",
-        );
-        let r = Rubric::parse(&text).unwrap();
+        let r = with_dont_know();
         let mut resp = Response::new(&r);
         resp.answers.insert("i1".into(), Answer::Score(2));
         resp.answers.insert("i2".into(), Answer::DontKnow);
