@@ -380,23 +380,22 @@ fn label(participants: &mut [Participant], opts: &Options) {
 /// Two people of one name get two labels: the second "Eli Sand (2)", the third "Eli Sand (3)",
 /// so that their columns, notes and links can be told apart.
 fn disambiguate(participants: &mut [Participant]) {
-    let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let names: std::collections::HashSet<String> =
+    // Every label in use: the names as given, and each new one as it is made.
+    let mut used: std::collections::HashSet<String> =
         participants.iter().map(|p| p.label.clone()).collect();
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for p in participants.iter_mut() {
         let n = seen.entry(p.label.clone()).or_insert(0);
         *n += 1;
         if *n > 1 {
-            let mut k = *n;
-            while names.contains(&format!("{} ({k})", p.label))
-                || taken.contains(&format!("{} ({k})", p.label))
-            {
-                k += 1;
-            }
-            p.label = format!("{} ({k})", p.label);
+            // Among len + 1 candidates one is free: the set holds len labels.
+            let label = (*n..=*n + used.len())
+                .map(|k| format!("{} ({k})", p.label))
+                .find(|l| !used.contains(l))
+                .unwrap_or_default();
+            used.insert(label.clone());
+            p.label = label;
         }
-        taken.insert(p.label.clone());
     }
 }
 
