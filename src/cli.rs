@@ -136,6 +136,14 @@ pub enum Command {
     #[command(after_help = include_str!("help/serve.txt"))]
     Serve(ServeArgs),
 
+    /// Keep a workshop session: its scope and dimensions, where the group landed, its
+    /// actions, and the follow-up of an earlier session
+    #[command(
+        long_about = include_str!("help/session.txt"),
+        after_help = include_str!("help/session-examples.txt")
+    )]
+    Session(SessionArgs),
+
     /// Print shell completions for learnlead (bash, zsh, fish, powershell, elvish)
     #[command(after_help = include_str!("help/completions.txt"))]
     Completions {
@@ -146,6 +154,24 @@ pub enum Command {
     /// Print learnlead's manual page (roff), for `man`
     #[command(after_help = include_str!("help/man.txt"))]
     Man,
+}
+
+/// A workshop session's scope and dimensions: from a session file, or given here.
+#[derive(Debug, Clone, Default, Args)]
+pub struct SessionFlags {
+    /// The session file [default: session.yaml in the responses folder, if there is one]
+    #[arg(long, value_name = "FILE")]
+    pub session: Option<PathBuf>,
+
+    /// What is being rated, in one line: "the Makers CoP core team, over the past six months"
+    /// (over the session file's)
+    #[arg(long, value_name = "TEXT")]
+    pub scope: Option<String>,
+
+    /// Only these dimensions, by id, comma-separated: `--only relevance,voices,power` (over the
+    /// session file's)
+    #[arg(long, value_name = "IDS", value_delimiter = ',')]
+    pub only: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -193,6 +219,9 @@ pub struct AssessArgs {
     /// With --answers: accept a file that leaves items out (the response stays unfinished)
     #[arg(long, requires = "answers")]
     pub partial: bool,
+
+    #[command(flatten)]
+    pub scoped: SessionFlags,
 }
 
 #[derive(Debug, Args)]
@@ -269,6 +298,9 @@ pub struct GroupArgs {
     /// Branding and framing [default: learnlead.yaml in the current folder, if any]
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub scoped: SessionFlags,
 }
 
 #[derive(Debug, Args)]
@@ -414,6 +446,52 @@ pub struct ServeArgs {
     /// Seconds a request may take to arrive, head and body each [default: 10]
     #[arg(long, value_name = "SECS", hide = true)]
     pub request_timeout: Option<f64>,
+
+    #[command(flatten)]
+    pub scoped: SessionFlags,
+}
+
+#[derive(Debug, Args)]
+pub struct SessionArgs {
+    /// The responses folder the session belongs to (its session.yaml) [default: the current
+    /// folder]
+    #[arg(value_name = "FOLDER")]
+    pub folder: Option<PathBuf>,
+
+    /// The session file, in place of FOLDER/session.yaml
+    #[arg(long, value_name = "FILE", conflicts_with = "folder")]
+    pub session: Option<PathBuf>,
+
+    /// The rubric of a new session [default: the one the folder's responses name, else
+    /// wenger-trayner]
+    #[arg(long, value_name = "RUBRIC")]
+    pub rubric: Option<String>,
+
+    /// What is being rated, in one line
+    #[arg(long, value_name = "TEXT")]
+    pub scope: Option<String>,
+
+    /// The dimensions the session covers, by id, comma-separated
+    #[arg(long, value_name = "IDS", value_delimiter = ',')]
+    pub only: Vec<String>,
+
+    /// Start a new session that follows on from an earlier one (its folder or session file):
+    /// its open actions are carried over for the group to update
+    #[arg(long, value_name = "OLD")]
+    pub follow_up: Option<PathBuf>,
+
+    /// Record what a file says (agreed positions and actions, in the session format), for
+    /// scripts; `-` reads standard input
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+
+    /// Check the session and print it; change nothing
+    #[arg(long, conflicts_with_all = ["scope", "only", "follow_up", "from"])]
+    pub check: bool,
+
+    /// Print the JSON Schema of the session format, for editors
+    #[arg(long, exclusive = true)]
+    pub schema: bool,
 }
 
 #[derive(Debug, Args)]
@@ -430,6 +508,9 @@ pub struct FormArgs {
     /// replaced without asking)
     #[arg(long)]
     pub force: bool,
+
+    #[command(flatten)]
+    pub scoped: SessionFlags,
 }
 
 #[derive(Debug, Args)]
@@ -450,6 +531,9 @@ pub struct WorksheetArgs {
     /// replaced without asking)
     #[arg(long, requires = "out")]
     pub force: bool,
+
+    #[command(flatten)]
+    pub scoped: SessionFlags,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

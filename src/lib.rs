@@ -91,6 +91,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Worksheet(args) => commands::worksheet::run(&catalog, args),
         Command::Form(args) => commands::worksheet::form(&catalog, args),
         Command::Serve(args) => commands::serve::run(&catalog, args),
+        Command::Session(args) => commands::session::run(&catalog, args),
         Command::Templates(c) => commands::templates::run(c),
         Command::Rubrics(c) => commands::rubrics::run(&catalog, c),
         Command::Completions { shell } => commands::shell::completions(shell),

@@ -28,6 +28,7 @@ pub enum Kind {
     Answers,
     Csv,
     Config,
+    Session,
     Template,
     Logo,
 }
@@ -39,7 +40,7 @@ impl Kind {
     /// The largest file of this kind that is read.
     pub fn limit(self) -> u64 {
         match self {
-            Kind::Rubric | Kind::Answers | Kind::Config | Kind::Template => 4 * MIB,
+            Kind::Rubric | Kind::Answers | Kind::Config | Kind::Session | Kind::Template => 4 * MIB,
             // A response holds at most a few texts of MAX_TEXT_BYTES each per item.
             Kind::Response => 16 * MIB,
             // 100,000 rows of a large rubric with short notes.
@@ -55,6 +56,7 @@ impl Kind {
             Kind::Answers => "an answers file",
             Kind::Csv => "a CSV file to import",
             Kind::Config => "a learnlead.yaml configuration",
+            Kind::Session => "a session file",
             Kind::Template => "a report template",
             Kind::Logo => "a logo",
         }

@@ -394,10 +394,14 @@ fn walk(tokens: &[Token<'_>], path: &[Seg]) -> Option<Location> {
             line: t.line,
             column: t.column,
         });
-        // The value's block: what follows, up to the next token at this column or left of it.
+        // The value's block: what follows, up to the next token at this column or left of it;
+        // a key's block sequence may sit at the key's own column (`actions:` then `- id: a1`).
+        let key = matches!(t.kind, Kind::Key(_));
         let end = tokens[i + 1..hi]
             .iter()
-            .position(|u| u.column <= t.column)
+            .position(|u| {
+                u.column < t.column || (u.column == t.column && !(key && u.kind == Kind::Dash))
+            })
             .map_or(hi, |p| i + 1 + p);
         lo = i + 1;
         hi = end;
@@ -578,5 +582,14 @@ groups:
         assert!(!p.message.contains("at line"), "{}", p.message);
         let p = from_str::<T>("a: [1\n").unwrap_err();
         assert!(p.location.is_some());
+    }
+
+    #[test]
+    fn a_sequence_at_its_keys_own_indentation_is_found() {
+        let text = "actions:\n- id: a1\n  text: one\n- id: a2\n  due: soon\nprevious:\n  id: x\n";
+        let at = |p: &[Seg]| locate(text, p).map(|l| (l.line, l.column));
+        assert_eq!(at(&path!["actions", 1, "due"]), Some((5, 3)));
+        assert_eq!(at(&path!["actions", 0, "text"]), Some((3, 3)));
+        assert_eq!(at(&path!["previous", "id"]), Some((7, 3)));
     }
 }

@@ -867,73 +867,7 @@ groups:
         items: [{id: c, statement: C}]
 "#;
 
-    /// What the scripted person does at each prompt, in order.
-    #[derive(Debug, Clone)]
-    enum Input {
-        Pick(usize),
-        Type(&'static str),
-        Back,
-        Quit,
-    }
-    use Input::*;
-
-    struct Script {
-        inputs: VecDeque<Input>,
-        /// Every question asked, in order.
-        asked: Vec<String>,
-        /// The cursor start of every choice.
-        starts: Vec<Option<usize>>,
-        shown: Vec<String>,
-    }
-
-    impl Script {
-        fn new(inputs: Vec<Input>) -> Self {
-            Script {
-                inputs: inputs.into(),
-                asked: vec![],
-                starts: vec![],
-                shown: vec![],
-            }
-        }
-        fn next(&mut self, q: &str) -> Input {
-            self.asked.push(q.to_string());
-            self.inputs
-                .pop_front()
-                .unwrap_or_else(|| panic!("script ran out at {q:?}"))
-        }
-    }
-
-    impl Prompter for Script {
-        fn show(&mut self, text: &str) {
-            self.shown.push(text.to_string());
-        }
-        fn show_grid(&mut self, grid: &Grid) {
-            let rows: Vec<String> = grid.rows.iter().map(|r| r.join(" | ")).collect();
-            self.shown.push(format!(
-                "{}\n{}\n{}",
-                grid.title,
-                grid.headers.join(" | "),
-                rows.join("\n")
-            ));
-        }
-        fn text(&mut self, q: &str, _: &str, _: Option<&str>) -> Reply<String> {
-            match self.next(q) {
-                Type(t) => Reply::Value(t.to_string()),
-                Back => Reply::Back,
-                Quit => Reply::Quit,
-                Pick(_) => panic!("expected text at {q:?}"),
-            }
-        }
-        fn choose(&mut self, q: &str, _: &[String], start: Option<usize>, _: &str) -> Reply<usize> {
-            self.starts.push(start);
-            match self.next(q) {
-                Pick(i) => Reply::Value(i),
-                Back => Reply::Back,
-                Quit => Reply::Quit,
-                Type(_) => panic!("expected a choice at {q:?}"),
-            }
-        }
-    }
+    use crate::collect::script::{Input, Input::*, Script};
 
     fn rubric() -> Rubric {
         Rubric::parse(RUBRIC).unwrap()

@@ -5,12 +5,14 @@ use std::path::{Path, PathBuf};
 use crate::analysis::compare::{self, Options, Participant};
 use crate::analysis::trend;
 use crate::cli::{CompareArgs, CompareBy, CompareFormat, GroupArgs};
+use crate::commands::session::Scope;
 use crate::commands::write_out;
 use crate::error::{Error, Result};
 use crate::io::catalog::Catalog;
 use crate::io::output;
 use crate::model::config;
 use crate::model::rubric::Rubric;
+use crate::model::session::{self as session_model, Session};
 use crate::present::document::{self, Format, GroupDocument, PresentDocument};
 use crate::present::view::GroupReport;
 
@@ -65,11 +67,15 @@ impl Group {
             by_role: args.by == Some(CompareBy::Role),
         };
         let files = response_files(&args.inputs)?;
-        let (rubric, mut participants) = load(catalog, &files, args.rubric.as_deref())?;
+        let full = rubric_of(catalog, &files, args.rubric.as_deref())?;
+        let folder = args.inputs.iter().find(|p| p.is_dir());
+        let scope = Scope::find(&args.scoped, folder.map(PathBuf::as_path), &full)?;
+        let rubric = scope.rubric(&full);
+        let mut participants = read_all(&full, &rubric, &files)?;
         let mut comparison = compare::compare(&rubric, &mut participants, &opts);
         let mut rounds = Vec::with_capacity(args.baseline.len());
         for input in &args.baseline {
-            rounds.push(earlier_round(catalog, input, &rubric, &opts)?);
+            rounds.push(earlier_round(catalog, input, &full, &rubric, &opts)?);
         }
         rounds.sort_by(|a, b| a.date.cmp(&b.date));
         if let Some(then) = rounds.last_mut() {
@@ -94,6 +100,14 @@ impl Group {
         });
         let mut view = crate::present::view::group_report(&rubric, comparison);
         view.trend = trend;
+        let earlier = rounds.last().and_then(|r| r.session.as_ref());
+        let coverage = crate::present::view::Coverage {
+            session: scope.session.as_ref().map(|(s, _)| s),
+            scope: scope.scope.as_deref(),
+            dimensions: &scope.dimensions,
+        };
+        view.session =
+            crate::present::view::scoped_view(&full, &coverage, earlier, &view, args.anonymize);
         Ok(Group {
             files,
             rubric,
@@ -106,6 +120,8 @@ impl Group {
 /// An earlier round: its responses, their comparison, and its date.
 struct Round {
     date: String,
+    /// The round's session, when its folder has one.
+    session: Option<Session>,
     participants: Vec<Participant>,
     comparison: compare::Comparison,
 }
@@ -134,11 +150,12 @@ fn round_date(participants: &[Participant]) -> String {
 fn earlier_round(
     catalog: &Catalog,
     input: &Path,
+    full: &Rubric,
     rubric: &Rubric,
     opts: &Options,
 ) -> Result<Round> {
     let files = response_files(&[input.to_path_buf()])?;
-    let (then_rubric, mut participants) = load(catalog, &files, None)?;
+    let then_rubric = rubric_of(catalog, &files, None)?;
     if then_rubric.id != rubric.id {
         return Err(Error::OtherRubric {
             path: input.to_path_buf(),
@@ -146,8 +163,14 @@ fn earlier_round(
             ours: rubric.id.clone(),
         });
     }
+    let mut participants = read_all(&then_rubric, rubric, &files)?;
+    let session = match crate::io::session_file::in_folder(input) {
+        Some(p) => Some(crate::io::session_file::load(&p, full)?),
+        None => None,
+    };
     let comparison = compare::compare(rubric, &mut participants, opts);
     Ok(Round {
+        session,
         date: round_date(&participants),
         participants,
         comparison,
@@ -173,6 +196,7 @@ pub fn response_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
                 );
                 found.remove(i);
             }
+            found.retain(|f| f.file_name() != Some(std::ffi::OsStr::new(session_model::FILE_NAME)));
             if found.is_empty() {
                 return Err(Error::NoResponses {
                     folder: input.clone(),
@@ -230,6 +254,17 @@ pub fn load(
     files: &[PathBuf],
     rubric_name: Option<&str>,
 ) -> Result<(Rubric, Vec<Participant>)> {
+    let rubric = rubric_of(catalog, files, rubric_name)?;
+    let participants = read_all(&rubric, &rubric, files)?;
+    Ok((rubric, participants))
+}
+
+/// The rubric the responses are compared on: the one named, else the first file's.
+pub fn rubric_of(
+    catalog: &Catalog,
+    files: &[PathBuf],
+    rubric_name: Option<&str>,
+) -> Result<Rubric> {
     let Some(first) = files.first() else {
         return Err(Error::usage("no response files to compare"));
     };
@@ -240,7 +275,13 @@ pub fn load(
         catalog.load_for(&response.rubric, None)?
     };
     crate::commands::note_override(&loaded);
-    let rubric = loaded.rubric;
+    Ok(loaded.rubric)
+}
+
+/// Reads every response, checked against `full` (the whole rubric) and reduced to a
+/// participant on `scoped` (the dimensions a session covers, or the whole rubric).
+pub fn read_all(full: &Rubric, scoped: &Rubric, files: &[PathBuf]) -> Result<Vec<Participant>> {
+    let rubric = full;
     let hash = rubric.content_hash();
 
     // Four readers per core: when the files are not in the page cache yet, a reader waits on
@@ -254,7 +295,7 @@ pub fn load(
     let chunks: Vec<Result<Chunk>> = std::thread::scope(|scope| {
         let handles: Vec<_> = files
             .chunks(per_thread)
-            .map(|chunk| scope.spawn(|| read_chunk(&rubric, &hash, chunk)))
+            .map(|chunk| scope.spawn(|| read_chunk(rubric, scoped, &hash, chunk)))
             .collect();
         handles
             .into_iter()
@@ -292,8 +333,8 @@ pub fn load(
             }
         );
     }
-    warn_of_few_answers(&rubric, &participants);
-    Ok((rubric, participants))
+    warn_of_few_answers(scoped, &participants);
+    Ok(participants)
 }
 
 /// Says which responses answer fewer than half the statements asked of them: they count as
@@ -330,7 +371,7 @@ struct Chunk {
     dropped: usize,
 }
 
-fn read_chunk(rubric: &Rubric, hash: &str, files: &[PathBuf]) -> Result<Chunk> {
+fn read_chunk(rubric: &Rubric, scoped: &Rubric, hash: &str, files: &[PathBuf]) -> Result<Chunk> {
     let mut out = Chunk::default();
     for file in files {
         let (mut response, text) = crate::io::response_file::read(file)?;
@@ -355,7 +396,7 @@ fn read_chunk(rubric: &Rubric, hash: &str, files: &[PathBuf]) -> Result<Chunk> {
             return Err(Error::invalid(file, problems));
         }
         out.participants.push(Participant::new(
-            rubric,
+            scoped,
             &response,
             file.display().to_string(),
         ));

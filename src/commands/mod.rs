@@ -8,6 +8,7 @@ pub mod import;
 pub mod report;
 pub mod rubrics;
 pub mod serve;
+pub mod session;
 pub mod shell;
 pub mod templates;
 pub mod worksheet;

@@ -58,6 +58,9 @@ pub const STARTER_RUBRIC: &str = include_str!("assets/starter-rubric.yaml");
 /// The JSON Schema of the rubric format, printed by `learnlead rubrics schema`.
 pub const RUBRIC_SCHEMA: &str = include_str!("assets/rubric.schema.json");
 
+/// The JSON Schema of the session format, printed by `learnlead session --schema`.
+pub const SESSION_SCHEMA: &str = include_str!("assets/session.schema.json");
+
 /// The shipped rubric with this id.
 pub fn shipped_rubric(id: &str) -> Option<&'static Asset> {
     RUBRICS

@@ -21,6 +21,8 @@ pub mod names;
 pub mod output;
 /// A response on disk: read and saved.
 pub mod response_file;
+/// A workshop session on disk: found beside the responses, read and saved.
+pub mod session_file;
 /// A spreadsheet read from CSV (any common separator) or .xlsx.
 pub mod sheet;
 /// Building a set of files beside its destination, then moving it into place.

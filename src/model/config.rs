@@ -22,6 +22,7 @@ pub const FILE_NAME: &str = "learnlead.yaml";
 pub const SECTIONS: &[&str] = &[
     "summary",
     "method",
+    "session",
     "overview",
     "scores",
     "highlights",

@@ -8,3 +8,5 @@ pub mod config;
 pub mod response;
 /// The rubric model and its validation.
 pub mod rubric;
+/// A workshop session: scope, dimensions covered, what the group agreed, its actions.
+pub mod session;

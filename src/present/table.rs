@@ -6,7 +6,8 @@ use comfy_table::{CellAlignment, ContentArrangement, Table};
 
 use crate::present::format::{bar, change_text, fmt_score, fmt_signed, wrap};
 use crate::present::view::{
-    AgreementView, ByRole, ChangeOverTime, Comparison, GroupReport, Stats, TalkRef, GROUP_SECTIONS,
+    AgreementView, ByRole, ChangeOverTime, Comparison, FollowUp, GroupReport, SessionView, Stats,
+    TalkRef, GROUP_SECTIONS,
 };
 
 /// A table with `headers`, wrapping its cells to fit the terminal (80 columns when the output
@@ -267,7 +268,20 @@ pub fn comparison(view: &GroupReport) -> String {
 /// The section `id`, titled `title`, or nothing where the terminal does not show it.
 fn section_text(view: &GroupReport, id: &str, title: &str) -> String {
     let c = &view.comparison;
+    let session = view.session.as_ref();
     match id {
+        "session" => session.map_or_else(String::new, |v| {
+            wrap(&session_heading(v, title), prose_width())
+        }),
+        "followup" => session
+            .and_then(|v| v.followup.as_ref())
+            .map_or_else(String::new, |f| followup_text(f, title)),
+        "landed" => session
+            .filter(|v| !v.landed.is_empty())
+            .map_or_else(String::new, |v| wrap(&landed_text(v, title), prose_width())),
+        "actions" => session
+            .filter(|v| !v.actions.is_empty())
+            .map_or_else(String::new, |v| actions_text(v, title)),
         "talk" => wrap(&talk_lists(view, title), prose_width()),
         "agree" => wrap(&agreement_lists(view, title), prose_width()),
         "dims" => format!("\n{title}\n{}\n", dimension_table(view)),
@@ -294,6 +308,142 @@ fn section_text(view: &GroupReport, id: &str, title: &str) -> String {
         ),
         _ => String::new(),
     }
+}
+
+/// What the session rated and covered.
+fn session_heading(v: &SessionView, title: &str) -> String {
+    let mut s = format!("\n{title}\n");
+    if let Some(scope) = &v.scope {
+        s.push_str(&format!("  We are rating: {scope}\n"));
+    }
+    if let Some(date) = &v.date {
+        s.push_str(&format!("  Held on {date}\n"));
+    }
+    if !v.not_assessed.is_empty() {
+        s.push_str(&format!("  Covered: {}\n", v.covered.join(", ")));
+        s.push_str(&format!("  Not assessed: {}\n", v.not_assessed.join(", ")));
+    }
+    s
+}
+
+/// Each earlier action with its status then and now, and how the agreed positions moved.
+fn followup_text(f: &FollowUp, title: &str) -> String {
+    let mut s = format!("\n{title} (agreed on {})\n", f.date);
+    if f.actions.is_empty() {
+        s.push_str("  The earlier session agreed no actions.\n");
+    } else {
+        let mut t = new(&["Action", "Owner", "Due", "Then", "Now", "Note"]);
+        for a in &f.actions {
+            t.add_row(vec![
+                a.text.clone(),
+                a.owner.clone().unwrap_or_default(),
+                a.due.clone().unwrap_or_default(),
+                a.then.to_string(),
+                a.status.to_string(),
+                a.note.clone().unwrap_or_default(),
+            ]);
+        }
+        s.push_str(&format!("{t}\n"));
+    }
+    for m in &f.moved {
+        s.push_str(&format!(
+            "  {}: landed at {} then, {} now\n",
+            m.name,
+            fmt_score(Some(m.then)),
+            fmt_score(Some(m.now))
+        ));
+    }
+    s
+}
+
+/// Where the group landed, beside its answers.
+fn landed_text(v: &SessionView, title: &str) -> String {
+    let mut s = format!("\n{title} (the group's word, not a statistic)\n");
+    for l in &v.landed {
+        s.push_str(&format!("  {}: {}", l.name, fmt_score(Some(l.point))));
+        if let Some(from) = &l.from_mean {
+            s.push_str(&format!(", {from}"));
+        }
+        if let Some(before) = l.before {
+            s.push_str(&format!(
+                " (landed at {} last time)",
+                fmt_score(Some(before))
+            ));
+        }
+        s.push('\n');
+        if let Some(r) = &l.reasoning {
+            s.push_str(&format!("    Why: {r}\n"));
+        }
+        if let Some(d) = &l.dissent {
+            s.push_str(&format!("    {d}\n"));
+        }
+    }
+    s
+}
+
+/// The actions as a table, and the effort/impact grid in words.
+fn actions_text(v: &SessionView, title: &str) -> String {
+    let mut t = new(&[
+        "#",
+        "Action",
+        "Dimension",
+        "Owner",
+        "Due",
+        "Effort",
+        "Impact",
+        "Status",
+    ]);
+    for a in &v.actions {
+        t.add_row(vec![
+            a.id.clone(),
+            match &a.note {
+                Some(n) => format!("{}\n({n})", a.text),
+                None => a.text.clone(),
+            },
+            a.dimension.clone().unwrap_or_default(),
+            a.owner.clone().unwrap_or_default(),
+            a.due.clone().unwrap_or_default(),
+            a.effort.unwrap_or("").to_string(),
+            a.impact.unwrap_or("").to_string(),
+            a.status.to_string(),
+        ]);
+    }
+    let mut s = format!("\n{title}\n{t}\n");
+    if let Some(g) = &v.grid {
+        for q in g.quadrants.iter().filter(|q| !q.actions.is_empty()) {
+            s.push_str(&format!(
+                "  {} ({} effort, {} impact): {}\n",
+                q.title,
+                q.effort,
+                q.impact,
+                q.actions.join(", ")
+            ));
+        }
+    }
+    s
+}
+
+/// A session file as `learnlead session` prints it: where it is, then what it holds.
+pub fn session(v: &SessionView, path: &str) -> String {
+    let mut s = format!("Session {} ({path})\n", v.id.as_deref().unwrap_or(""));
+    let mut v = v.clone();
+    if v.not_assessed.is_empty() {
+        v.covered.clear();
+    }
+    s.push_str(&prose(&session_heading(&v, "").trim_start().to_string()));
+    if let Some(f) = &v.followup {
+        s.push_str(&followup_text(f, "What happened to the earlier actions"));
+    }
+    if !v.landed.is_empty() {
+        s.push_str(&prose(&landed_text(&v, "Where the group landed")));
+    }
+    if !v.actions.is_empty() {
+        s.push_str(&actions_text(&v, "Actions"));
+    }
+    if v.landed.is_empty() && v.actions.is_empty() {
+        s.push_str("\nNothing recorded yet: run `learnlead session` on a terminal after the conversation, or give --from FILE.\n");
+    }
+    s
 }
 
 /// The rubric, how many took part, and the notices.

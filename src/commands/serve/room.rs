@@ -317,6 +317,7 @@ impl Room {
             baseline: Vec::new(),
             rubric: Some(self.rubric_name.clone()),
             config: None,
+            scoped: crate::cli::SessionFlags::default(),
         };
         let html = crate::commands::compare::Group::read(&self.catalog, &args, !anonymous)
             .and_then(|g| {

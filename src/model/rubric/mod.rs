@@ -410,6 +410,22 @@ impl Rubric {
         })
     }
 
+    /// The rubric with only the dimensions `ids` (a group left with none is dropped): what a
+    /// session that covers some dimensions asks and compares. Everything else is kept; a
+    /// response keeps the whole rubric's stamp ([`crate::model::response::RubricStamp`]).
+    pub fn narrowed(&self, ids: &[String]) -> Rubric {
+        let mut groups = self.groups.clone();
+        for g in &mut groups {
+            g.dimensions.retain(|d| ids.contains(&d.id));
+        }
+        groups.retain(|g| !g.dimensions.is_empty());
+        Rubric {
+            groups,
+            index: IndexCell::default(),
+            ..self.clone()
+        }
+    }
+
     pub fn item_count(&self) -> usize {
         self.dimensions().map(|(_, d)| d.items.len()).sum()
     }
@@ -865,5 +881,20 @@ groups:
         ] {
             assert!(!json.contains(key), "{key} in {json}");
         }
+    }
+
+    #[test]
+    fn a_narrowed_rubric_keeps_only_the_dimensions_named_and_finds_them() {
+        let r = Rubric::parse(assets::shipped_rubric("wenger-trayner").unwrap().text).unwrap();
+        let keep = vec!["voices".to_string(), "relevance".to_string()];
+        let n = r.narrowed(&keep);
+        let ids: Vec<&str> = n.dimensions().map(|(_, d)| d.id.as_str()).collect();
+        assert_eq!(ids, ["relevance", "voices"], "in the rubric's order");
+        assert_eq!(n.groups.len(), 2, "groups left empty are dropped");
+        assert!(n.find_dimension("power").is_none());
+        assert!(n
+            .find_item(&n.groups[1].dimensions[0].items[0].id)
+            .is_some());
+        assert_eq!((n.id.as_str(), n.scale.max), (r.id.as_str(), r.scale.max));
     }
 }

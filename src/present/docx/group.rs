@@ -4,7 +4,7 @@ use super::{front, radar, shown, Doc};
 use crate::error::Result;
 use crate::model::config::Framing;
 use crate::present::format::{capitalized, fmt_score, fmt_signed};
-use crate::present::view::{GroupReport, GROUP_SECTIONS};
+use crate::present::view::{GroupReport, GroupWords, SessionView, GROUP_SECTIONS};
 
 /// The group report as a Word document: what to talk about first, then the numbers; the
 /// sections the configuration leaves out are left out here too.
@@ -41,6 +41,11 @@ pub fn group(view: &GroupReport, framing: &Framing) -> Result<Vec<u8>> {
 /// table is left out: a page has no room for its columns.
 fn write_section(doc: &mut Doc, view: &GroupReport, id: &str, title: &str) {
     match id {
+        "session" | "followup" | "landed" | "actions" => {
+            if let Some(v) = &view.session {
+                session(doc, v, &view.words, id, title);
+            }
+        }
         "talk" => talk(doc, view, title),
         "conversation" => conversation(doc, view, title),
         "agree" => agreement(doc, view, title),
@@ -57,6 +62,152 @@ fn write_section(doc: &mut Doc, view: &GroupReport, id: &str, title: &str) {
         "matrix" => participants(doc, view, title),
         "items" => statements(doc, view, title),
         "notes" => notes(doc, view, title),
+        _ => {}
+    }
+}
+
+/// The session's part `id`: what was rated, what happened to the earlier actions, where the
+/// group landed, and its actions (a table, and the effort/impact grid as a two-by-two table).
+fn session(doc: &mut Doc, v: &SessionView, w: &GroupWords, id: &str, title: &str) {
+    let opt = |s: &Option<String>| s.clone().unwrap_or_default();
+    match id {
+        "session" => {
+            doc.heading("Heading1", title);
+            if let Some(scope) = &v.scope {
+                doc.lead(&format!("{}: ", w.rating), scope);
+            }
+            if let Some(date) = &v.date {
+                doc.para(&format!("Held on {date}."));
+            }
+            if !v.not_assessed.is_empty() {
+                doc.lead(&format!("{}: ", w.covered), &v.covered.join(", "));
+                doc.lead(&format!("{}: ", w.not_assessed), &v.not_assessed.join(", "));
+            }
+        }
+        "followup" => {
+            let Some(f) = &v.followup else { return };
+            doc.heading("Heading1", title);
+            doc.para(&format!("{} Agreed on {}.", w.followup_intro, f.date));
+            let rows: Vec<Vec<String>> = f
+                .actions
+                .iter()
+                .map(|a| {
+                    vec![
+                        a.text.clone(),
+                        opt(&a.owner),
+                        opt(&a.due),
+                        a.then.into(),
+                        a.status.into(),
+                        opt(&a.note),
+                    ]
+                })
+                .collect();
+            match rows.is_empty() {
+                true => doc.para(w.no_earlier_actions),
+                false => doc.table(
+                    &[
+                        ("Action", 4),
+                        ("Owner", 2),
+                        ("Due", 2),
+                        ("Then", 1),
+                        ("Now", 1),
+                        ("Note", 3),
+                    ],
+                    &rows,
+                ),
+            }
+            let moved: Vec<String> = f
+                .moved
+                .iter()
+                .map(|m| {
+                    format!(
+                        "{}: landed at {} then, {} now",
+                        m.name,
+                        fmt_score(Some(m.then)),
+                        fmt_score(Some(m.now))
+                    )
+                })
+                .collect();
+            doc.bullets(&moved);
+        }
+        "landed" if !v.landed.is_empty() => {
+            doc.heading("Heading1", title);
+            doc.para(w.landed_note);
+            for l in &v.landed {
+                doc.heading(
+                    "Heading2",
+                    &format!("{}: {}", l.name, fmt_score(Some(l.point))),
+                );
+                let mut line = l.from_mean.as_deref().map(capitalized).unwrap_or_default();
+                if let Some(b) = l.before {
+                    line.push_str(&format!(". {}: {}", w.last_time, fmt_score(Some(b))));
+                }
+                if !line.is_empty() {
+                    doc.para(&format!("{line}."));
+                }
+                if let Some(r) = &l.reasoning {
+                    doc.lead(&format!("{}: ", w.why), r);
+                }
+                if let Some(d) = &l.dissent {
+                    doc.lead(&format!("{}: ", w.dissent), d);
+                }
+            }
+        }
+        "actions" if !v.actions.is_empty() => {
+            doc.heading("Heading1", title);
+            let rows: Vec<Vec<String>> = v
+                .actions
+                .iter()
+                .map(|a| {
+                    let text = match &a.note {
+                        Some(n) => format!("{} ({n})", a.text),
+                        None => a.text.clone(),
+                    };
+                    vec![
+                        a.id.clone(),
+                        text,
+                        opt(&a.dimension),
+                        opt(&a.owner),
+                        opt(&a.due),
+                        a.effort.unwrap_or("").into(),
+                        a.impact.unwrap_or("").into(),
+                        a.status.into(),
+                    ]
+                })
+                .collect();
+            doc.table(
+                &[
+                    ("#", 1),
+                    ("Action", 4),
+                    ("Dimension", 2),
+                    ("Owner", 2),
+                    ("Due", 2),
+                    ("Effort", 1),
+                    ("Impact", 1),
+                    ("Status", 1),
+                ],
+                &rows,
+            );
+            if let Some(g) = &v.grid {
+                doc.heading("Heading2", w.grid_title);
+                let cell = |i: usize| {
+                    let q = &g.quadrants[i];
+                    let ids = if q.actions.is_empty() {
+                        "–".to_string()
+                    } else {
+                        q.actions.join(", ")
+                    };
+                    format!("{}: {ids}", q.title)
+                };
+                doc.table(
+                    &[("", 2), ("Low effort", 3), ("High effort", 3)],
+                    &[
+                        vec!["High impact".into(), cell(0), cell(1)],
+                        vec!["Low impact".into(), cell(2), cell(3)],
+                    ],
+                );
+            }
+        }
         _ => {}
     }
 }

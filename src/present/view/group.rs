@@ -32,6 +32,8 @@ pub struct GroupReport {
     pub agreement_readings: Vec<Reading>,
     /// With two or more earlier rounds: the group's mean in every round, oldest first.
     pub trend: Option<TrendView>,
+    /// The workshop session: scope, dimensions covered, where the group landed, actions.
+    pub session: Option<super::SessionView>,
     /// The report's phrases; templates get them as `words` (not part of the JSON).
     #[serde(skip)]
     pub words: GroupWords,
@@ -166,6 +168,7 @@ pub fn group_report(rubric: &Rubric, comparison: Comparison) -> GroupReport {
         focus: group_focus(rubric, &comparison),
         agreement_readings: agreement_readings(&comparison),
         trend: None,
+        session: None,
         words: GroupWords {
             gap_lines: gap_lines(&comparison),
             role_lines: role_lines(&comparison),

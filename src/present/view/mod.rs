@@ -5,11 +5,13 @@
 
 mod group;
 mod report;
+mod session;
 mod words;
 mod worksheet;
 
 pub use group::*;
 pub use report::*;
+pub use session::*;
 pub use words::*;
 pub use worksheet::*;
 

@@ -24,9 +24,13 @@ const fn section(id: &'static str, show: &'static str, title: &'static str) -> S
 
 /// The group report's sections, in the order every format shows them (a format leaves out
 /// the ones it has no room for, never reorders them).
-pub const GROUP_SECTIONS: [Section; 12] = [
+pub const GROUP_SECTIONS: [Section; 16] = [
+    section("session", "session", "The session"),
+    section("followup", "session", "What happened to our actions"),
     section("talk", "talk", "What to talk about first"),
     section("conversation", "talk", "For the conversation"),
+    section("landed", "session", "Where the group landed"),
+    section("actions", "session", "What we will do"),
     section("agree", "overview", "How much do we agree?"),
     section("shape", "overview", "The group's shape"),
     section("dims", "dimensions", "Dimensions"),
@@ -132,6 +136,17 @@ pub struct GroupWords {
     pub people_in_both: &'static str,
     pub rounds_intro: &'static str,
     pub notes_omitted: &'static str,
+    /// The session's phrases: what is rated, what was left out, where the group landed.
+    pub rating: &'static str,
+    pub covered: &'static str,
+    pub not_assessed: &'static str,
+    pub landed_note: &'static str,
+    pub why: &'static str,
+    pub dissent: &'static str,
+    pub last_time: &'static str,
+    pub followup_intro: &'static str,
+    pub no_earlier_actions: &'static str,
+    pub grid_title: &'static str,
 }
 
 /// The group report's phrases, for a report on `rubric_title` whose shared gaps come `from`
@@ -180,6 +195,18 @@ pub fn group_words(rubric_title: &str, from: GapsFrom) -> GroupWords {
         rounds_intro: "The group's mean in each round, oldest first; what changed, above, is \
             since the latest earlier round.",
         notes_omitted: "Participants' notes are left out of an anonymized report.",
+        rating: "We are rating",
+        covered: "Covered",
+        not_assessed: "Not assessed in this session",
+        landed_note: "Where the group landed is its word after the conversation, not a \
+            statistic: the answers it came from are beside it.",
+        why: "Why",
+        dissent: "Dissent",
+        last_time: "Last time",
+        followup_intro: "The actions agreed at the earlier session, each with its status then \
+            and now.",
+        no_earlier_actions: "The earlier session agreed no actions.",
+        grid_title: "Effort and impact",
     }
 }
 
