@@ -435,8 +435,14 @@ impl<'a> Questionnaire<'a> {
             None => None,
         };
         let (number, of) = self.item_position(item);
+        // The scope on every question: a wide spread often comes from people rating
+        // different things.
+        let rating = match &self.response.scope {
+            Some(scope) => format!("  [rating: {scope}]\n"),
+            None => String::new(),
+        };
         let question = format!(
-            "{number}/{of} · {} › {}\n  {}",
+            "{number}/{of} · {} › {}\n{rating}  {}",
             iref.group.name,
             iref.dimension.name,
             iref.item.statement.trim()
@@ -919,6 +925,19 @@ groups:
                 "        looks_like: {all: Everyone brings cases.}\n        items: [{id: a,",
             );
         Rubric::parse(&text).unwrap()
+    }
+
+    #[test]
+    fn a_sessions_scope_is_on_every_question() {
+        let mut resp = Response::new(&rubric());
+        resp.scope = Some("the core team, this year".into());
+        let (_, _, script) = run(resp, Some(0), vec![Pick(0), Quit]);
+        assert_eq!(script.asked.len(), 2);
+        for q in &script.asked {
+            assert!(q.contains("[rating: the core team, this year]"), "{q}");
+        }
+        let (_, _, plain) = run(Response::new(&rubric()), Some(0), vec![Quit]);
+        assert!(!plain.asked[0].contains("rating:"));
     }
 
     #[test]

@@ -33,6 +33,16 @@ pub fn run(catalog: &Catalog, args: AssessArgs) -> Result<()> {
     }
 }
 
+/// The session this answer belongs to: `--session`, else session.yaml in the folder the
+/// response is saved in, with `--scope` and `--only` over it.
+fn find_scope(args: &AssessArgs, rubric: &Rubric) -> Result<crate::commands::session::Scope> {
+    let folder = match args.out.as_deref().map(Path::parent) {
+        Some(Some(p)) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    crate::commands::session::Scope::find(&args.scoped, Some(&folder), rubric)
+}
+
 fn load_rubric(catalog: &Catalog, name: Option<&str>) -> Result<Loaded> {
     let loaded = catalog.load(name.unwrap_or(assets::DEFAULT_RUBRIC))?;
     super::note_override(&loaded);
@@ -129,11 +139,13 @@ impl Place {
 fn from_answers(catalog: &Catalog, args: &AssessArgs, file: &Path) -> Result<()> {
     check_flag_texts(args)?;
     let loaded = load_rubric(catalog, args.rubric.as_deref())?;
-    let rubric = &loaded.rubric;
+    let scope = find_scope(args, &loaded.rubric)?;
+    let rubric = &scope.rubric(&loaded.rubric);
     let text = crate::io::input::read_text(file, crate::io::input::Kind::Answers)?;
     let mut response =
         answers::build(rubric, &text, args.partial).map_err(|p| Error::invalid(file, p))?;
     response.rubric = loaded.stamp();
+    scope.stamp(&mut response);
     for (flag, field) in [
         (&args.name, &mut response.name),
         (&args.community, &mut response.community),
@@ -143,7 +155,7 @@ fn from_answers(catalog: &Catalog, args: &AssessArgs, file: &Path) -> Result<()>
             *field = Some(v.clone()).filter(|v| !v.trim().is_empty());
         }
     }
-    let problems = response.problems(rubric, None);
+    let problems = response.problems(&loaded.rubric, None);
     if !problems.is_empty() {
         return Err(Error::invalid(file, problems));
     }
@@ -154,10 +166,12 @@ fn from_answers(catalog: &Catalog, args: &AssessArgs, file: &Path) -> Result<()>
 
 fn start(catalog: &Catalog, args: &AssessArgs) -> Result<()> {
     let loaded = load_rubric(catalog, args.rubric.as_deref())?;
-    let rubric = &loaded.rubric;
+    let scope = find_scope(args, &loaded.rubric)?;
+    let rubric = &scope.rubric(&loaded.rubric);
     check_flag_texts(args)?;
     let place = Place::of(args.out.as_deref(), args.force)?;
     let mut response = new_response(&loaded);
+    scope.stamp(&mut response);
     response.name = args.name.clone().filter(|v| !v.trim().is_empty());
     response.community = args.community.clone();
     response.role = args.role.clone();
@@ -201,11 +215,15 @@ fn resume(catalog: &Catalog, args: &AssessArgs, file: &Path) -> Result<()> {
     let loaded = catalog.load_for(&response.rubric, args.rubric.as_deref())?;
     super::note_override(&loaded);
     let flag = rubric_flag(catalog, &loaded);
-    let rubric = loaded.rubric;
-    let problems = response.problems(&rubric, Some(&text));
+    let problems = response.problems(&loaded.rubric, Some(&text));
     if !problems.is_empty() {
         return Err(Error::invalid(file, problems));
     }
+    // A response from a session that covered some dimensions goes on with those.
+    let rubric = match response.covers.is_empty() {
+        true => loaded.rubric,
+        false => loaded.rubric.narrowed(&response.covers),
+    };
     if response.rubric_changed(&rubric) {
         crate::say_prose!(
             "warning: the rubric `{}` has changed since this response was started (version {} then, {} now); answers are matched by item id",

@@ -142,9 +142,21 @@ fn personal_reports(
     let mut reports = Vec::new();
     let mut pages: Vec<String> = Vec::new();
     for (file, p) in group.files.iter().zip(&group.participants) {
-        let response = crate::commands::read_response(file, rubric)?;
+        let response = crate::commands::read_response(file, &group.full)?;
         let scores = score::score(rubric, &response);
         let mut v = view::report(rubric, &response, &scores, None);
+        v.scope = group
+            .view
+            .session
+            .as_ref()
+            .and_then(|s| s.scope.clone())
+            .or(v.scope);
+        v.not_assessed = group
+            .view
+            .session
+            .as_ref()
+            .map(|s| s.not_assessed.clone())
+            .unwrap_or_default();
         v.index_link = Some("../index.html".into());
         let doc = ReportDocument {
             view: &v,

@@ -48,6 +48,9 @@ pub fn run(catalog: &Catalog, args: CompareArgs) -> Result<()> {
 /// and the group report's view of them.
 pub struct Group {
     pub files: Vec<PathBuf>,
+    /// The whole rubric, which every response is checked against.
+    pub full: Rubric,
+    /// The rubric as far as the session covers it: what is compared.
     pub rubric: Rubric,
     pub participants: Vec<Participant>,
     pub view: GroupReport,
@@ -110,6 +113,7 @@ impl Group {
             crate::present::view::scoped_view(&full, &coverage, earlier, &view, args.anonymize);
         Ok(Group {
             files,
+            full,
             rubric,
             participants,
             view,

@@ -98,7 +98,9 @@ fn baselines(catalog: &Catalog, args: &ReportArgs, response: &Response) -> Resul
 
 /// The report's view: the scores, the change since the latest earlier round, and with two or
 /// more earlier rounds the trend.
-fn build_view(rubric: &Rubric, response: &Response, earlier: &[Response]) -> view::ReportView {
+fn build_view(full: &Rubric, response: &Response, earlier: &[Response]) -> view::ReportView {
+    let asked = response.asked_of(full);
+    let rubric = &asked;
     let scores = score::score(rubric, response);
     let earlier_scores: Vec<score::Scores> =
         earlier.iter().map(|b| score::score(rubric, b)).collect();
@@ -118,6 +120,7 @@ fn build_view(rubric: &Rubric, response: &Response, earlier: &[Response]) -> vie
         let trend = crate::analysis::trend::trend(rubric, rounds);
         view::add_rounds(&mut view, rubric, &earlier_scores[0], trend);
     }
+    view.not_assessed = response.not_asked(full);
     view
 }
 

@@ -73,6 +73,12 @@ impl Scope {
         }
     }
 
+    /// Marks a new response with the scope and the dimensions it is asked.
+    pub fn stamp(&self, response: &mut crate::model::response::Response) {
+        response.scope.clone_from(&self.scope);
+        response.covers.clone_from(&self.dimensions);
+    }
+
     /// The names of the dimensions left out, in the rubric's order.
     pub fn not_assessed(&self, full: &Rubric) -> Vec<String> {
         if self.dimensions.is_empty() {

@@ -1,7 +1,10 @@
 //! `learnlead worksheet`: the questionnaire as a paper form, for workshops held in a room; and
 //! `learnlead form`: the questionnaire as one page to answer in a browser, offline.
 
+use std::path::{Path, PathBuf};
+
 use crate::cli::{FormArgs, WorksheetArgs, WorksheetFormat};
+use crate::commands::session::Scope;
 use crate::error::Result;
 use crate::io::catalog::Catalog;
 use crate::present::document::{self, Format, WorksheetDocument};
@@ -20,7 +23,12 @@ pub fn run(catalog: &Catalog, args: WorksheetArgs) -> Result<()> {
         &[Format::Md, Format::Html],
         false,
     )?;
-    let view = view::worksheet(&loaded.rubric);
+    let scope = Scope::find(
+        &args.scoped,
+        folder_of(args.out.as_deref()).as_deref(),
+        &loaded.rubric,
+    )?;
+    let view = view::worksheet_scoped(&loaded.rubric, scope.scope.as_deref(), &scope.dimensions);
     let framing = crate::model::config::Framing::default();
     let options = document::Options {
         template: None,
@@ -36,7 +44,12 @@ pub fn run(catalog: &Catalog, args: WorksheetArgs) -> Result<()> {
 pub fn form(catalog: &Catalog, args: FormArgs) -> Result<()> {
     let loaded = catalog.load(args.rubric.as_deref().unwrap_or(assets::DEFAULT_RUBRIC))?;
     crate::commands::note_override(&loaded);
-    let context = view::worksheet(&loaded.rubric);
+    let scope = Scope::find(
+        &args.scoped,
+        folder_of(args.out.as_deref()).as_deref(),
+        &loaded.rubric,
+    )?;
+    let context = view::worksheet_scoped(&loaded.rubric, scope.scope.as_deref(), &scope.dimensions);
     let framing = crate::model::config::Framing::default();
     let html = render::render("form.html.j2", Markup::Html, None, &context, &framing)?;
     crate::commands::write_out(
@@ -52,4 +65,13 @@ pub fn form(catalog: &Catalog, args: FormArgs) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// The folder a page is written to, where its session.yaml would be: `--out`'s, else the
+/// current one.
+fn folder_of(out: Option<&Path>) -> Option<PathBuf> {
+    match out.map(Path::parent) {
+        Some(Some(p)) if !p.as_os_str().is_empty() => Some(p.to_path_buf()),
+        _ => Some(PathBuf::from(".")),
+    }
 }

@@ -49,6 +49,13 @@ pub struct Response {
         deserialize_with = "unique_keys"
     )]
     pub dimensions: IndexMap<String, DimensionAnswer>,
+    /// What was being rated, when a workshop session set it (its `scope`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    /// The dimensions the person was asked, when a session covered only some (ids, in the
+    /// rubric's order); all of them when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub covers: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -202,6 +209,8 @@ impl Response {
             completed: None,
             answers: IndexMap::new(),
             dimensions: IndexMap::new(),
+            scope: None,
+            covers: Vec::new(),
         }
     }
 
@@ -232,6 +241,24 @@ impl Response {
             });
         }
         Ok(text)
+    }
+
+    /// The rubric as far as this response was asked it: the dimensions a session covered, or
+    /// all of `full`.
+    pub fn asked_of(&self, full: &Rubric) -> Rubric {
+        match self.covers.is_empty() {
+            true => full.clone(),
+            false => full.narrowed(&self.covers),
+        }
+    }
+
+    /// The names of the dimensions of `full` this response was not asked (a session covered
+    /// others).
+    pub fn not_asked(&self, full: &Rubric) -> Vec<String> {
+        full.dimensions()
+            .filter(|(_, d)| !self.covers.is_empty() && !self.covers.contains(&d.id))
+            .map(|(_, d)| d.name.clone())
+            .collect()
     }
 
     pub fn is_complete(&self) -> bool {
@@ -358,6 +385,18 @@ impl Response {
                 }
             }
         }
+        for (i, id) in self.covers.iter().enumerate() {
+            if rubric.find_dimension(id).is_none() {
+                out.push((
+                    path!["covers", i],
+                    format!(
+                        "`{}` is not a dimension of the rubric `{}`",
+                        crate::safe_text::quote(id),
+                        rubric.id
+                    ),
+                ));
+            }
+        }
         out
     }
 
@@ -376,6 +415,7 @@ impl Response {
             self.community.as_ref(),
         );
         check(path!["role"], "the role".into(), self.role.as_ref());
+        check(path!["scope"], "the scope".into(), self.scope.as_ref());
         for (id, answer) in &self.answers {
             if let Answer::NotApplicable { reason } = answer {
                 let what = format!("the reason for `{}`", crate::safe_text::quote(id));

@@ -31,6 +31,16 @@ pub struct RoomMessage {
     /// The key under which the questionnaire page kept the answers in the browser, to forget
     /// once they are saved.
     pub forget_key: Option<String>,
+    /// Seconds after which the page reloads itself (waiting for the next topic).
+    pub refresh: Option<u32>,
+    /// A way on: the next topic.
+    pub link: Option<Link>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub href: String,
+    pub text: String,
 }
 
 impl RoomMessage {
@@ -45,6 +55,8 @@ impl RoomMessage {
                 .collect(),
             problems: Vec::new(),
             forget_key: None,
+            refresh: None,
+            link: None,
         }
     }
 }
@@ -69,4 +81,33 @@ pub struct RoomConsole {
     pub out_dir: String,
     /// The command that makes the group report after the session.
     pub next_command: String,
+    /// The workshop session the console steps through.
+    pub session: ConsoleSession,
+}
+
+/// The session on the console: the dimensions to open, reveal and record, and the actions.
+#[derive(Debug, Serialize)]
+pub struct ConsoleSession {
+    pub scope: Option<String>,
+    pub file: String,
+    /// Sent back with every change the console posts.
+    pub token: String,
+    pub post_url: String,
+    pub dimensions: Vec<ConsoleDimension>,
+    /// Where the group may land: whole and half steps.
+    pub points: Vec<f64>,
+    pub actions: Vec<crate::present::view::ActionView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ConsoleDimension {
+    pub id: String,
+    pub name: String,
+    pub open: bool,
+    /// How many have answered some of its statements.
+    pub answered: usize,
+    /// How many had when it was revealed; none while hidden.
+    pub revealed_with: Option<usize>,
+    pub reveal_url: String,
+    pub landed: Option<crate::model::session::Agreed>,
 }

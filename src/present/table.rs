@@ -216,6 +216,15 @@ pub fn changed_most(view: &crate::present::view::ReportView) -> Option<String> {
 /// the strengths and where to focus, as the HTML report opens with them.
 pub fn report_summary(view: &crate::present::view::ReportView) -> String {
     let (mut s, w) = (String::new(), &view.words);
+    if let Some(scope) = &view.scope {
+        s.push_str(&format!("\nRating: {scope}\n"));
+    }
+    if !view.not_assessed.is_empty() {
+        s.push_str(&format!(
+            "Not assessed in this session: {}\n",
+            view.not_assessed.join(", ")
+        ));
+    }
     if let Some(n) = &view.next_step {
         s.push_str(&format!("\n{}: {}\n", w.next_step, n.name));
         if let Some(why) = &w.next_step_why {

@@ -13,6 +13,7 @@
 //! first, marked private, and on a terminal the screen is cleared before the participants' code
 //! is drawn.
 
+mod live;
 mod room;
 
 use std::io::IsTerminal;
@@ -26,8 +27,8 @@ use crate::io::http::{self, Limits};
 use crate::io::names::NameSet;
 use crate::io::{assets, output};
 use crate::platform::signals::Stop;
-use crate::present::render::{self, Markup};
-use crate::present::view;
+
+use live::Live;
 use room::{Room, Tally};
 
 pub fn run(catalog: &Catalog, args: ServeArgs) -> Result<()> {
@@ -100,18 +101,16 @@ fn make_room(
     origin: &str,
 ) -> Result<Room> {
     let (participants, facilitator) = (room::token()?, room::token()?);
-    let mut context = view::worksheet(&rubric);
-    context.submit = Some(format!("/p/{participants}"));
-    let form = render::render(
-        "form.html.j2",
-        Markup::Html,
-        None,
-        &context,
-        &crate::model::config::Framing::default(),
-    )?;
+    let (session, path) = start_session(args, &rubric)?;
     // One look at the folder, at the start: the count and the names taken so far.
     let files = output::yaml_files_in(&args.out_dir)?;
-    let tally = Tally::from_files(&files);
+    let responses: Vec<_> = files
+        .iter()
+        .filter_map(|f| crate::io::response_file::load(f).ok())
+        .filter(|r| r.rubric.id == rubric.id)
+        .collect();
+    let tally = Tally::from_responses(&responses);
+    let live = Live::start(session, path, &rubric, &responses);
     let taken = files
         .iter()
         .filter_map(|f| f.file_name().map(|n| n.to_string_lossy().into_owned()));
@@ -126,7 +125,7 @@ fn make_room(
         facilitator,
         anonymize: args.anonymize,
         framing: crate::commands::framing(None)?,
-        form,
+        live: Mutex::new(live),
         state: Mutex::new(tally),
         names: Mutex::new(NameSet::with_taken(taken)),
         recent: Mutex::default(),
@@ -204,4 +203,41 @@ fn host(bind: &str) -> String {
         .and_then(|s| s.connect("192.0.2.1:9").map(|()| s))
         .and_then(|s| s.local_addr())
         .map_or_else(|_| "127.0.0.1".to_string(), |a| a.ip().to_string())
+}
+
+/// The room's session: session.yaml in the folder (or --session), with --scope and --only over
+/// it and saved; a new one when there is none, so that what the console records is kept.
+fn start_session(
+    args: &ServeArgs,
+    rubric: &crate::model::rubric::Rubric,
+) -> Result<(crate::model::session::Session, std::path::PathBuf)> {
+    use crate::commands::session::Scope;
+    let scope = Scope::find(&args.scoped, Some(&args.out_dir), rubric)?;
+    match scope.session.clone() {
+        Some((mut s, path)) => {
+            if s.scope != scope.scope || s.dimensions != scope.dimensions {
+                s.scope.clone_from(&scope.scope);
+                s.dimensions.clone_from(&scope.dimensions);
+                crate::io::session_file::save(&s, &path)?;
+            }
+            Ok((s, path))
+        }
+        None => {
+            let today = crate::model::response::date_of(&crate::model::response::now()).to_string();
+            let mut s = crate::model::session::Session::new(rubric, &today, &room::token()?[..4]);
+            s.scope.clone_from(&scope.scope);
+            s.dimensions.clone_from(&scope.dimensions);
+            let path = args
+                .scoped
+                .session
+                .clone()
+                .unwrap_or_else(|| args.out_dir.join(crate::model::session::FILE_NAME));
+            crate::io::session_file::create(&s, &path)?;
+            crate::say_prose!(
+                "Started the session {}: what the console records is kept there.",
+                path.display()
+            );
+            Ok((s, path))
+        }
+    }
 }

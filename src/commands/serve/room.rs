@@ -14,6 +14,7 @@ use std::sync::Mutex;
 
 use hyper::Method;
 
+use super::live::{self, Live, Next};
 use crate::collect::web;
 use crate::error::Result;
 use crate::io::catalog::Catalog;
@@ -26,7 +27,9 @@ use crate::model::rubric::Rubric;
 use crate::present::document::{produce, Format, GroupDocument, Options};
 use crate::present::pdf::Paper;
 use crate::present::render::{self, Markup};
-use crate::present::room::{RoomConsole, RoomMessage, RoomStatus};
+use crate::present::room::{
+    ConsoleDimension, ConsoleSession, RoomConsole, RoomMessage, RoomStatus,
+};
 
 /// The most phones counted as having opened the questionnaire (a bound on the set of ids).
 const MAX_OPENED: usize = 100_000;
@@ -48,8 +51,8 @@ pub(super) struct Room {
     pub participants_url: String,
     pub anonymize: bool,
     pub framing: Framing,
-    /// The questionnaire page, rendered once.
-    pub form: String,
+    /// The workshop session, live.
+    pub live: Mutex<Live>,
     pub state: Mutex<Tally>,
     pub names: Mutex<NameSet>,
     /// Who sent an answer in the last minute, and when.
@@ -90,14 +93,13 @@ pub(super) struct Tally {
 }
 
 impl Tally {
-    /// The count from the response files already in the folder.
-    pub(super) fn from_files(files: &[PathBuf]) -> Tally {
+    /// The count from the responses already in the folder.
+    pub(super) fn from_responses(responses: &[crate::model::response::Response]) -> Tally {
         let mut tally = Tally::default();
-        for f in files {
-            match crate::io::response_file::load(f) {
-                Ok(r) if r.is_complete() => tally.status.finished += 1,
-                Ok(_) => tally.status.partial += 1,
-                Err(_) => {}
+        for r in responses {
+            match r.is_complete() {
+                true => tally.status.finished += 1,
+                false => tally.status.partial += 1,
             }
         }
         tally
@@ -111,7 +113,9 @@ impl Handler for Room {
         match (parts.as_slice(), method) {
             (["p", t], Method::GET) if same(t, &self.participants) => self.questionnaire(&request),
             (["p", t], Method::POST) if same(t, &self.participants) => self.answer(&request),
-            (["p", t, "thanks"], Method::GET) if same(t, &self.participants) => self.thanks(),
+            (["p", t, "thanks"], Method::GET) if same(t, &self.participants) => {
+                self.thanks(&request)
+            }
             (["p", t], _) if same(t, &self.participants) => {
                 self.message(405, "Not allowed", &["Open the address you were given."])
             }
@@ -121,6 +125,12 @@ impl Handler for Room {
             }
             (["f", page], Method::GET) if self.has_facilitator_cookie(&request) => {
                 self.facilitator_page(page)
+            }
+            (["f", "reveal", dim], Method::GET) if self.has_facilitator_cookie(&request) => {
+                self.reveal(dim)
+            }
+            (["f", "session"], Method::POST) if self.has_facilitator_cookie(&request) => {
+                self.change(&request)
             }
             (["p" | "f", ..], _) => self.message(
                 403,
@@ -156,7 +166,8 @@ impl Room {
 
     /// The facilitator's token as a cookie for the `/f` pages. `Lax`, not `Strict`: the address
     /// is often opened from a link in mail or a chat, and the console it leads to must then
-    /// receive it; every `/f` page only shows, none changes anything.
+    /// receive it. The changes to the session are posted from the console's forms, which carry
+    /// the token as well (a cross-site post carries no `Lax` cookie, nor the token).
     fn facilitator_cookie(&self) -> String {
         format!("ll_f={}; Path=/f; HttpOnly; SameSite=Lax", self.facilitator)
     }
@@ -168,7 +179,19 @@ impl Room {
     /// The questionnaire; each phone gets an id in a cookie, so it is counted once however often
     /// it reloads.
     fn questionnaire(&self, request: &Request) -> Reply {
-        let mut reply = Reply::html(200, self.form.clone());
+        let phone = phone_of(request);
+        let mut reply = match self.form_for(phone.as_deref()) {
+            Ok(Some(html)) => Reply::html(200, html),
+            Ok(None) => self.waiting(phone.as_deref()),
+            Err(e) => {
+                crate::say_err!("error: the questionnaire could not be made: {e}");
+                self.message(
+                    500,
+                    "Not ready",
+                    &["The questionnaire could not be made. Tell the facilitator."],
+                )
+            }
+        };
         let id = match cookie(request, "ll_p") {
             Some(id) if id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit()) => {
                 id.to_string()
@@ -212,17 +235,15 @@ impl Room {
                 return self.page(400, "room-message.html.j2", &page);
             }
         };
-        let complete = response.is_complete();
-        let saved = response.to_yaml().and_then(|text| {
-            let stem = names::response_stem(&response);
-            let candidates =
-                std::iter::from_fn(|| self.names.lock().ok().map(|mut n| n.take(&stem, "yaml")))
-                    .take(100_000);
-            output::create_first_free(&self.dir, candidates, text.as_bytes(), true)
-        });
+        let Ok(mut live) = self.live.lock() else {
+            return self.message(500, "Not saved", &["Tell the facilitator."]);
+        };
+        let (saved, complete, first) =
+            self.save_answer(&mut live, phone_of(request).as_deref(), response);
+        drop(live);
         match saved {
-            Ok(_) => {
-                let number = self.count_answer(complete);
+            Ok(()) => {
+                let number = self.count_answer(complete, first);
                 crate::say!(
                     "received answer {number}{}",
                     if complete {
@@ -250,15 +271,150 @@ impl Room {
     }
 
     /// The page after an answer is saved. It also tells the browser to forget the answers it
-    /// kept while the person worked.
-    fn thanks(&self) -> Reply {
+    /// kept while the person worked. When the facilitator has opened a topic this phone has
+    /// not answered, it leads there; otherwise it looks again every few seconds.
+    fn thanks(&self, request: &Request) -> Reply {
+        let phone = phone_of(request);
+        let more = !self.to_answer(phone.as_deref()).is_empty();
         let mut page = RoomMessage::new(
             &self.rubric,
             "Thank you",
-            &["Your answers are with the facilitator."],
+            &[match more {
+                true => "Your answers are with the facilitator. Another topic is open.",
+                false => "Your answers are with the facilitator. When the facilitator opens the next topic, it appears here: this page looks every 10 seconds.",
+            }],
         );
         page.forget_key = Some(format!("learnlead:{}:{}", self.stamp.id, self.stamp.hash));
+        match more {
+            true => page.link = Some(self.next_topic_link()),
+            false => page.refresh = Some(10),
+        }
         self.page(200, "room-message.html.j2", &page)
+    }
+
+    fn next_topic_link(&self) -> crate::present::room::Link {
+        crate::present::room::Link {
+            href: format!("/p/{}", self.participants),
+            text: "Answer the next topic".into(),
+        }
+    }
+
+    /// The page while no open topic is left for this phone: it looks again every 10 seconds.
+    fn waiting(&self, phone: Option<&str>) -> Reply {
+        let answered =
+            phone.is_some_and(|p| self.live.lock().is_ok_and(|l| l.phones.contains_key(p)));
+        let mut page = RoomMessage::new(
+            &self.rubric,
+            "Waiting for the next topic",
+            &[match answered {
+                true => "You have answered every topic open so far. When the facilitator opens the next one, it appears here: this page looks every 10 seconds.",
+                false => "The facilitator has not opened a topic yet. It appears here when they do: this page looks every 10 seconds.",
+            }],
+        );
+        page.refresh = Some(10);
+        self.page(200, "room-message.html.j2", &page)
+    }
+
+    /// The open dimensions this phone has not answered, in the rubric's order.
+    fn to_answer(&self, phone: Option<&str>) -> Vec<String> {
+        let Ok(live) = self.live.lock() else {
+            return Vec::new();
+        };
+        let done = phone
+            .and_then(|p| live.phones.get(p))
+            .and_then(|f| crate::io::response_file::load(f).ok())
+            .map(|r| live::answered_dimensions(&self.rubric, &r))
+            .unwrap_or_default();
+        live.open
+            .iter()
+            .filter(|d| !done.contains(d))
+            .cloned()
+            .collect()
+    }
+
+    /// The questionnaire for this phone: the open dimensions it has not answered, with the
+    /// session's scope; `None` when there are none.
+    fn form_for(&self, phone: Option<&str>) -> Result<Option<String>> {
+        let dims = self.to_answer(phone);
+        if dims.is_empty() {
+            return Ok(None);
+        }
+        let scope = self.live.lock().ok().and_then(|l| l.session.scope.clone());
+        let mut context =
+            crate::present::view::worksheet_scoped(&self.rubric, scope.as_deref(), &dims);
+        context.submit = Some(format!("/p/{}", self.participants));
+        render::render(
+            "form.html.j2",
+            Markup::Html,
+            None,
+            &context,
+            &Framing::default(),
+        )
+        .map(Some)
+    }
+
+    /// Saves an answer: added to this phone's earlier response this run, or as a new file.
+    /// Returns whether it was saved, whether the response now answers every covered
+    /// statement, and whether it is a new response.
+    fn save_answer(
+        &self,
+        live: &mut Live,
+        phone: Option<&str>,
+        mut response: crate::model::response::Response,
+    ) -> (Result<()>, bool, bool) {
+        let covered: Vec<String> = live
+            .session
+            .covered(&self.rubric)
+            .iter()
+            .map(|d| (*d).to_string())
+            .collect();
+        let earlier = phone
+            .and_then(|p| live.phones.get(p).cloned())
+            .and_then(|f| crate::io::response_file::load(&f).ok().map(|r| (f, r)));
+        let before = earlier
+            .as_ref()
+            .map(|(_, r)| live::answered_dimensions(&self.rubric, r))
+            .unwrap_or_default();
+        if let Some((_, r)) = &earlier {
+            response = live::merge(r.clone(), response);
+        }
+        response.scope.clone_from(&live.session.scope);
+        response.covers = match live.session.dimensions.is_empty() {
+            true => Vec::new(),
+            false => covered.clone(),
+        };
+        let covered_refs: Vec<&str> = covered.iter().map(String::as_str).collect();
+        let complete = live::answers_all(&self.rubric, &response, &covered_refs);
+        response.completed = match complete {
+            true => response
+                .completed
+                .or_else(|| Some(crate::model::response::now())),
+            false => None,
+        };
+        let added: Vec<String> = live::answered_dimensions(&self.rubric, &response)
+            .into_iter()
+            .filter(|d| !before.contains(d))
+            .collect();
+        let saved = match earlier {
+            Some((file, _)) => crate::io::response_file::save(&response, &file),
+            None => response.to_yaml().and_then(|text| {
+                let stem = names::response_stem(&response);
+                let candidates = std::iter::from_fn(|| {
+                    self.names.lock().ok().map(|mut n| n.take(&stem, "yaml"))
+                })
+                .take(100_000);
+                let file = output::create_first_free(&self.dir, candidates, text.as_bytes(), true)?;
+                if let Some(p) = phone {
+                    live.remember(p, file);
+                }
+                Ok(())
+            }),
+        };
+        let first = before.is_empty();
+        if saved.is_ok() {
+            live.count(&added);
+        }
+        (saved, complete, first)
     }
 
     /// Whether `peer` may send another answer ([`Recent::allow`]).
@@ -268,15 +424,21 @@ impl Room {
             .map_or(true, |mut r| r.allow(peer, std::time::Instant::now()))
     }
 
-    /// Counts a saved answer; returns how many were received since the server started.
-    fn count_answer(&self, complete: bool) -> usize {
+    /// Counts a saved answer (`first`: a new response, not a phone's next topic); returns how
+    /// many were received since the server started.
+    fn count_answer(&self, complete: bool, first: bool) -> usize {
         let Ok(mut tally) = self.state.lock() else {
             return 0;
         };
         tally.received += 1;
-        match complete {
-            true => tally.status.finished += 1,
-            false => tally.status.partial += 1,
+        match (first, complete) {
+            (true, true) => tally.status.finished += 1,
+            (true, false) => tally.status.partial += 1,
+            (false, true) => {
+                tally.status.partial = tally.status.partial.saturating_sub(1);
+                tally.status.finished += 1;
+            }
+            (false, false) => {}
         }
         tally.received
     }
@@ -303,12 +465,138 @@ impl Room {
             named_report_url: (!self.anonymize).then(|| "/f/named".into()),
             out_dir: self.dir.display().to_string(),
             next_command: next_command(&self.dir),
+            session: self.console_session(),
         };
         self.page(200, "room-console.html.j2", &console)
     }
 
+    /// The session as the console shows it.
+    fn console_session(&self) -> ConsoleSession {
+        let live = self.live.lock().ok();
+        let live = live.as_deref();
+        let dims = live
+            .map(|l| l.session.covered(&self.rubric))
+            .unwrap_or_default();
+        let dimensions = dims
+            .iter()
+            .filter_map(|id| self.rubric.find_dimension(id))
+            .map(|(_, d)| ConsoleDimension {
+                id: d.id.clone(),
+                name: d.name.clone(),
+                open: live.is_some_and(|l| l.open.contains(&d.id)),
+                answered: live
+                    .and_then(|l| l.answered.get(&d.id).copied())
+                    .unwrap_or(0),
+                revealed_with: live.and_then(|l| l.revealed.get(&d.id).copied()),
+                reveal_url: format!("/f/reveal/{}", d.id),
+                landed: live.and_then(|l| l.session.agreed.get(&d.id).cloned()),
+            })
+            .collect();
+        let session =
+            live.map(|l| crate::present::view::session_view(&self.rubric, &l.session, false));
+        ConsoleSession {
+            scope: live.and_then(|l| l.session.scope.clone()),
+            file: live
+                .map(|l| l.path.display().to_string())
+                .unwrap_or_default(),
+            token: self.facilitator.clone(),
+            post_url: "/f/session".into(),
+            dimensions,
+            points: crate::collect::session_editor::half_steps(&self.rubric),
+            actions: session.map(|s| s.actions).unwrap_or_default(),
+        }
+    }
+
+    /// A change posted from the console: checked, applied and saved to the session file at
+    /// once; then back to the console (or on to the revealed answers).
+    fn change(&self, request: &Request) -> Reply {
+        let fields = match web::urlencoded(&request.body) {
+            Ok(f) => f,
+            Err(e) => return self.message(400, "Not a change", &[e.as_str()]),
+        };
+        // The console's forms carry the token: a page elsewhere cannot post here in its name.
+        let token = fields
+            .iter()
+            .find(|(k, _)| k == "t")
+            .map(|(_, v)| v.as_str());
+        if !token.is_some_and(|t| same(t, &self.facilitator)) {
+            return self.message(
+                403,
+                "Not from the console",
+                &["Make changes from the facilitator's console."],
+            );
+        }
+        let Ok(mut live) = self.live.lock() else {
+            return self.message(500, "Not saved", &["Try again."]);
+        };
+        let before = live.session.clone();
+        let next = match live.apply(&self.rubric, &fields) {
+            Ok(n) => n,
+            Err(problem) => {
+                drop(live);
+                let mut page = RoomMessage::new(&self.rubric, "Not recorded", &[]);
+                page.problems = vec![problem];
+                page.link = Some(crate::present::room::Link {
+                    href: "/f/console".into(),
+                    text: "Back to the console".into(),
+                });
+                return self.page(400, "room-message.html.j2", &page);
+            }
+        };
+        if live.session != before {
+            if let Err(e) = crate::io::session_file::save(&live.session, &live.path) {
+                live.session = before;
+                crate::say_err!("error: the session could not be saved: {e}");
+                return self.message(
+                    500,
+                    "Not saved",
+                    &["The session file could not be saved; nothing was changed. Try again."],
+                );
+            }
+        }
+        let location = match next {
+            Next::Console(anchor) => format!("/f/console#{anchor}"),
+            Next::Reveal(dim) => format!("/f/reveal/{dim}"),
+        };
+        let mut reply = Reply::html(303, String::new());
+        reply.headers.push(("Location", location));
+        reply
+    }
+
+    /// The answers to one dimension, anonymous (participants as letters), once the
+    /// facilitator has revealed it; each look counts the answers that arrived since.
+    fn reveal(&self, dim: &str) -> Reply {
+        let (revealed, path) = match self.live.lock() {
+            Ok(l) => (l.revealed.contains_key(dim), l.path.clone()),
+            Err(_) => return self.message(500, "Not here", &["Try again."]),
+        };
+        if !revealed {
+            return self.message(404, "Not revealed", &["Reveal this dimension from the console first: its answers stay hidden until then."]);
+        }
+        if let Ok(mut l) = self.live.lock() {
+            let n = l.answered.get(dim).copied().unwrap_or(0);
+            l.revealed.insert(dim.to_string(), n);
+        }
+        let flags = crate::cli::SessionFlags {
+            session: Some(path),
+            scope: None,
+            only: vec![dim.to_string()],
+        };
+        self.group_page(true, flags)
+    }
+
     /// The group report on what has arrived: participants as letters, or with their names.
     fn report(&self, anonymous: bool) -> Reply {
+        let path = self.live.lock().map(|l| l.path.clone()).ok();
+        let flags = crate::cli::SessionFlags {
+            session: path,
+            ..Default::default()
+        };
+        self.group_page(anonymous, flags)
+    }
+
+    /// The group report on the session's dimensions in `flags`.
+    fn group_page(&self, anonymous: bool, scoped: crate::cli::SessionFlags) -> Reply {
         let args = crate::cli::GroupArgs {
             inputs: vec![self.dir.clone()],
             anonymize: anonymous,
@@ -317,7 +605,7 @@ impl Room {
             baseline: Vec::new(),
             rubric: Some(self.rubric_name.clone()),
             config: None,
-            scoped: crate::cli::SessionFlags::default(),
+            scoped,
         };
         let html = crate::commands::compare::Group::read(&self.catalog, &args, !anonymous)
             .and_then(|g| {
@@ -361,6 +649,13 @@ impl Room {
             }
         }
     }
+}
+
+/// The phone's id from its cookie, when it is one the room gave out (32 hex digits).
+fn phone_of(request: &Request) -> Option<String> {
+    cookie(request, "ll_p")
+        .filter(|id| id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit()))
+        .map(str::to_string)
 }
 
 /// The value of cookie `name` in the request, if any.

@@ -33,6 +33,15 @@ pub fn report(view: &ReportView, framing: &Framing) -> Result<Vec<u8>> {
         &title,
         &format!("{} · {}", view.words.title, who.join(" · ")),
     );
+    if let Some(scope) = &view.scope {
+        doc.lead("Rating: ", scope);
+    }
+    if !view.not_assessed.is_empty() {
+        doc.lead(
+            "Not assessed in this session: ",
+            &view.not_assessed.join(", "),
+        );
+    }
     for w in &view.warnings {
         doc.para(w);
     }

@@ -49,6 +49,10 @@ pub struct ReportView {
     pub trend: Option<TrendView>,
     /// In a bundle: the way back to the group report (`../index.html`).
     pub index_link: Option<String>,
+    /// What was being rated, when a workshop session set it.
+    pub scope: Option<String>,
+    /// The dimensions the session did not ask, by name.
+    pub not_assessed: Vec<String>,
     /// The report's phrases; templates get them as `words` (not part of the JSON).
     #[serde(skip)]
     pub words: ReportWords,
@@ -318,6 +322,8 @@ pub fn report(
         },
         trend: None,
         index_link: None,
+        scope: response.scope.clone(),
+        not_assessed: Vec::new(),
     }
 }
 

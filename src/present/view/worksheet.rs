@@ -25,6 +25,13 @@ pub struct WorksheetView {
     pub ask_na_reason: bool,
     pub item_count: usize,
     pub groups: Vec<WorksheetGroup>,
+    /// What is being rated, when a workshop session set it: shown on every page and question.
+    pub scope: Option<String>,
+    /// The dimensions asked, when a session covers only some (ids); the form writes them into
+    /// the response.
+    pub covers: Vec<String>,
+    /// The dimensions left out, by name.
+    pub not_assessed: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -67,9 +74,36 @@ pub struct WorksheetItem {
     pub options: Vec<ScalePoint>,
 }
 
+/// The questionnaire on `full` as far as `covers` goes (all of it when empty), with the
+/// scope shown on it.
+pub fn worksheet_scoped(full: &Rubric, scope: Option<&str>, covers: &[String]) -> WorksheetView {
+    let narrowed;
+    let rubric = match covers.is_empty() {
+        true => full,
+        false => {
+            narrowed = full.narrowed(covers);
+            &narrowed
+        }
+    };
+    WorksheetView {
+        stamp: crate::model::response::RubricStamp::of(full),
+        scope: scope.map(str::to_string),
+        covers: covers.to_vec(),
+        not_assessed: full
+            .dimensions()
+            .filter(|(_, d)| !covers.is_empty() && !covers.contains(&d.id))
+            .map(|(_, d)| d.name.clone())
+            .collect(),
+        ..worksheet(rubric)
+    }
+}
+
 pub fn worksheet(rubric: &Rubric) -> WorksheetView {
     let mut number = 0;
     WorksheetView {
+        scope: None,
+        covers: Vec::new(),
+        not_assessed: Vec::new(),
         generator: Generator {
             name: "learnlead",
             version: env!("CARGO_PKG_VERSION"),
