@@ -490,7 +490,7 @@ pub struct SessionArgs {
     pub check: bool,
 
     /// Print the JSON Schema of the session format, for editors
-    #[arg(long, exclusive = true)]
+    #[arg(long, conflicts_with_all = ["folder", "session", "rubric", "scope", "only", "follow_up", "from", "check"])]
     pub schema: bool,
 }
 

@@ -844,7 +844,6 @@ pub fn shorten(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::VecDeque;
 
     const RUBRIC: &str = r#"
 id: t

@@ -278,20 +278,16 @@ fn record_from(session: &mut Session, rubric: &Rubric, from: &Path) -> Result<()
     // Where each action of the update went in the merged session.
     let mut placed = Vec::with_capacity(update.actions.len());
     for u in update.actions {
-        let k = match u
-            .id
-            .as_ref()
-            .and_then(|id| merged.actions.iter().position(|a| &a.id == id))
-        {
-            Some(k) => {
-                update_action(&mut merged.actions[k], u);
-                k
-            }
-            None => {
-                let id = u.id.clone().unwrap_or_else(|| merged.next_action_id());
-                merged.actions.push(new_action(id, u));
-                merged.actions.len() - 1
-            }
+        let existing =
+            u.id.as_ref()
+                .and_then(|id| merged.actions.iter().position(|a| &a.id == id));
+        let k = if let Some(k) = existing {
+            update_action(&mut merged.actions[k], u);
+            k
+        } else {
+            let id = u.id.clone().unwrap_or_else(|| merged.next_action_id());
+            merged.actions.push(new_action(id, u));
+            merged.actions.len() - 1
         };
         placed.push(k);
     }

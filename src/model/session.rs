@@ -226,7 +226,8 @@ impl Session {
 
     /// The next free action id: `a1`, `a2`, ... (ids carried over from earlier sessions kept).
     pub fn next_action_id(&self) -> String {
-        (1..)
+        // Among the first n + 1 ids, one is free.
+        (1..=self.actions.len() + 1)
             .map(|n| format!("a{n}"))
             .find(|id| !self.actions.iter().any(|a| &a.id == id))
             .unwrap_or_default()
@@ -235,6 +236,7 @@ impl Session {
     /// Starts a session that follows on from `self`: the same rubric, scope and dimensions, the
     /// open actions carried over (still open, for the group to update), and `self` recorded as
     /// it stands in `previous`.
+    #[must_use]
     pub fn follow_up(&self, date: &str, salt: &str) -> Session {
         let actions = self
             .actions

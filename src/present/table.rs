@@ -434,20 +434,16 @@ fn actions_text(v: &SessionView, title: &str) -> String {
 
 /// A session file as `learnlead session` prints it: where it is, then what it holds.
 pub fn session(v: &SessionView, path: &str) -> String {
-    let mut s = format!("Session {} ({path})\n", v.id.as_deref().unwrap_or(""));
-    let mut v = v.clone();
-    if v.not_assessed.is_empty() {
-        v.covered.clear();
-    }
-    s.push_str(&prose(&session_heading(&v, "").trim_start().to_string()));
+    let mut s = format!("Session {} ({path})", v.id.as_deref().unwrap_or(""));
+    s.push_str(&prose(&session_heading(v, "")));
     if let Some(f) = &v.followup {
         s.push_str(&followup_text(f, "What happened to the earlier actions"));
     }
     if !v.landed.is_empty() {
-        s.push_str(&prose(&landed_text(&v, "Where the group landed")));
+        s.push_str(&prose(&landed_text(v, "Where the group landed")));
     }
     if !v.actions.is_empty() {
-        s.push_str(&actions_text(&v, "Actions"));
+        s.push_str(&actions_text(v, "Actions"));
     }
     if v.landed.is_empty() && v.actions.is_empty() {
         s.push_str("\nNothing recorded yet: run `learnlead session` on a terminal after the conversation, or give --from FILE.\n");

@@ -21,5 +21,6 @@ mod report;
 mod rounds;
 mod rubrics;
 mod serve;
+mod session;
 mod support;
 mod trust;

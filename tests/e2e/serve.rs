@@ -688,3 +688,331 @@ fn a_participant_answers_in_a_browser_and_the_console_counts_it_live() {
     let opened = browser.eval(&console, "document.getElementById('ll-opened').textContent");
     assert_eq!(opened, "1");
 }
+
+/// An answers file for `assess --answers` on the session's three dimensions, as a member.
+fn session_answers(name: &str, point: u8) -> String {
+    let mut s = format!("name: {name}\nrole: member\nanswers:\n");
+    for d in ["relevance", "voices", "power"] {
+        for i in 1..=4 {
+            if d == "power" && i == 4 {
+                continue; // asked of convenors only
+            }
+            s.push_str(&format!("  {d}-{i}: {point}\n"));
+        }
+    }
+    s
+}
+
+/// A change posted from the console, with the facilitator's cookie and the console's form
+/// token (read from the console page); the status and where it leads.
+fn console_post(s: &Served, cookie: &str, form_token: &str, body: &str) -> (u16, String) {
+    let (status, head, page) = request(
+        "POST",
+        &format!("{}/f/session", s.origin()),
+        &[("Cookie", cookie)],
+        format!("t={form_token}&{body}").as_bytes(),
+    );
+    let location = head
+        .lines()
+        .find_map(|l| {
+            l.to_ascii_lowercase()
+                .strip_prefix("location: ")
+                .map(str::to_string)
+        })
+        .unwrap_or(page);
+    (status, location)
+}
+
+#[test]
+#[cfg_attr(no_browser, ignore = "needs Chromium or Chrome on PATH")]
+fn a_whole_workshop_scope_paced_reveal_agreement_actions_and_the_follow_up() {
+    let Some(chromium) = browser_or_skip() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let room = dir.path().join("room");
+    std::fs::create_dir(&room).unwrap();
+    // The facilitator starts the session: what is rated, three dimensions.
+    let started = run(learnlead().arg("session").arg(&room).args([
+        "--scope",
+        "the Makers CoP core team, over the past six months",
+        "--only",
+        "relevance,voices,power",
+    ]));
+    assert_eq!(started.code, 0, "{}", started.stderr);
+    // Five hand in answers files (paper worksheets typed up, form files): the session's scope
+    // and dimensions go into each response.
+    for (i, name) in ["Uma", "Vic", "Wes", "Xan", "Yas"].iter().enumerate() {
+        let file = dir.path().join(format!("{name}.txt"));
+        std::fs::write(&file, session_answers(name, 2 + (i % 3) as u8)).unwrap();
+        let out = room.join(format!("{}.yaml", name.to_lowercase()));
+        let made = run(learnlead()
+            .args(["assess", "--answers"])
+            .arg(&file)
+            .arg("--out")
+            .arg(&out));
+        assert_eq!(made.code, 0, "{}", made.stderr);
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(text.contains("scope: the Makers CoP core team"), "{text}");
+        assert!(text.contains("covers:"), "{text}");
+    }
+
+    let s = serve(&room);
+    let token = s.facilitator.rsplit('/').next().unwrap().to_string();
+    let cookie = format!("ll_f={token}");
+    let console_url = format!("{}/f/console", s.origin());
+    let console = |_: &Served| request("GET", &console_url, &[("Cookie", &cookie)], b"").2;
+    let page = console(&s);
+    let form_token = page
+        .split("name=\"t\" value=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap()
+        .to_string();
+    assert_ne!(form_token, token, "the page holds no facilitator token");
+    assert!(
+        page.contains("the Makers CoP core team"),
+        "scope on the console"
+    );
+    // One dimension at a time: close all, open Voices.
+    assert_eq!(
+        console_post(&s, &cookie, &form_token, "do=close-all").0,
+        303
+    );
+    assert_eq!(
+        console_post(&s, &cookie, &form_token, "do=open&dim=voices").0,
+        303
+    );
+    // A post without the form token changes nothing.
+    assert_eq!(
+        console_post(&s, &cookie, "nope", "do=open&dim=power").0,
+        403
+    );
+
+    // Three phones in real browsers: each sees only Voices, with the scope, and answers it.
+    let mut phones = Vec::new();
+    for name in ["Ana", "Bo", "Cy"] {
+        let mut browser = Browser::start(&chromium);
+        let tab = browser.tab(390, "screen");
+        browser.open_url(&tab, &s.participants);
+        let shown = browser.eval(
+            &tab,
+            "[...document.querySelectorAll('section.dim h3')].map(h => h.textContent).join(',') + '|' + document.body.innerText.includes('the Makers CoP core team')",
+        );
+        assert_eq!(shown, "Voices|true", "{name}");
+        browser.eval(
+            &tab,
+            &format!(
+                r#"(() => {{
+                  const form = document.getElementById('ll-form');
+                  const pick = (name, value) => {{
+                    const el = form.querySelector(`input[name="${{name}}"][value="${{value}}"]`);
+                    el.checked = true;
+                    el.dispatchEvent(new Event('change', {{ bubbles: true }}));
+                  }};
+                  pick('role', 'member');
+                  document.getElementById('ll-name').value = '{name}';
+                  [...form.querySelectorAll('fieldset.item:not([hidden])')].forEach(f => pick('item:' + f.dataset.item, '3'));
+                  form.requestSubmit();
+                  return true;
+                }})()"#
+            ),
+        );
+        browser.wait_load(&tab);
+        let text = browser.eval(&tab, "document.body.innerText");
+        assert!(
+            text.as_str()
+                .unwrap()
+                .contains("When the facilitator opens the next topic"),
+            "{text}"
+        );
+        phones.push((browser, tab));
+    }
+    // Voices is revealed: the anonymous answers of the eight, and Voices alone.
+    let (status, to) = console_post(&s, &cookie, &form_token, "do=reveal&dim=voices");
+    assert_eq!((status, to.as_str()), (303, "/f/reveal/voices"));
+    let (status, _, revealed) = request(
+        "GET",
+        &format!("{}/f/reveal/voices", s.origin()),
+        &[("Cookie", &cookie)],
+        b"",
+    );
+    assert_eq!(status, 200);
+    assert!(revealed.contains("8 participants"), "{revealed}");
+    assert!(
+        revealed.contains("voices-1")
+            || revealed.contains("In the past six months, we have invited")
+    );
+    assert!(
+        !revealed.contains("power-1") && !revealed.contains("differences of status"),
+        "Power stays hidden"
+    );
+    assert!(
+        !revealed.contains("Ana") && !revealed.contains("Uma"),
+        "anonymous"
+    );
+    // Power opens next: the phones that answered Voices are led to it, and add to their own
+    // response (still eight participants).
+    assert_eq!(
+        console_post(&s, &cookie, &form_token, "do=open&dim=power").0,
+        303
+    );
+    let (browser, tab) = &mut phones[0];
+    browser.open_url(tab, &s.participants);
+    let shown = browser.eval(
+        tab,
+        "[...document.querySelectorAll('section.dim h3')].map(h => h.textContent).join(',')",
+    );
+    assert_eq!(shown, "Power");
+    // Where the group landed on Voices, and two actions, recorded from the console.
+    assert_eq!(
+        console_post(&s, &cookie, &form_token, "do=landed&dim=voices&point=3.5&reasoning=Heard+in+meetings%2C+newcomers+less&dissent_count=2&dissent_who=Bo&dissent_why=newcomers+stay+quiet").0,
+        303
+    );
+    assert_eq!(
+        console_post(&s, &cookie, &form_token, "do=landed&dim=voices&point=7").0,
+        400
+    );
+    assert_eq!(
+        console_post(&s, &cookie, &form_token, "do=action&text=Pair+each+newcomer+with+a+member&dimension=voices&owner=Ana&due=2027-01-31&effort=low&impact=high").0,
+        303
+    );
+    assert_eq!(
+        console_post(
+            &s,
+            &cookie,
+            &form_token,
+            "do=action&text=Rotate+who+chairs+the+call&dimension=power&effort=high&impact=high"
+        )
+        .0,
+        303
+    );
+    let page = console(&s);
+    assert!(page.contains("revealed with 8"), "{page}");
+    assert!(page.contains("Pair each newcomer"), "{page}");
+    if let Some(axe) = crate::pages::axe_script() {
+        let mut browser = Browser::start(&chromium);
+        let tab = browser.tab(1280, "screen");
+        browser.open_url(&tab, &s.facilitator);
+        browser.eval(&tab, &axe);
+        let found = browser.eval(&tab, crate::pages::AXE);
+        assert_eq!(
+            found,
+            serde_json::json!([]),
+            "axe on the console with a session"
+        );
+    }
+    drop(phones);
+    drop(s);
+    let responses: Vec<String> = files(&room)
+        .into_iter()
+        .filter(|f| f != "session.yaml")
+        .collect();
+    assert_eq!(responses.len(), 8, "{responses:?}");
+
+    // The group report shows the scope, what was not assessed, where the group landed beside
+    // its answers, and the actions with their grid.
+    let md = run(learnlead()
+        .arg("compare")
+        .arg(&room)
+        .args(["--format", "md"]));
+    assert_eq!(md.code, 0, "{}", md.stderr);
+    let md = md.stdout;
+    for said in [
+        "**We are rating:** the Makers CoP core team, over the past six months",
+        "**Not assessed in this session:** Accountability",
+        "### Voices: 3.5",
+        "above the group's mean",
+        "2 did not agree (Bo): newcomers stay quiet",
+        "| a1 | Pair each newcomer with a member | Voices | Ana | 2027-01-31 | low | high | open |",
+        "Quick wins: a1",
+        "Major projects: a2",
+    ] {
+        assert!(md.contains(said), "{said} in\n{md}");
+    }
+    assert!(
+        !md.contains("### Accountability"),
+        "only the session's dimensions are compared"
+    );
+    let anon = run(learnlead()
+        .arg("compare")
+        .arg(&room)
+        .args(["--anonymize", "--format", "json"]));
+    assert!(
+        !anon.stdout.contains("\"Ana\"") && !anon.stdout.contains("(Bo)"),
+        "{}",
+        anon.stdout
+    );
+
+    // The next round: a follow-up session carries the open actions; the group says what
+    // happened to them, and the report opens with it.
+    let next = dir.path().join("room-2");
+    std::fs::create_dir(&next).unwrap();
+    let follow = run(learnlead()
+        .arg("session")
+        .arg(&next)
+        .arg("--follow-up")
+        .arg(&room));
+    assert_eq!(follow.code, 0, "{}", follow.stderr);
+    let update = dir.path().join("update.yaml");
+    std::fs::write(
+        &update,
+        "actions:\n- id: a1\n  status: done\n  note: six pairs so far\n- id: a2\n  status: dropped\n  note: nobody wanted to chair\nagreed:\n  voices: {point: 4}\n",
+    )
+    .unwrap();
+    let recorded = run(learnlead()
+        .arg("session")
+        .arg(&next)
+        .arg("--from")
+        .arg(&update));
+    assert_eq!(recorded.code, 0, "{}", recorded.stderr);
+    for name in ["Uma", "Vic", "Wes"] {
+        let file = dir.path().join(format!("{name}.txt"));
+        let out = next.join(format!("{}.yaml", name.to_lowercase()));
+        assert_eq!(
+            run(learnlead()
+                .args(["assess", "--answers"])
+                .arg(&file)
+                .arg("--out")
+                .arg(&out))
+            .code,
+            0
+        );
+    }
+    let md = run(learnlead()
+        .arg("compare")
+        .arg(&next)
+        .arg("--baseline")
+        .arg(&room)
+        .args(["--format", "md"]));
+    assert_eq!(md.code, 0, "{}", md.stderr);
+    let first_section = md
+        .stdout
+        .split("\n## ")
+        .nth(1)
+        .unwrap_or_default()
+        .to_string();
+    let second_section = md
+        .stdout
+        .split("\n## ")
+        .nth(2)
+        .unwrap_or_default()
+        .to_string();
+    assert!(first_section.starts_with("The session"), "{}", md.stdout);
+    assert!(
+        second_section.starts_with("What happened to our actions"),
+        "{}",
+        md.stdout
+    );
+    assert!(second_section.contains("| Pair each newcomer with a member | Ana | 2027-01-31 | open | **done** | six pairs so far |"), "{second_section}");
+    assert!(
+        second_section.contains(
+            "| Rotate who chairs the call |  |  | open | **dropped** | nobody wanted to chair |"
+        ),
+        "{second_section}"
+    );
+    assert!(
+        second_section.contains("**Voices**: landed at 3.5 then, 4 now"),
+        "{second_section}"
+    );
+}

@@ -15,6 +15,9 @@ const MAX_PHONES: usize = 10_000;
 pub(super) struct Live {
     pub(super) session: Session,
     pub(super) path: PathBuf,
+    /// Whether the session file is written yet (a room with no scope and nothing recorded
+    /// leaves none).
+    pub(super) on_disk: bool,
     /// The dimensions open to answer, in the rubric's order.
     pub(super) open: Vec<String>,
     /// Per revealed dimension: how many had answered it when it was revealed.
@@ -38,6 +41,7 @@ impl Live {
     pub(super) fn start(
         session: Session,
         path: PathBuf,
+        on_disk: bool,
         rubric: &Rubric,
         responses: &[Response],
     ) -> Live {
@@ -55,6 +59,7 @@ impl Live {
         Live {
             session,
             path,
+            on_disk,
             open,
             revealed: BTreeMap::new(),
             answered,
@@ -298,7 +303,7 @@ mod tests {
         let r = rubric();
         let mut s = Session::new(&r, "2026-12-04", "ab12");
         s.dimensions = vec!["relevance".into(), "voices".into(), "power".into()];
-        Live::start(s, PathBuf::from("session.yaml"), &r, &[])
+        Live::start(s, PathBuf::from("session.yaml"), false, &r, &[])
     }
 
     fn fields(pairs: &[(&str, &str)]) -> Vec<(String, String)> {

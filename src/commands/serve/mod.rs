@@ -101,7 +101,7 @@ fn make_room(
     origin: &str,
 ) -> Result<Room> {
     let (participants, facilitator) = (room::token()?, room::token()?);
-    let (session, path) = start_session(args, &rubric)?;
+    let (session, path, on_disk) = start_session(args, &rubric)?;
     // One look at the folder, at the start: the count and the names taken so far.
     let files = output::yaml_files_in(&args.out_dir)?;
     let responses: Vec<_> = files
@@ -110,7 +110,7 @@ fn make_room(
         .filter(|r| r.rubric.id == rubric.id)
         .collect();
     let tally = Tally::from_responses(&responses);
-    let live = Live::start(session, path, &rubric, &responses);
+    let live = Live::start(session, path, on_disk, &rubric, &responses);
     let taken = files
         .iter()
         .filter_map(|f| f.file_name().map(|n| n.to_string_lossy().into_owned()));
@@ -123,6 +123,7 @@ fn make_room(
         participants_url: format!("{origin}/p/{participants}"),
         participants,
         facilitator,
+        form_token: room::token()?,
         anonymize: args.anonymize,
         framing: crate::commands::framing(None)?,
         live: Mutex::new(live),
@@ -206,38 +207,38 @@ fn host(bind: &str) -> String {
 }
 
 /// The room's session: session.yaml in the folder (or --session), with --scope and --only over
-/// it and saved; a new one when there is none, so that what the console records is kept.
+/// it and saved; else a new one, written now when --scope or --only says what it covers, or
+/// else when the console first records something. Also whether it is on disk.
 fn start_session(
     args: &ServeArgs,
     rubric: &crate::model::rubric::Rubric,
-) -> Result<(crate::model::session::Session, std::path::PathBuf)> {
+) -> Result<(crate::model::session::Session, std::path::PathBuf, bool)> {
     use crate::commands::session::Scope;
     let scope = Scope::find(&args.scoped, Some(&args.out_dir), rubric)?;
-    match scope.session.clone() {
-        Some((mut s, path)) => {
-            if s.scope != scope.scope || s.dimensions != scope.dimensions {
-                s.scope.clone_from(&scope.scope);
-                s.dimensions.clone_from(&scope.dimensions);
-                crate::io::session_file::save(&s, &path)?;
-            }
-            Ok((s, path))
-        }
-        None => {
-            let today = crate::model::response::date_of(&crate::model::response::now()).to_string();
-            let mut s = crate::model::session::Session::new(rubric, &today, &room::token()?[..4]);
+    if let Some((mut s, path)) = scope.session.clone() {
+        if s.scope != scope.scope || s.dimensions != scope.dimensions {
             s.scope.clone_from(&scope.scope);
             s.dimensions.clone_from(&scope.dimensions);
-            let path = args
-                .scoped
-                .session
-                .clone()
-                .unwrap_or_else(|| args.out_dir.join(crate::model::session::FILE_NAME));
-            crate::io::session_file::create(&s, &path)?;
-            crate::say_prose!(
-                "Started the session {}: what the console records is kept there.",
-                path.display()
-            );
-            Ok((s, path))
+            crate::io::session_file::save(&s, &path)?;
         }
+        return Ok((s, path, true));
     }
+    let today = crate::model::response::date_of(&crate::model::response::now()).to_string();
+    let mut s = crate::model::session::Session::new(rubric, &today, &room::token()?[..4]);
+    s.scope.clone_from(&scope.scope);
+    s.dimensions.clone_from(&scope.dimensions);
+    let path = args
+        .scoped
+        .session
+        .clone()
+        .unwrap_or_else(|| args.out_dir.join(crate::model::session::FILE_NAME));
+    if scope.scope.is_none() && scope.dimensions.is_empty() {
+        return Ok((s, path, false));
+    }
+    crate::io::session_file::create(&s, &path)?;
+    crate::say_prose!(
+        "Started the session {}: what the console records is kept there.",
+        path.display()
+    );
+    Ok((s, path, true))
 }

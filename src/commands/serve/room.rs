@@ -47,6 +47,9 @@ pub(super) struct Room {
     pub dir: PathBuf,
     pub participants: String,
     pub facilitator: String,
+    /// Carried by the console's forms (with the facilitator's cookie) so that a page elsewhere
+    /// cannot post a change: not the facilitator's token, which the page never holds.
+    pub form_token: String,
     /// The participants' full address, for the console's code.
     pub participants_url: String,
     pub anonymize: bool,
@@ -499,7 +502,7 @@ impl Room {
             file: live
                 .map(|l| l.path.display().to_string())
                 .unwrap_or_default(),
-            token: self.facilitator.clone(),
+            token: self.form_token.clone(),
             post_url: "/f/session".into(),
             dimensions,
             points: crate::collect::session_editor::half_steps(&self.rubric),
@@ -519,7 +522,7 @@ impl Room {
             .iter()
             .find(|(k, _)| k == "t")
             .map(|(_, v)| v.as_str());
-        if !token.is_some_and(|t| same(t, &self.facilitator)) {
+        if !token.is_some_and(|t| same(t, &self.form_token)) {
             return self.message(
                 403,
                 "Not from the console",
@@ -544,7 +547,14 @@ impl Room {
             }
         };
         if live.session != before {
-            if let Err(e) = crate::io::session_file::save(&live.session, &live.path) {
+            let saved = match live.on_disk {
+                true => crate::io::session_file::save(&live.session, &live.path),
+                false => crate::io::session_file::create(&live.session, &live.path),
+            };
+            if saved.is_ok() {
+                live.on_disk = true;
+            }
+            if let Err(e) = saved {
                 live.session = before;
                 crate::say_err!("error: the session could not be saved: {e}");
                 return self.message(
@@ -567,7 +577,10 @@ impl Room {
     /// facilitator has revealed it; each look counts the answers that arrived since.
     fn reveal(&self, dim: &str) -> Reply {
         let (revealed, path) = match self.live.lock() {
-            Ok(l) => (l.revealed.contains_key(dim), l.path.clone()),
+            Ok(l) => (
+                l.revealed.contains_key(dim),
+                l.on_disk.then(|| l.path.clone()),
+            ),
             Err(_) => return self.message(500, "Not here", &["Try again."]),
         };
         if !revealed {
@@ -578,7 +591,7 @@ impl Room {
             l.revealed.insert(dim.to_string(), n);
         }
         let flags = crate::cli::SessionFlags {
-            session: Some(path),
+            session: path,
             scope: None,
             only: vec![dim.to_string()],
         };
@@ -587,7 +600,11 @@ impl Room {
 
     /// The group report on what has arrived: participants as letters, or with their names.
     fn report(&self, anonymous: bool) -> Reply {
-        let path = self.live.lock().map(|l| l.path.clone()).ok();
+        let path = self
+            .live
+            .lock()
+            .ok()
+            .and_then(|l| l.on_disk.then(|| l.path.clone()));
         let flags = crate::cli::SessionFlags {
             session: path,
             ..Default::default()

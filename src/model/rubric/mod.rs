@@ -413,6 +413,7 @@ impl Rubric {
     /// The rubric with only the dimensions `ids` (a group left with none is dropped): what a
     /// session that covers some dimensions asks and compares. Everything else is kept; a
     /// response keeps the whole rubric's stamp ([`crate::model::response::RubricStamp`]).
+    #[must_use]
     pub fn narrowed(&self, ids: &[String]) -> Rubric {
         let mut groups = self.groups.clone();
         for g in &mut groups {

@@ -78,12 +78,11 @@ pub struct WorksheetItem {
 /// scope shown on it.
 pub fn worksheet_scoped(full: &Rubric, scope: Option<&str>, covers: &[String]) -> WorksheetView {
     let narrowed;
-    let rubric = match covers.is_empty() {
-        true => full,
-        false => {
-            narrowed = full.narrowed(covers);
-            &narrowed
-        }
+    let rubric = if covers.is_empty() {
+        full
+    } else {
+        narrowed = full.narrowed(covers);
+        &narrowed
     };
     WorksheetView {
         stamp: crate::model::response::RubricStamp::of(full),
