@@ -48,7 +48,7 @@ pub enum Metric {
 }
 
 /// A bootstrap 95% interval for alpha and the probability that alpha is below .667.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AlphaInterval {
     /// Lower end of the 95% interval.
     pub low: f64,

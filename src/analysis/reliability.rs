@@ -41,7 +41,7 @@ pub enum Missing {
 }
 
 /// Internal consistency of one dimension's statements.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ScaleQuality {
     /// Respondents the coefficients rest on. Listwise: those who answered every statement.
     /// Pairwise: those who answered at least one (pingouin counts every row of its table,
@@ -64,7 +64,7 @@ pub struct ScaleQuality {
 }
 
 /// Figures for one statement.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ItemQuality {
     /// How many respondents answered this statement (counted over every row, whatever
     /// `Missing` is).
