@@ -667,6 +667,47 @@ pub enum RubricsCommand {
     /// Print the JSON Schema of the rubric format, for editors
     #[command(after_help = include_str!("help/rubrics-schema.txt"))]
     Schema,
+    /// How well a rubric measures, from responses to it: whether each dimension's statements
+    /// hang together (alpha, omega) and how each statement was answered
+    #[command(after_help = include_str!("help/rubrics-analyze.txt"))]
+    Analyze(AnalyzeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    /// Response files, or folders of them; many folders, groups and rounds pool together
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+
+    /// table, json, md or html [default: from --out's extension, else table on a terminal,
+    /// else md]
+    #[arg(long, value_enum)]
+    pub format: Option<AnalyzeFormat>,
+
+    /// Write to FILE instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+
+    /// Replace --out even if it is a file learnlead did not write
+    #[arg(long, requires = "out")]
+    pub force: bool,
+
+    /// Count only people who answered every statement of a dimension (by default each pair of
+    /// statements uses everyone who answered both)
+    #[arg(long)]
+    pub listwise: bool,
+
+    /// The rubric [default: the one the responses name]
+    #[arg(long, value_name = "RUBRIC")]
+    pub rubric: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AnalyzeFormat {
+    Table,
+    Json,
+    Md,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -8,6 +8,8 @@ pub mod agreement_interval;
 pub mod change;
 /// A group's responses side by side: statistics, agreement, what to talk about.
 pub mod compare;
+/// How well a rubric measures, from the responses to it (`rubrics analyze`).
+pub mod instrument;
 /// Whether a dimension's statements hang together: alpha, omega, item statistics.
 pub mod reliability;
 /// Whether a change exceeds what measurement error allows (Jacobson & Truax).

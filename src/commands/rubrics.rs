@@ -1,4 +1,4 @@
-//! `learnlead rubrics list|show|validate|init|schema`.
+//! `learnlead rubrics list|show|validate|init|schema|analyze`.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -19,7 +19,88 @@ pub fn run(catalog: &Catalog, command: RubricsCommand) -> Result<()> {
         RubricsCommand::Validate { files, strict } => validate(catalog, &files, strict),
         RubricsCommand::Init { file } => init(&file),
         RubricsCommand::Schema => output::print(assets::RUBRIC_SCHEMA),
+        RubricsCommand::Analyze(args) => analyze(catalog, args),
     }
+}
+
+/// `rubrics analyze`: the instrument's quality from every response given, a person counted
+/// once per folder.
+fn analyze(catalog: &Catalog, args: crate::cli::AnalyzeArgs) -> Result<()> {
+    use crate::present::document::{self, AnalyzeDocument, Format};
+    use std::io::IsTerminal;
+    let format = Format::choose(
+        args.format.map(|f| match f {
+            crate::cli::AnalyzeFormat::Table => Format::Table,
+            crate::cli::AnalyzeFormat::Json => Format::Json,
+            crate::cli::AnalyzeFormat::Md => Format::Md,
+            crate::cli::AnalyzeFormat::Html => Format::Html,
+        }),
+        args.out.as_deref(),
+        &[Format::Table, Format::Json, Format::Md, Format::Html],
+        std::io::stdout().is_terminal(),
+    )?;
+    let mut rubric: Option<Rubric> = None;
+    let mut responses = Vec::new();
+    for input in &args.inputs {
+        let files = crate::commands::compare::response_files(std::slice::from_ref(input))?;
+        let r = match &rubric {
+            Some(r) => r.clone(),
+            None => crate::commands::compare::rubric_of(catalog, &files, args.rubric.as_deref())?,
+        };
+        let mut round = Vec::with_capacity(files.len());
+        for f in &files {
+            round.push(crate::commands::read_response(f, &r)?);
+        }
+        responses.extend(once_per_person(round));
+        rubric = Some(r);
+    }
+    let rubric = rubric.ok_or_else(|| Error::usage("no responses to analyze"))?;
+    let missing = match args.listwise {
+        true => crate::analysis::reliability::Missing::Listwise,
+        false => crate::analysis::reliability::Missing::Pairwise,
+    };
+    let instrument = crate::analysis::instrument::analyze(&rubric, &responses, missing);
+    let view = crate::present::view::instrument_view(&rubric, instrument);
+    let framing = crate::model::config::Framing::default();
+    let options = document::Options {
+        template: None,
+        framing: &framing,
+        paper: crate::present::pdf::Paper::A4,
+        browser: None,
+    };
+    let bytes = document::produce(&AnalyzeDocument { view: &view }, format, &options)?;
+    crate::commands::write_out(args.out.as_deref(), bytes, format.doc(), args.force)
+}
+
+/// One response per named person in a round: their latest (a resubmission replaces the
+/// earlier answer). Anonymous responses are each a person.
+fn once_per_person(
+    round: Vec<crate::model::response::Response>,
+) -> Vec<crate::model::response::Response> {
+    let when = |r: &crate::model::response::Response| {
+        r.completed.clone().unwrap_or_else(|| r.started.clone())
+    };
+    let mut named: std::collections::BTreeMap<String, crate::model::response::Response> =
+        std::collections::BTreeMap::new();
+    let mut out = Vec::new();
+    for r in round {
+        match r
+            .name
+            .as_deref()
+            .map(|n| n.trim().to_lowercase())
+            .filter(|n| !n.is_empty())
+        {
+            None => out.push(r),
+            Some(key) => match named.get(&key) {
+                Some(kept) if when(kept) >= when(&r) => {}
+                _ => {
+                    named.insert(key, r);
+                }
+            },
+        }
+    }
+    out.extend(named.into_values());
+    out
 }
 
 fn list(catalog: &Catalog, format: ListFormat) -> Result<()> {

@@ -42,6 +42,8 @@ pub const TEMPLATES: &[Asset] = &[
     asset!("templates", "form.html.j2"),
     asset!("templates", "room-message.html.j2"),
     asset!("templates", "room-console.html.j2"),
+    asset!("templates", "analyze.html.j2"),
+    asset!("templates", "analyze.md.j2"),
 ];
 
 /// The shipped template with this name.

@@ -256,6 +256,29 @@ impl Document for ReportDocument<'_> {
     }
 }
 
+/// How well a rubric measures (`rubrics analyze`): templates, table and JSON.
+pub struct AnalyzeDocument<'a> {
+    pub view: &'a crate::present::view::InstrumentView,
+}
+
+impl Serialize for AnalyzeDocument<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.view.serialize(s)
+    }
+}
+
+impl Document for AnalyzeDocument<'_> {
+    const TEMPLATE: &'static str = "analyze";
+
+    fn table(&self) -> Option<String> {
+        Some(crate::present::table::instrument(self.view))
+    }
+
+    fn json(&self) -> Option<Result<Vec<u8>>> {
+        Some(json_document(self.view))
+    }
+}
+
 /// The group report, as its templates, table, JSON, CSV and Word document show it.
 pub struct GroupDocument<'a> {
     pub view: &'a crate::present::view::GroupReport,

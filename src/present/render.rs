@@ -178,6 +178,13 @@ fn environment(markup: Markup, user_dir: Option<PathBuf>) -> Result<Environment<
         crate::present::format::bar(percent, 0, 100, 10)
     });
     env.add_filter("signed", crate::present::format::fmt_signed);
+    // Two decimals (alpha, correlations), "–" for none; a share as a percentage.
+    env.add_filter("two", |v: Option<f64>| {
+        v.map_or_else(|| "–".to_string(), |v| format!("{v:.2}"))
+    });
+    env.add_filter("pct", |v: Option<f64>| {
+        v.map_or_else(|| "–".to_string(), |v| format!("{:.0}%", v * 100.0))
+    });
     env.add_filter("css_string", css_string);
     // Answers per point as small bars: `{{ counts | dist(scale_points) }}` gives `1▁0 2▅2 3█4`.
     env.add_filter("dist", |counts: Vec<usize>, points: Vec<i64>| {

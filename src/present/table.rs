@@ -813,6 +813,84 @@ pub fn distribution(points: &[i64], counts: &[usize]) -> String {
         .join(" ")
 }
 
+/// The instrument report: a table of dimensions, then each dimension's statements and flags.
+pub fn instrument(view: &crate::present::view::InstrumentView) -> String {
+    let i = &view.instrument;
+    let opt = |v: Option<f64>| v.map_or_else(|| "–".to_string(), |v| format!("{v:.2}"));
+    let mut s = format!(
+        "{} (v{}, {}) · {} responses · missing answers {}\n",
+        view.rubric.title, view.rubric.version, view.rubric_hash, i.responses, i.missing
+    );
+    let mut t = new(&[
+        "Dimension",
+        "n",
+        "k",
+        "alpha",
+        "95% interval",
+        "omega",
+        "mean r",
+        "reading",
+    ]);
+    for d in &i.dimensions {
+        let q = &d.quality;
+        t.add_row(vec![
+            d.name.clone(),
+            format!("{}{}", q.n_used, if d.unstable { "*" } else { "" }),
+            q.k.to_string(),
+            opt(q.alpha),
+            q.alpha_ci
+                .map_or_else(|| "–".into(), |(lo, hi)| format!("{lo:.2} to {hi:.2}")),
+            opt(q.omega),
+            opt(q.mean_inter_item_r),
+            d.reading.to_string(),
+        ]);
+    }
+    align_right(&mut t, &[1, 2, 3, 5, 6]);
+    s.push_str(&format!("{t}\n"));
+    if i.dimensions.iter().any(|d| d.unstable) {
+        s.push_str(&prose(&format!(
+            "* fewer than {} respondents: the figures are shown, but unstable.\n",
+            crate::analysis::instrument::STABLE_N
+        )));
+    }
+    for d in &i.dimensions {
+        s.push_str(&format!("\n{}: {}\n", d.name, d.sentence));
+        for f in &d.flags {
+            s.push_str(&prose(&format!("  ! {f}\n")));
+        }
+        let mut t = new(&[
+            "Statement",
+            "answers",
+            "mean",
+            "sd",
+            "n/a",
+            "dk",
+            "item-rest r",
+            "alpha without",
+        ]);
+        for (st, q) in d.statements.iter().zip(&d.quality.items) {
+            let pct =
+                |v: Option<f64>| v.map_or_else(|| "–".into(), |v| format!("{:.0}%", v * 100.0));
+            t.add_row(vec![
+                format!("{}{}", st.id, if st.reverse { " (R)" } else { "" }),
+                distribution(&view.scale_points, &st.counts),
+                opt(q.mean),
+                opt(q.sd),
+                pct(st.na_share),
+                pct(st.dk_share),
+                opt(q.item_rest_r),
+                opt(q.alpha_if_dropped),
+            ]);
+        }
+        align_right(&mut t, &[2, 3, 4, 5, 6, 7]);
+        s.push_str(&format!("{t}\n"));
+        for st in d.statements.iter().filter(|st| !st.flags.is_empty()) {
+            s.push_str(&prose(&format!("  {}: {}\n", st.id, st.flags.join("; "))));
+        }
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

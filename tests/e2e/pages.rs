@@ -132,7 +132,34 @@ fn every_page(dir: &Path) -> Vec<(&'static str, PathBuf)> {
             &files,
         ),
         page("worksheet", &["worksheet"], &[]),
+        page("analyze", &["rubrics", "analyze"], &[&responses]),
     ];
+    // A workshop session: scope, three dimensions, where the group landed, three actions.
+    let session = dir.join("session");
+    std::fs::create_dir(&session).unwrap();
+    for p in &people {
+        std::fs::copy(p, session.join(p.file_name().unwrap())).unwrap();
+    }
+    let r = run(learnlead().arg("session").arg(&session).args([
+        "--scope",
+        "the Makers CoP core team, over the past six months",
+        "--only",
+        "relevance,voices,power",
+    ]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let agreed = dir.join("agreed.yaml");
+    std::fs::write(
+        &agreed,
+        "agreed:\n  voices: {point: 3.5, reasoning: Heard in meetings; newcomers much less, dissent: {count: 2, who: Sam, why: newcomers stay quiet for months}}\n  power: {point: 2}\nactions:\n- {text: Pair each newcomer with a member for their first month, dimension: voices, owner: Ana Lima, due: 2027-01-31, effort: low, impact: high}\n- {text: Rotate who chairs the monthly call, dimension: power, effort: high, impact: high}\n- {text: Ask the sponsor what they need to hear from us, effort: low, impact: low}\n",
+    )
+    .unwrap();
+    let r = run(learnlead()
+        .arg("session")
+        .arg(&session)
+        .arg("--from")
+        .arg(&agreed));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    pages.push(page("compare-session", &["compare"], &[&session]));
     let form = dir.join("form.html");
     let r = run(learnlead().args(["form", "--out"]).arg(&form));
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -214,5 +241,5 @@ fn every_page_fits_every_screen_and_page_and_passes_axe() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-    assert_eq!(pages.len(), 11);
+    assert_eq!(pages.len(), 13);
 }

@@ -393,3 +393,174 @@ fn validate_takes_a_rubric_id_and_holds_statements_to_the_writing_rules() {
         warned.stderr
     );
 }
+
+/// A rubric for the cross-check: one dimension of four statements (one reverse-keyed), one of
+/// three with a statement everyone answers alike.
+const QUALITY_RUBRIC: &str = r"
+id: quality
+title: Quality check
+version: '1'
+source: {authors: [Test Author], title: Test source}
+description: For the cross-check of rubrics analyze.
+scale: {min: 1, max: 5, labels: {1: a, 2: b, 3: c, 4: d, 5: e}, not_applicable: true, dont_know: true}
+bands: [{id: all, name: All, from: 1, to: 5}]
+groups:
+  - id: all
+    name: All
+    description: D
+    dimensions:
+      - {id: one, name: One, question: q?, description: D, items: [{id: a, statement: A}, {id: b, statement: B}, {id: c, statement: C, reverse: true}, {id: e, statement: E}]}
+      - {id: two, name: Two, question: q?, description: D, items: [{id: f, statement: F}, {id: g, statement: G}, {id: h, statement: H}]}
+";
+
+/// `rubrics analyze` agrees with pingouin, factor_analyzer and numpy to three decimals, on 40
+/// people with a reverse-keyed statement, missing answers ("not applicable", "don't know") and
+/// a statement everyone answers alike. The reference runs in the Python that .ci/run installs
+/// (LEARNLEAD_PYTHON); without it the test says so, and on CI fails.
+#[test]
+fn analyze_agrees_with_pingouin_and_factor_analyzer_to_three_decimals() {
+    let python = std::env::var_os("LEARNLEAD_PYTHON");
+    let Some(python) = python else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI sets LEARNLEAD_PYTHON to a Python with pingouin (.ci/run)"
+        );
+        eprintln!("skipped: set LEARNLEAD_PYTHON to a Python with pingouin and factor_analyzer");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let rubric = dir.path().join("quality.yaml");
+    std::fs::write(&rubric, QUALITY_RUBRIC).unwrap();
+    let responses = dir.path().join("responses");
+    std::fs::create_dir(&responses).unwrap();
+    // 40 people: a latent level, statements near it (c reversed), some missing answers.
+    let mut seed: u64 = 7;
+    let mut next = |n: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % n
+    };
+    let mut one = Vec::new(); // scored rows of dimension one
+    let mut two = Vec::new();
+    for p in 0..40 {
+        let level = 1 + next(5) as i64;
+        let near = |noise: u64| (level + noise as i64 - 1).clamp(1, 5);
+        let (a, b, c, e) = (
+            near(next(3)),
+            near(next(3)),
+            6 - near(next(3)),
+            near(next(3)),
+        );
+        let (f, g) = (near(next(3)), near(next(3)));
+        let gap = |v: i64, roll: u64| match roll {
+            0 => (String::from("na"), None),
+            1 => (String::from("dk"), None),
+            _ => (v.to_string(), Some(v)),
+        };
+        let (a_text, a_score) = gap(a, next(12));
+        let (e_text, e_score) = gap(e, next(12));
+        let answers = format!(
+            "answers:\n  a: {a_text}\n  b: {b}\n  c: {c}\n  e: {e_text}\n  f: {f}\n  g: {g}\n  h: 3\n"
+        );
+        let file = dir.path().join(format!("p{p}.txt"));
+        std::fs::write(&file, answers).unwrap();
+        let made = run(learnlead()
+            .args(["assess", "--answers"])
+            .arg(&file)
+            .arg("--rubric")
+            .arg(&rubric)
+            .arg("--out")
+            .arg(responses.join(format!("p{p}.yaml"))));
+        assert_eq!(made.code, 0, "{}", made.stderr);
+        let cell = |v: Option<i64>| v.map_or(String::new(), |v| v.to_string());
+        one.push(format!("{},{b},{},{}", cell(a_score), 6 - c, cell(e_score)));
+        two.push(format!("{f},{g},3"));
+    }
+    let reference = |header: &str, rows: &[String]| -> serde_json::Value {
+        let csv = dir.path().join(format!("{header}.csv").replace(',', ""));
+        std::fs::write(&csv, format!("{header}\n{}\n", rows.join("\n"))).unwrap();
+        let script = fixture("../reference/scale_quality.py");
+        let out = std::process::Command::new(&python)
+            .arg(script)
+            .arg(&csv)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let analyze = |extra: &[&str]| -> serde_json::Value {
+        let out = run(learnlead()
+            .args(["rubrics", "analyze"])
+            .arg(&responses)
+            .arg("--rubric")
+            .arg(&rubric)
+            .args(["--format", "json"])
+            .args(extra));
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        serde_json::from_str(&out.stdout).unwrap()
+    };
+    let close = |ours: &serde_json::Value, theirs: &serde_json::Value, what: &str| {
+        let (o, t) = (ours.as_f64().unwrap(), theirs.as_f64().unwrap());
+        assert!((o - t).abs() < 5e-4, "{what}: learnlead {o}, reference {t}");
+    };
+    let pairwise = analyze(&[]);
+    let listwise = analyze(&["--listwise"]);
+    for (dim, header, rows) in [(0, "a,b,c,e", &one), (1, "f,g,h", &two)] {
+        let r = reference(header, rows);
+        let (p, l) = (&pairwise["dimensions"][dim], &listwise["dimensions"][dim]);
+        close(&p["alpha"], &r["pairwise"]["alpha"], "pairwise alpha");
+        close(&p["alpha_ci"][0], &r["pairwise"]["ci"][0], "Feldt lower");
+        close(&p["alpha_ci"][1], &r["pairwise"]["ci"][1], "Feldt upper");
+        close(&l["alpha"], &r["listwise"]["alpha"], "listwise alpha");
+        let k = rows[0].split(',').count();
+        for i in 0..k {
+            if dim == 1 && i == 2 {
+                // Everyone answered h alike: its correlation with the rest is not defined.
+                assert!(l["items"][i]["item_rest_r"].is_null(), "{l}");
+                continue;
+            }
+            close(
+                &l["items"][i]["item_rest_r"],
+                &r["listwise"]["item_rest"][i],
+                "item-rest r",
+            );
+            close(
+                &l["items"][i]["alpha_if_dropped"],
+                &r["listwise"]["alpha_without"][i],
+                "alpha if dropped",
+            );
+        }
+        match dim {
+            0 => close(&p["omega"], &r["omega"], "omega"),
+            _ => assert!(
+                p["omega"].is_null(),
+                "no omega with a constant statement: {p}"
+            ),
+        }
+    }
+    let flags = pairwise["dimensions"][1]["statements"][2]["flags"].to_string();
+    assert!(flags.contains("everyone answered it alike"), "{flags}");
+    // The order of the files does not change a figure.
+    let shuffled = dir.path().join("shuffled");
+    std::fs::create_dir(&shuffled).unwrap();
+    for p in 0..40 {
+        std::fs::copy(
+            responses.join(format!("p{p}.yaml")),
+            shuffled.join(format!("{:02}.yaml", 39 - p)),
+        )
+        .unwrap();
+    }
+    let out = run(learnlead()
+        .args(["rubrics", "analyze"])
+        .arg(&shuffled)
+        .arg("--rubric")
+        .arg(&rubric)
+        .args(["--format", "json"]));
+    let again: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(again["dimensions"], pairwise["dimensions"]);
+}

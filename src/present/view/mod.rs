@@ -4,12 +4,14 @@
 //! stable, so user templates keep working.
 
 mod group;
+mod instrument;
 mod report;
 mod session;
 mod words;
 mod worksheet;
 
 pub use group::*;
+pub use instrument::*;
 pub use report::*;
 pub use session::*;
 pub use words::*;
