@@ -56,6 +56,7 @@ fn main() {
             min_group: 3,
             with_notes: false,
             by_role: true,
+            seed: learnlead::analysis::compare::DEFAULT_SEED,
         };
         let comparison = compare(&rubric, &mut participants, &opts);
         let compared = start.elapsed().as_secs_f64();

@@ -299,6 +299,16 @@ pub struct GroupArgs {
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
+    /// The seed of the bootstrap that gives agreement its 95% interval: the same seed, the
+    /// same report
+    #[arg(long, value_name = "N", default_value_t = crate::analysis::compare::DEFAULT_SEED)]
+    pub seed: u64,
+
+    /// Keep responses that answer fewer than half of the statements compared (left out by
+    /// default, with a warning naming them)
+    #[arg(long)]
+    pub include_partial: bool,
+
     #[command(flatten)]
     pub scoped: SessionFlags,
 }

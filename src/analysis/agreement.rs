@@ -135,6 +135,42 @@ pub fn reading(alpha: Option<f64>) -> &'static str {
     }
 }
 
+/// [`reading`], resting on the interval where there is one: "you largely see this alike" only
+/// when its lower end is from .800, "much alike" from .667; otherwise the point, at most
+/// "some alike and some differently".
+pub fn reading_with_interval(alpha: Option<f64>, low: Option<f64>) -> &'static str {
+    let Some(low) = low else {
+        return reading(alpha);
+    };
+    match alpha {
+        None => "undefined",
+        Some(_) if low >= 0.8 => "you largely see this alike",
+        Some(_) if low >= 0.667 => "you see this much alike, with some differences",
+        Some(a) if a >= 0.2 => "you see some of this alike and some differently",
+        Some(_) => "people see this differently",
+    }
+}
+
+/// How much agreement an alpha is, in a word: strong from .800, good from .667, fair from .2,
+/// little below.
+fn strength(a: f64) -> &'static str {
+    match a {
+        a if a >= 0.8 => "strong",
+        a if a >= 0.667 => "good",
+        a if a >= 0.2 => "fair",
+        _ => "little",
+    }
+}
+
+/// An interval in words a group can read.
+pub fn range_words(low: f64, high: f64) -> String {
+    let (lo, hi) = (strength(low), strength(high));
+    match lo == hi {
+        true => format!("{lo} agreement, however the answers are resampled"),
+        false => format!("could be anywhere from {lo} to {hi} agreement"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -301,5 +337,17 @@ mod tests {
         );
         assert_eq!(reading(Some(0.19)), "people see this differently");
         assert_eq!(reading(Some(-0.3)), "people see this differently");
+    }
+
+    #[test]
+    fn the_words_rest_on_the_interval_not_the_point() {
+        // A high point with a low interval is not "largely alike".
+        assert_eq!(reading_with_interval(Some(0.85), Some(0.55)), "you see some of this alike and some differently");
+        assert_eq!(reading_with_interval(Some(0.85), Some(0.7)), "you see this much alike, with some differences");
+        assert_eq!(reading_with_interval(Some(0.9), Some(0.82)), "you largely see this alike");
+        assert_eq!(reading_with_interval(Some(0.1), Some(-0.3)), "people see this differently");
+        assert_eq!(reading_with_interval(Some(0.85), None), reading(Some(0.85)));
+        assert_eq!(range_words(0.3, 0.85), "could be anywhere from fair to strong agreement");
+        assert_eq!(range_words(0.81, 0.95), "strong agreement, however the answers are resampled");
     }
 }

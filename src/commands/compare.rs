@@ -68,6 +68,7 @@ impl Group {
             min_group: args.min_group,
             with_notes,
             by_role: args.by == Some(CompareBy::Role),
+            seed: args.seed,
         };
         let files = response_files(&args.inputs)?;
         let full = rubric_of(catalog, &files, args.rubric.as_deref())?;

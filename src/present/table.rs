@@ -495,6 +495,12 @@ fn agreement_lists(view: &GroupReport, title: &str) -> String {
         };
         s.push_str(&format!("  {reading}: {}\n", dims.join(", ")));
     }
+    if !w.sure_lines.is_empty() {
+        s.push_str(&format!("  {}. {}\n", w.sure_title, w.sure_intro));
+        for g in &w.sure_lines {
+            s.push_str(&format!("    {}: {}\n", g.name, g.text));
+        }
+    }
     s.push_str(&format!(
         "  Alpha (ordinal / interval): {}\n",
         w.agreement_explained

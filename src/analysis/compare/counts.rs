@@ -6,6 +6,13 @@ use std::ops::Range;
 
 use super::{AgreementView, DimensionStats, GroupStats, ItemStats, Participant, Stored};
 use crate::analysis::agreement::Reliability;
+use crate::analysis::agreement_interval::{alpha_interval, Metric};
+
+/// Bootstrap replicates for the interval of alpha (Hayes and Krippendorff use 1,000 and more).
+const REPLICATES: usize = 1000;
+
+/// The seed when none is given: reports are the same each time.
+pub const DEFAULT_SEED: u64 = 1;
 use crate::analysis::score::round2;
 use crate::analysis::stats::Stats;
 use crate::model::rubric::Rubric;
@@ -27,6 +34,8 @@ pub(super) struct Counts {
     dims: Vec<Range<usize>>,
     /// Distributions are withheld (a small group, anonymized).
     withhold: bool,
+    /// The bootstrap's seed, so that a report is the same each time it is made.
+    pub(super) seed: u64,
 }
 
 impl Counts {
@@ -72,6 +81,7 @@ impl Counts {
             dk,
             dims,
             withhold,
+            seed: DEFAULT_SEED,
         }
     }
 
@@ -91,13 +101,20 @@ impl Counts {
         total
     }
 
-    /// Agreement over the items in `range`.
+    /// Agreement over the items in `range`, with its bootstrap interval (ordinal metric).
     fn agreement_over(&self, range: Range<usize>) -> AgreementView {
         let mut rel = Reliability::new(self.points);
-        for c in &self.scored[range] {
+        for c in &self.scored[range.clone()] {
             rel.add_unit(c);
         }
-        rel.agreement().into()
+        let interval = alpha_interval(
+            &self.scored[range],
+            self.points,
+            Metric::Ordinal,
+            REPLICATES,
+            self.seed,
+        );
+        AgreementView::with_interval(rel.agreement(), interval)
     }
 
     /// Agreement over all items.

@@ -23,6 +23,7 @@ use crate::model::rubric::Rubric;
 mod by_role;
 mod change;
 mod counts;
+pub use counts::DEFAULT_SEED;
 mod talk;
 
 pub use by_role::{ByRole, RoleDimension, RoleInfo};
@@ -41,6 +42,8 @@ pub struct Options {
     pub with_notes: bool,
     /// Statistics side by side per role.
     pub by_role: bool,
+    /// The seed of the bootstrap interval of agreement.
+    pub seed: u64,
 }
 
 /// Above this many participants, the participants × dimensions table is left to JSON and CSV.
@@ -198,19 +201,45 @@ pub struct AgreementView {
     pub interval: Option<f64>,
     pub undefined: Option<String>,
     pub pairable: usize,
-    /// How to read the ordinal alpha, after Krippendorff: high, moderate or low.
+    /// How to read the ordinal alpha, after Krippendorff, resting on its 95% interval: "you
+    /// largely see this alike" only when the whole interval is from .800.
     pub reading: &'static str,
+    /// The bootstrap 95% interval of the ordinal alpha (Hayes and Krippendorff's KALPHA).
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    /// The probability that alpha is below .667, where Krippendorff draws no conclusions.
+    pub p_below_667: Option<f64>,
+    /// The interval in words: "could be anywhere from fair to strong agreement".
+    pub range: Option<String>,
 }
 
-impl From<Agreement> for AgreementView {
-    fn from(a: Agreement) -> Self {
+impl AgreementView {
+    /// Alpha and its bootstrap interval, read in words.
+    pub fn with_interval(
+        a: Agreement,
+        interval: Option<crate::analysis::agreement_interval::AlphaInterval>,
+    ) -> Self {
+        let (low, high) = match &interval {
+            Some(i) => (Some(i.low), Some(i.high)),
+            None => (None, None),
+        };
         AgreementView {
-            reading: agreement::reading(a.ordinal),
+            reading: agreement::reading_with_interval(a.ordinal, low),
             ordinal: a.ordinal.map(round3),
             interval: a.interval.map(round3),
             undefined: a.undefined,
             pairable: a.pairable,
+            low: low.map(round3),
+            high: high.map(round3),
+            p_below_667: interval.as_ref().map(|i| round3(i.p_below_667)),
+            range: low.zip(high).map(|(l, h)| agreement::range_words(l, h)),
         }
+    }
+}
+
+impl From<Agreement> for AgreementView {
+    fn from(a: Agreement) -> Self {
+        AgreementView::with_interval(a, None)
     }
 }
 
@@ -296,7 +325,8 @@ pub fn compare(rubric: &Rubric, participants: &mut [Participant], opts: &Options
             opts.min_group
         ));
     }
-    let counts = counts::Counts::tally(rubric, participants, small_group);
+    let mut counts = counts::Counts::tally(rubric, participants, small_group);
+    counts.seed = opts.seed;
     let items = counts.items(rubric);
     let (dimensions, has_desired) = counts.dimensions(rubric, participants);
     let groups = counts.groups(rubric, participants);
@@ -533,6 +563,7 @@ groups:
 
     fn opts() -> Options {
         Options {
+            seed: 1,
             anonymize: false,
             min_group: 3,
             with_notes: false,
@@ -975,6 +1006,7 @@ groups:
             min_group: 1,
             with_notes: false,
             by_role: false,
+            seed: 1,
         };
         label(&mut ps, &opts);
         let labels: Vec<&str> = ps.iter().map(|p| p.label.as_str()).collect();

@@ -622,6 +622,8 @@ impl Room {
             baseline: Vec::new(),
             rubric: Some(self.rubric_name.clone()),
             config: None,
+            seed: crate::analysis::compare::DEFAULT_SEED,
+            include_partial: false,
             scoped,
         };
         let html = crate::commands::compare::Group::read(&self.catalog, &args, !anonymous)

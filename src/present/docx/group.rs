@@ -638,6 +638,17 @@ fn agreement(doc: &mut Doc, view: &GroupReport, title: &str) {
         })
         .collect();
     doc.bullets(&readings);
+    if !view.words.sure_lines.is_empty() {
+        doc.heading("Heading2", view.words.sure_title);
+        doc.para(&view.words.sure_intro);
+        let lines: Vec<String> = view
+            .words
+            .sure_lines
+            .iter()
+            .map(|g| format!("{}: {}", g.name, g.text))
+            .collect();
+        doc.bullets(&lines);
+    }
     doc.para(&format!(
         "Agreement is Krippendorff's alpha over the answers: {}",
         view.words.agreement_explained

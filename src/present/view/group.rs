@@ -96,6 +96,32 @@ fn role_lines(c: &Comparison) -> Vec<GapLine> {
 }
 
 /// Each shared gap in a line.
+/// Per dimension, how sure its agreement is: the interval in words, then in numbers.
+fn sure_lines(c: &Comparison) -> Vec<GapLine> {
+    c.dimensions
+        .iter()
+        .filter_map(|d| {
+            let a = &d.agreement;
+            let (range, low, high, p) = (a.range.as_ref()?, a.low?, a.high?, a.p_below_667?);
+            Some(GapLine {
+                id: d.id.clone(),
+                name: d.name.clone(),
+                text: format!(
+                    "{range} (alpha {}, 95% interval {} to {}; a {:.0}% chance it is below .667)",
+                    three(a.ordinal),
+                    three(Some(low)),
+                    three(Some(high)),
+                    p * 100.0
+                ),
+            })
+        })
+        .collect()
+}
+
+fn three(v: Option<f64>) -> String {
+    v.map_or_else(|| "–".into(), |v| format!("{v:.2}"))
+}
+
 fn gap_lines(c: &Comparison) -> Vec<GapLine> {
     c.talk
         .shared_gaps
@@ -172,6 +198,12 @@ pub fn group_report(rubric: &Rubric, comparison: Comparison) -> GroupReport {
         words: GroupWords {
             gap_lines: gap_lines(&comparison),
             role_lines: role_lines(&comparison),
+            sure_lines: sure_lines(&comparison),
+            sure_intro: format!(
+                "With {} {}, each alpha is an estimate: the range is where it falls in 95 of 100 resamplings of the answers (Hayes and Krippendorff's bootstrap).",
+                comparison.participants.len(),
+                if comparison.participants.len() == 1 { "person" } else { "people" }
+            ),
             ..group_words(&rubric.title, comparison.talk.gaps_from)
         },
         comparison,

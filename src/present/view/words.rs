@@ -117,6 +117,11 @@ pub struct GroupWords {
     /// With `--by role`, the dimensions where the perspectives differ most, each with the
     /// roles' means in one line; shown under `roles_differ` in "what to talk about first".
     pub role_lines: Vec<super::GapLine>,
+    /// How sure each dimension's agreement is: its bootstrap interval in words and numbers,
+    /// under `sure_title`, after `sure_intro`.
+    pub sure_lines: Vec<super::GapLine>,
+    pub sure_title: &'static str,
+    pub sure_intro: String,
     pub agreed: &'static str,
     pub agreed_none: &'static str,
     pub strength: &'static str,
@@ -169,6 +174,9 @@ pub fn group_words(rubric_title: &str, from: GapsFrom) -> GroupWords {
         gaps_none: "None.",
         gap_lines: Vec::new(),
         role_lines: Vec::new(),
+        sure_lines: Vec::new(),
+        sure_title: "How sure we can be",
+        sure_intro: String::new(),
         agreed: "Where you agree most",
         agreed_none: "No dimension is agreed on this closely.",
         strength: "a shared strength",
