@@ -309,6 +309,11 @@ pub struct GroupArgs {
     #[arg(long)]
     pub include_partial: bool,
 
+    /// The live room's report (`serve`): every answer so far counts, and nothing is said on a
+    /// terminal the room may see.
+    #[arg(skip)]
+    pub in_room: bool,
+
     #[command(flatten)]
     pub scoped: SessionFlags,
 }

@@ -342,12 +342,30 @@ mod tests {
     #[test]
     fn the_words_rest_on_the_interval_not_the_point() {
         // A high point with a low interval is not "largely alike".
-        assert_eq!(reading_with_interval(Some(0.85), Some(0.55)), "you see some of this alike and some differently");
-        assert_eq!(reading_with_interval(Some(0.85), Some(0.7)), "you see this much alike, with some differences");
-        assert_eq!(reading_with_interval(Some(0.9), Some(0.82)), "you largely see this alike");
-        assert_eq!(reading_with_interval(Some(0.1), Some(-0.3)), "people see this differently");
+        assert_eq!(
+            reading_with_interval(Some(0.85), Some(0.55)),
+            "you see some of this alike and some differently"
+        );
+        assert_eq!(
+            reading_with_interval(Some(0.85), Some(0.7)),
+            "you see this much alike, with some differences"
+        );
+        assert_eq!(
+            reading_with_interval(Some(0.9), Some(0.82)),
+            "you largely see this alike"
+        );
+        assert_eq!(
+            reading_with_interval(Some(0.1), Some(-0.3)),
+            "people see this differently"
+        );
         assert_eq!(reading_with_interval(Some(0.85), None), reading(Some(0.85)));
-        assert_eq!(range_words(0.3, 0.85), "could be anywhere from fair to strong agreement");
-        assert_eq!(range_words(0.81, 0.95), "strong agreement, however the answers are resampled");
+        assert_eq!(
+            range_words(0.3, 0.85),
+            "could be anywhere from fair to strong agreement"
+        );
+        assert_eq!(
+            range_words(0.81, 0.95),
+            "strong agreement, however the answers are resampled"
+        );
     }
 }

@@ -2,9 +2,12 @@
 //!
 //! - Item score: the answer, or `min + max - answer` for a reverse item; "not applicable" and
 //!   "don't know" have no score.
-//! - Dimension score: the mean of its scored items. Group score: the mean of its scored
-//!   dimensions. Overall: the mean of all scored dimensions. Nothing scored gives no score
-//!   (`None`), never zero.
+//! - Dimension score: the mean of its scored items, when enough of them are scored: at least
+//!   half of the statements the person was asked, and at least two (one, for a dimension that
+//!   asks only one). With fewer, the dimension has no score, band or next step, and says so
+//!   ([`DimensionScore::too_few`]): a sponsor who answered 1 of 4 statements gets no band.
+//!   Group score: the mean of its scored dimensions. Overall: the mean of all scored
+//!   dimensions. Nothing scored gives no score (`None`), never zero.
 //! - Scores are kept exact; [`round2`] rounds them for people and for JSON.
 
 use serde::Serialize;
@@ -37,6 +40,14 @@ pub struct DimensionScore {
     pub gap: Option<f64>,
     pub items: Vec<ItemScore>,
     pub coverage: Coverage,
+    /// Some statements were scored, but too few to score the dimension: (scored, asked).
+    pub too_few: Option<(usize, usize)>,
+}
+
+/// How many of `asked` statements must be scored for a dimension score: half, and at least
+/// two (one when only one is asked).
+pub fn needed(asked: usize) -> usize {
+    asked.div_ceil(2).max(asked.min(2))
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -161,7 +172,11 @@ pub fn score(rubric: &Rubric, response: &Response) -> Scores {
                     }
                 })
                 .collect();
-            let score = mean(items.iter().map(|i| i.score));
+            let scored = items.iter().filter(|i| i.score.is_some()).count();
+            let asked = items.iter().filter(|i| i.asked).count();
+            let enough = scored > 0 && scored >= needed(asked);
+            let score = mean(items.iter().map(|i| i.score)).filter(|_| enough);
+            let too_few = (scored > 0 && !enough).then_some((scored, asked));
             let desired = response.dimensions.get(&d.id).and_then(|a| a.desired);
             coverage.add(cov);
             all_dimension_scores.push(score);
@@ -176,6 +191,7 @@ pub fn score(rubric: &Rubric, response: &Response) -> Scores {
                 },
                 items,
                 coverage: cov,
+                too_few,
             });
         }
         groups.push(GroupScore {
@@ -282,15 +298,20 @@ groups:
 
     #[test]
     fn not_applicable_is_no_score_not_zero() {
-        let (r, resp) = setup(&[("i1", Answer::Score(4)), ("i2", na()), ("i3", na())]);
+        // i2 is reverse-scored: 2 scores 4.
+        let (r, resp) = setup(&[
+            ("i1", Answer::Score(4)),
+            ("i2", Answer::Score(2)),
+            ("i3", na()),
+        ]);
         let s = score(&r, &resp);
         let d1 = s.dimension("d1").unwrap();
         assert_eq!(d1.score, Some(4.0));
         assert_eq!(
             d1.coverage,
             Coverage {
-                answered: 1,
-                not_applicable: 2,
+                answered: 2,
+                not_applicable: 1,
                 dont_know: 0,
                 unanswered: 0
             }
@@ -330,10 +351,10 @@ groups:
         let mut resp = Response::new(&r);
         resp.answers.insert("i1".into(), Answer::Score(2));
         resp.answers.insert("i2".into(), Answer::DontKnow);
-        resp.answers.insert("i3".into(), na());
+        resp.answers.insert("i3".into(), Answer::Score(2));
         let d1 = score(&r, &resp).dimension("d1").unwrap().clone();
-        assert_eq!(d1.score, Some(2.0), "only the score counts");
-        assert_eq!((d1.coverage.dont_know, d1.coverage.not_applicable), (1, 1));
+        assert_eq!(d1.score, Some(2.0), "only the scores count");
+        assert_eq!((d1.coverage.dont_know, d1.coverage.answered), (1, 2));
         assert!(d1.items[1].dont_know && !d1.items[1].not_applicable);
     }
 
@@ -366,16 +387,22 @@ groups:
     fn empty_dimensions_have_no_score_and_do_not_pull_means_down() {
         let (r, resp) = setup(&[
             ("i1", Answer::Score(2)),
+            ("i3", Answer::Score(2)),
             ("i4", na()),
             ("i5", Answer::Score(4)),
         ]);
         let s = score(&r, &resp);
         assert_eq!(s.dimension("d2").unwrap().score, None);
         assert_eq!(s.dimension("d2").unwrap().band, None);
+        assert_eq!(
+            s.dimension("d2").unwrap().too_few,
+            None,
+            "nothing scored is not too few"
+        );
         assert_eq!(s.groups[0].score, Some(2.0)); // d2 is left out, not counted as 0
         assert_eq!(s.overall, Some(3.0)); // mean of d1 (2) and d3 (4)
         assert_eq!(s.coverage.total(), 5);
-        assert_eq!(s.coverage.unanswered, 2);
+        assert_eq!(s.coverage.unanswered, 1);
     }
 
     #[test]
@@ -472,5 +499,51 @@ groups:
         // Past 1e12 the decimal form is not needed (nor used); two decimals all the same.
         assert_eq!(round2(2e12 + 0.126), 2e12 + 0.13);
         assert_eq!(round2(-2e12 - 0.126), -2e12 - 0.13);
+    }
+
+    #[test]
+    fn a_dimension_needs_half_its_statements_and_at_least_two_scored() {
+        assert_eq!(
+            (needed(1), needed(2), needed(3), needed(4), needed(5)),
+            (1, 2, 2, 2, 3)
+        );
+        let r = Rubric::parse(
+            crate::io::assets::shipped_rubric("wenger-trayner")
+                .unwrap()
+                .text,
+        )
+        .unwrap();
+        let d = &r.groups[0].dimensions[0];
+        let mut resp = Response::new(&r);
+        resp.role = Some("member".into());
+        let ids: Vec<&str> = d
+            .items
+            .iter()
+            .filter(|i| r.asks(i, Some("member")))
+            .map(|i| i.id.as_str())
+            .collect();
+        resp.answers.insert(ids[0].into(), Answer::Score(4));
+        for id in &ids[1..] {
+            resp.answers
+                .insert((*id).into(), Answer::NotApplicable { reason: None });
+        }
+        let s = score(&r, &resp);
+        let dim = s.dimension(&d.id).unwrap();
+        assert_eq!(
+            (dim.score, dim.band.as_deref()),
+            (None, None),
+            "1 of {} is too few",
+            ids.len()
+        );
+        assert_eq!(dim.too_few, Some((1, ids.len())));
+        resp.answers.insert(ids[1].into(), Answer::Score(2));
+        let dim_ok = score(&r, &resp);
+        let two = dim_ok.dimension(&d.id).unwrap();
+        assert_eq!(
+            (two.score, two.too_few),
+            (Some(3.0), None),
+            "2 of {} is half",
+            ids.len()
+        );
     }
 }

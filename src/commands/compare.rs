@@ -75,11 +75,21 @@ impl Group {
         let folder = args.inputs.iter().find(|p| p.is_dir());
         let scope = Scope::find(&args.scoped, folder.map(PathBuf::as_path), &full)?;
         let rubric = scope.rubric(&full);
-        let mut participants = read_all(&full, &rubric, &files)?;
+        let participants = read_all(&full, &rubric, &files)?;
+        let (files, mut participants) = match args.in_room {
+            true => (files, participants),
+            false => leave_out_partial(&rubric, files, participants, args.include_partial)?,
+        };
         let mut comparison = compare::compare(&rubric, &mut participants, &opts);
         let mut rounds = Vec::with_capacity(args.baseline.len());
         for input in &args.baseline {
-            rounds.push(earlier_round(catalog, input, &full, &rubric, &opts)?);
+            rounds.push(earlier_round(
+                catalog,
+                input,
+                (&full, &rubric),
+                &opts,
+                args.include_partial,
+            )?);
         }
         rounds.sort_by(|a, b| a.date.cmp(&b.date));
         if let Some(then) = rounds.last_mut() {
@@ -155,9 +165,9 @@ fn round_date(participants: &[Participant]) -> String {
 fn earlier_round(
     catalog: &Catalog,
     input: &Path,
-    full: &Rubric,
-    rubric: &Rubric,
+    (full, rubric): (&Rubric, &Rubric),
     opts: &Options,
+    include_partial: bool,
 ) -> Result<Round> {
     let files = response_files(&[input.to_path_buf()])?;
     let then_rubric = rubric_of(catalog, &files, None)?;
@@ -168,7 +178,8 @@ fn earlier_round(
             ours: rubric.id.clone(),
         });
     }
-    let mut participants = read_all(&then_rubric, rubric, &files)?;
+    let participants = read_all(&then_rubric, rubric, &files)?;
+    let (_, mut participants) = leave_out_partial(rubric, files, participants, include_partial)?;
     let session = match crate::io::session_file::in_folder(input) {
         Some(p) => Some(crate::io::session_file::load(&p, full)?),
         None => None,
@@ -338,32 +349,57 @@ pub fn read_all(full: &Rubric, scoped: &Rubric, files: &[PathBuf]) -> Result<Vec
             }
         );
     }
-    warn_of_few_answers(scoped, &participants);
     Ok(participants)
 }
 
-/// Says which responses answer fewer than half the statements asked of them: they count as
-/// participants, but their scores rest on few answers.
-fn warn_of_few_answers(rubric: &Rubric, participants: &[Participant]) {
-    let few: Vec<String> = participants
-        .iter()
-        .filter_map(|p| {
-            let (done, asked) = p.answered_of(rubric);
-            (done * 2 < asked).then(|| format!("{} ({done} of {asked})", p.file))
-        })
-        .collect();
-    if few.is_empty() {
-        return;
+/// Leaves out the responses that answer fewer than half the statements compared (those of
+/// `rubric`: a session's dimensions only), naming them, unless `keep` (`--include-partial`),
+/// when they are named and kept. `files` and `participants` stay side by side.
+fn leave_out_partial(
+    rubric: &Rubric,
+    files: Vec<PathBuf>,
+    participants: Vec<Participant>,
+    keep: bool,
+) -> Result<(Vec<PathBuf>, Vec<Participant>)> {
+    let few = |p: &Participant| {
+        let (done, asked) = p.answered_of(rubric);
+        (done * 2 < asked).then(|| format!("{} ({done} of {asked})", p.file))
+    };
+    let named: Vec<String> = participants.iter().filter_map(few).collect();
+    if named.is_empty() {
+        return Ok((files, participants));
     }
-    let shown = few.iter().take(10).cloned().collect::<Vec<_>>().join(", ");
-    let more = match few.len() {
+    let shown = named
+        .iter()
+        .take(10)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    let more = match named.len() {
         n if n > 10 => format!(" and {} more", n - 10),
         _ => String::new(),
     };
+    if keep {
+        crate::say_prose!(
+            "warning: {} response(s) answer fewer than half the statements compared: {shown}{more}. They are kept (--include-partial); their scores rest on few answers.",
+            named.len()
+        );
+        return Ok((files, participants));
+    }
+    if named.len() == participants.len() {
+        return Err(Error::usage(format!(
+            "every response answers fewer than half the statements compared ({shown}{more}); to compare them anyway: --include-partial"
+        )));
+    }
     crate::say_prose!(
-        "warning: {} response(s) answer fewer than half the statements asked: {shown}{more}. They count as participants; their scores rest on few answers.",
-        few.len()
+        "warning: {} response(s) answer fewer than half the statements compared and are left out: {shown}{more}. To keep them: --include-partial",
+        named.len()
     );
+    Ok(files
+        .into_iter()
+        .zip(participants)
+        .filter(|(_, p)| few(p).is_none())
+        .unzip())
 }
 
 /// What one reader thread found in its share of the files.

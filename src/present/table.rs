@@ -225,6 +225,11 @@ pub fn report_summary(view: &crate::present::view::ReportView) -> String {
             view.not_assessed.join(", ")
         ));
     }
+    for d in view.groups.iter().flat_map(|g| &g.dimensions) {
+        if let Some(t) = &d.too_few {
+            s.push_str(&prose(&format!("{}: {t}.\n", d.name)));
+        }
+    }
     if let Some(n) = &view.next_step {
         s.push_str(&format!("\n{}: {}\n", w.next_step, n.name));
         if let Some(why) = &w.next_step_why {

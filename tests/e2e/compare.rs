@@ -3,7 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::support::{
-    browser_or_skip, fixture, learnlead, probe_in_browser, response_from, run, word_text,
+    browser_or_skip, fixture, learnlead, probe_in_browser, response_from, run, word_text, workshop,
+    workspace,
 };
 
 fn small() -> String {
@@ -618,20 +619,28 @@ fn namesakes_are_told_apart_few_answers_are_named_and_the_bundle_lists_people_by
         "{}",
         r.stdout
     );
-    // Bo answered one of three statements: counted, and named in a warning.
+    // Bo answered one of three statements: left out, and named in a warning.
     assert!(
-        r.stderr.contains("fewer than half the statements asked")
+        r.stderr
+            .contains("fewer than half the statements compared and are left out")
             && r.stderr.contains("bo-lind.yaml (1 of 3)"),
         "{}",
         r.stderr
     );
     let bundle = dir.path().join("bundle");
+    // Kept on purpose, Bo is in the bundle too.
     let r = run(learnlead()
         .arg("bundle")
         .arg(&out)
+        .arg("--include-partial")
         .arg("--out-dir")
         .arg(&bundle));
     assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("They are kept (--include-partial)"),
+        "{}",
+        r.stderr
+    );
     let index = std::fs::read_to_string(bundle.join("index.html")).unwrap();
     let at = |name: &str| {
         index
@@ -660,7 +669,9 @@ fn with_roles_where_the_perspectives_differ_most_is_among_what_to_talk_about_fir
     assert!(at("## What to talk about first") < at("### Where the perspectives differ most"));
     assert!(at("### Where the perspectives differ most") < at("## For the conversation"));
     assert!(
-        md.contains("- **Sharing**: leader 4, member 2; a spread of 2"),
+        // Cy scored one of Sharing's two statements: too few for a score, so members are Bo 2
+        // and Dee 1.
+        md.contains("- **Sharing**: leader 4, member 1.5; a spread of 2.5"),
         "{md}"
     );
     assert_eq!(
@@ -731,4 +742,96 @@ out.lastSlide = slides[slides.length - 1].id;",
     assert_eq!(probe["next"], "divided-sharing", "{probe}");
     assert_eq!(probe["last"], probe["lastSlide"], "{probe}");
     assert_eq!(probe["home"], "start", "{probe}");
+}
+
+/// A response with under half the statements answered is left out of the group by default and
+/// named; `--include-partial` keeps it. A dimension with too few statements answered has no
+/// score, band or next step in a person's report, and says so.
+#[test]
+fn partial_responses_are_left_out_by_name_and_thin_dimensions_are_not_scored() {
+    let dir = workspace();
+    let room = dir.path().join("room");
+    std::fs::create_dir(&room).unwrap();
+    let people = workshop(&room);
+    let partial = dir.path().join("late.txt");
+    std::fs::write(
+        &partial,
+        "name: Late Comer\nrole: member\nanswers:\n  relevance-1: 4\n  voices-1: 2\n  voices-2: 3\n",
+    )
+    .unwrap();
+    let late = room.join("late.yaml");
+    let made = run(learnlead()
+        .args([
+            "assess",
+            "--rubric",
+            "wenger-trayner",
+            "--partial",
+            "--answers",
+        ])
+        .arg(&partial)
+        .arg("--out")
+        .arg(&late));
+    assert_eq!(made.code, 0, "{}", made.stderr);
+
+    let out = run(learnlead()
+        .arg("compare")
+        .arg(&room)
+        .args(["--format", "json"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(json["participants"].as_array().unwrap().len(), people.len());
+    assert!(out.stderr.contains("left out"), "{}", out.stderr);
+    assert!(out.stderr.contains("late.yaml (3 of"), "{}", out.stderr);
+    assert!(out.stderr.contains("--include-partial"), "{}", out.stderr);
+
+    let kept =
+        run(learnlead()
+            .arg("compare")
+            .arg(&room)
+            .args(["--format", "json", "--include-partial"]));
+    let json: serde_json::Value = serde_json::from_str(&kept.stdout).unwrap();
+    assert_eq!(
+        json["participants"].as_array().unwrap().len(),
+        people.len() + 1
+    );
+    assert!(kept.stderr.contains("are kept"), "{}", kept.stderr);
+
+    // Relevance: 1 of the statements a member is asked; Voices: 2 of them.
+    let md = run(learnlead()
+        .arg("report")
+        .arg(&late)
+        .args(["--format", "md"]));
+    assert_eq!(md.code, 0, "{}", md.stderr);
+    assert!(md.stdout.contains("#### Relevance: —"), "{}", md.stdout);
+    assert!(
+        md.stdout.contains(
+            "1 of 4 statements answered with a point: too few to score (a score needs 2)"
+        ),
+        "{}",
+        md.stdout
+    );
+    assert!(
+        md.stdout.contains("#### Voices: 2.5"),
+        "half of 4 is enough: {}",
+        md.stdout
+    );
+
+    // A session that covers Voices alone compares only its statements: the late response
+    // answers 2 of them, half, and counts.
+    let s = run(learnlead()
+        .arg("session")
+        .arg(&room)
+        .args(["--only", "voices"]));
+    assert_eq!(s.code, 0, "{}", s.stderr);
+    let voices = run(learnlead()
+        .arg("compare")
+        .arg(&room)
+        .args(["--format", "json"]));
+    let json: serde_json::Value = serde_json::from_str(&voices.stdout).unwrap();
+    assert_eq!(
+        json["participants"].as_array().unwrap().len(),
+        people.len() + 1,
+        "{}",
+        voices.stderr
+    );
 }

@@ -283,10 +283,22 @@ fn answers_posted_to_the_room_become_response_files_and_strangers_get_nothing() 
         !printed.contains("ana-"),
         "no file name, no name: {printed}"
     );
-    let compared = run(learnlead()
+    // Two statements of 47 each: left out of a group report unless kept on purpose.
+    let refused = run(learnlead()
         .arg("compare")
         .arg(&room)
         .args(["--format", "json"]));
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("--include-partial"),
+        "{}",
+        refused.stderr
+    );
+    let compared =
+        run(learnlead()
+            .arg("compare")
+            .arg(&room)
+            .args(["--format", "json", "--include-partial"]));
     assert_eq!(compared.code, 0, "{}", compared.stderr);
 }
 

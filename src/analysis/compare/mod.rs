@@ -602,16 +602,18 @@ groups:
             Some(vec![1, 0, 1, 0, 0]),
             "answers as given: 1 and 3"
         );
-        // d1 per person: Ana (5+5)/2 = 5, Bo (3+3)/2 = 3, Cy 1 -> mean 3, sd 2
+        // d1 per person: Ana (5+5)/2 = 5, Bo (3+3)/2 = 3; Cy scored 1 of its 2 statements,
+        // too few for a d1 score -> mean 4, sd 1.41
         let d1 = &c.dimensions[0];
         assert_eq!(
             (d1.stats.mean, d1.stats.min, d1.stats.max, d1.stats.sd),
-            (Some(3.0), Some(1.0), Some(5.0), Some(2.0))
+            (Some(4.0), Some(3.0), Some(5.0), Some(1.41))
         );
+        assert_eq!((d1.stats.n, d1.stats.na), (2, 1));
         assert_eq!(d1.desired.as_ref().unwrap().mean, Some(4.0));
-        // overall per person: Ana (5 + 2)/2 = 3.5, Bo (3 + 2)/2 = 2.5, Cy (1 + 4)/2 = 2.5
-        assert_eq!(c.overall.mean, Some(2.83));
-        assert_eq!(c.overall.median, Some(2.5));
+        // overall per person: Ana (5 + 2)/2 = 3.5, Bo (3 + 2)/2 = 2.5, Cy d2 alone = 4
+        assert_eq!(c.overall.mean, Some(3.33));
+        assert_eq!(c.overall.median, Some(3.5));
         assert_eq!(c.participants[0].dimensions, vec![Some(5.0), Some(2.0)]);
     }
 
@@ -663,8 +665,9 @@ groups:
         assert_eq!(c.dimensions[1].stats.counts, Some(vec![0, 2, 0, 1, 0]));
         assert_eq!(c.groups[0].stats.counts, Some(vec![1, 2, 2, 1, 2]));
         assert_eq!(c.overall.counts, Some(vec![1, 2, 2, 1, 2]));
-        // Dee has no dimension score at all: counted apart, not as zero.
-        assert_eq!(c.dimensions[0].stats.n, 3);
+        // Dee has no dimension score at all, and Cy scored too few of d1's statements for
+        // one: counted apart, not as zero.
+        assert_eq!(c.dimensions[0].stats.n, 2);
         assert_eq!(c.participants[3].overall, None);
     }
 
@@ -688,9 +691,10 @@ groups:
         assert_eq!(d1.counts, Some(vec![0, 0, 0, 2, 0]));
         assert!(c.dimensions[1].desired.is_none(), "nobody said");
         assert!(c.has_desired);
-        // d1's mean 3 sits halfway on 1..5; d2's mean 2 a quarter of the way. Two people have
-        // no d2 score: counted apart.
-        assert_eq!(c.dimensions[0].percent, Some(50.0));
+        // d1's mean 4 (Ana 5, Bo 3; Cy scored 1 of 2 statements, too few) sits three
+        // quarters of the way on 1..5; d2's mean 2 a quarter of the way. Two people have no d2
+        // score: counted apart.
+        assert_eq!(c.dimensions[0].percent, Some(75.0));
         assert_eq!(c.dimensions[1].percent, Some(25.0));
         assert_eq!((c.dimensions[1].stats.n, c.dimensions[1].stats.na), (1, 2));
 

@@ -623,7 +623,8 @@ impl Room {
             rubric: Some(self.rubric_name.clone()),
             config: None,
             seed: crate::analysis::compare::DEFAULT_SEED,
-            include_partial: false,
+            include_partial: true,
+            in_room: true,
             scoped,
         };
         let html = crate::commands::compare::Group::read(&self.catalog, &args, !anonymous)

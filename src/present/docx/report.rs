@@ -181,6 +181,9 @@ fn dimensions(doc: &mut Doc, view: &ReportView, title: &str) {
             "Heading2",
             &format!("{}: {}{band}", d.name, fmt_score(d.score)),
         );
+        if let Some(t) = &d.too_few {
+            doc.para(&format!("{t}."));
+        }
         doc.para(&format!("{}: {}", w.guiding_question, d.question));
         let items: Vec<Vec<String>> = d
             .items

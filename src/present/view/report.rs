@@ -166,6 +166,9 @@ pub struct DimensionView {
     pub pitfalls: Vec<String>,
     pub quality_signs: Vec<String>,
     pub items: Vec<ItemView>,
+    /// Why there is no score though some statements were answered: "1 of 4 statements
+    /// answered with a point: too few to score (a score needs 2)".
+    pub too_few: Option<String>,
     pub answered: usize,
     pub not_applicable: usize,
     pub unanswered: usize,
@@ -439,6 +442,12 @@ impl Ctx<'_> {
         let band = band.map(|i| &self.rubric.bands[i]);
         let next_method = band.and_then(|b| d.method_for(&b.id)).map(str::to_string);
         DimensionView {
+            too_few: ds.too_few.map(|(scored, asked)| {
+                format!(
+                    "{scored} of {asked} statements answered with a point: too few to score (a score needs {}); the answers are below",
+                    crate::analysis::score::needed(asked)
+                )
+            }),
             id: d.id.clone(),
             name: d.name.clone(),
             group: g.name.clone(),
@@ -728,6 +737,7 @@ pub fn json(view: &ReportView, rubric_hash: &str) -> serde_json::Value {
                 "id": d.id,
                 "name": d.name,
                 "score": d.score,
+                "too_few": d.too_few,
                 "band": d.band.as_ref().map(|b| &b.id),
                 "desired": d.desired,
                 "gap": d.gap,
@@ -782,14 +792,30 @@ mod tests {
         r
     }
 
+    /// A response scoring each named dimension `v` on every one of its statements (a reverse
+    /// statement answered so that it scores `v`).
+    fn scoring(dims: &[(&str, i64)]) -> Response {
+        let rubric = rubric();
+        let mut r = Response::new(&rubric);
+        let (min, max) = (rubric.scale.min, rubric.scale.max);
+        for (dim, v) in dims {
+            let (_, d) = rubric.find_dimension(dim).unwrap();
+            for i in &d.items {
+                let given = if i.reverse { min + max - v } else { *v };
+                r.answers.insert(i.id.clone(), Answer::Score(given));
+            }
+        }
+        r
+    }
+
     #[test]
     fn focus_is_by_gap_when_desired_is_given_else_lowest_scores() {
         let r = rubric();
-        let mut resp = with(&[
-            ("education-1", 2),
-            ("support-1", 5),
-            ("integration-1", 1),
-            ("cultivation-1", 4),
+        let mut resp = scoring(&[
+            ("education", 2),
+            ("support", 5),
+            ("integration", 1),
+            ("cultivation", 4),
         ]);
         let s = score(&r, &resp);
         let v = report(&r, &resp, &s, None);
@@ -839,8 +865,8 @@ mod tests {
     #[test]
     fn changes_against_a_baseline_have_arrows() {
         let r = rubric();
-        let before = with(&[("education-1", 2), ("support-1", 4)]);
-        let after = with(&[("education-1", 4), ("support-1", 4), ("integration-1", 3)]);
+        let before = scoring(&[("education", 2), ("support", 4)]);
+        let after = scoring(&[("education", 4), ("support", 4), ("integration", 3)]);
         let (sb, sa) = (score(&r, &before), score(&r, &after));
         let v = report(&r, &after, &sa, Some((&before, &sb)));
         let dims = &v.groups[0].dimensions;
