@@ -15,6 +15,23 @@ pub struct Change {
     pub direction: &'static str,
     /// ▲, ▼, = or –: an arrow that reads in black and white.
     pub arrow: &'static str,
+    /// Whether the change exceeds what measurement error allows (`threshold`); `None` where
+    /// no threshold applies or there is no change to judge.
+    pub reliable: Option<bool>,
+    /// The smallest change that is more than noise, where one applies.
+    pub threshold: Option<f64>,
+}
+
+/// [`change`], judged against `threshold`: a change larger than it is reliable; one within it
+/// reads "within noise".
+pub fn change_beyond(then: Option<f64>, now: Option<f64>, threshold: Option<f64>) -> Change {
+    let mut c = change(then, now);
+    c.threshold = threshold.map(round2);
+    c.reliable = match (c.change, threshold) {
+        (Some(d), Some(t)) if d != 0.0 => Some(d.abs() > t),
+        _ => None,
+    };
+    c
 }
 
 /// The change from `then` to `now`. Changes under 0.005 count as the same.
@@ -34,6 +51,8 @@ pub fn change(then: Option<f64>, now: Option<f64>) -> Change {
                 change: Some(c),
                 direction,
                 arrow,
+                reliable: None,
+                threshold: None,
             }
         }
         _ => Change {
@@ -41,6 +60,8 @@ pub fn change(then: Option<f64>, now: Option<f64>) -> Change {
             change: None,
             direction: "none",
             arrow: "–",
+            reliable: None,
+            threshold: None,
         },
     }
 }

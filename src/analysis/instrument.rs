@@ -47,6 +47,13 @@ pub struct DimensionQuality {
     /// What an author should look at, in words.
     pub flags: Vec<String>,
     pub statements: Vec<StatementQuality>,
+    /// The standard deviation of people's dimension scores (of those with enough statements
+    /// scored for one).
+    pub score_sd: Option<f64>,
+    /// What to store with the rubric (`reliability:` under the dimension) so that a change
+    /// between rounds is judged against this dimension's own measurement error; none while
+    /// the figures are unstable.
+    pub store: Option<crate::model::rubric::StoredReliability>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -215,7 +222,29 @@ fn dimension(
             }
         }
     }
+    let scores: Vec<f64> = kept_rows
+        .iter()
+        .filter_map(|r| {
+            let given: Vec<f64> = r.iter().flatten().copied().collect();
+            let enough =
+                !given.is_empty() && given.len() >= crate::analysis::score::needed(r.len());
+            enough.then(|| given.iter().sum::<f64>() / given.len() as f64)
+        })
+        .collect();
+    let score_sd = sample_sd(&scores);
+    let store = match (quality.alpha, score_sd) {
+        (Some(alpha), Some(sd)) if !unstable && alpha >= 0.0 && sd > 0.0 => {
+            Some(crate::model::rubric::StoredReliability {
+                alpha: (alpha * 100.0).round() / 100.0,
+                sd: (sd * 100.0).round() / 100.0,
+                n: scores.len(),
+            })
+        }
+        _ => None,
+    };
     DimensionQuality {
+        score_sd,
+        store,
         id: d.id.clone(),
         name: d.name.clone(),
         quality,
@@ -248,6 +277,16 @@ fn reading(q: &ScaleQuality) -> (&'static str, String) {
         word,
         format!("These statements {how}: alpha {}{interval}.", two(alpha)),
     )
+}
+
+/// The sample standard deviation (n - 1); none below two values.
+fn sample_sd(values: &[f64]) -> Option<f64> {
+    if values.len() < 2 {
+        return None;
+    }
+    let mean = values.iter().sum::<f64>() / values.len() as f64;
+    let ss: f64 = values.iter().map(|v| (v - mean).powi(2)).sum();
+    Some((ss / (values.len() - 1) as f64).sqrt())
 }
 
 /// The first `max` characters of `text`, with "…" where it was cut.

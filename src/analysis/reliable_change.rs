@@ -13,6 +13,52 @@
 //! `sd` is the standard deviation of the score in a reference group (usually the first round),
 //! `r` its reliability (for a rubric dimension: Cronbach's alpha or omega of its statements).
 
+/// The alpha assumed for a dimension whose rubric stores none (`reliability` in the rubric,
+/// from `rubrics analyze`): cautious, as short scales of a few statements often reach no more.
+pub const DEFAULT_ALPHA: f64 = 0.7;
+
+/// What measurement error a dimension's score carries: its alpha and the spread of people's
+/// scores, stored with the rubric or assumed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Noise {
+    pub alpha: f64,
+    pub sd: f64,
+    /// Whether the figures come from the rubric (else the cautious default).
+    pub stored: bool,
+}
+
+/// The noise of `dim`'s score: what the rubric stores, else alpha [`DEFAULT_ALPHA`] and an sd
+/// of a quarter of the scale (1 on a 1–5 scale), which is wider than most groups' spread.
+pub fn noise(
+    rubric: &crate::model::rubric::Rubric,
+    dim: &crate::model::rubric::Dimension,
+) -> Noise {
+    match dim.reliability {
+        Some(r) => Noise {
+            alpha: r.alpha,
+            sd: r.sd,
+            stored: true,
+        },
+        None => Noise {
+            alpha: DEFAULT_ALPHA,
+            sd: (rubric.scale.max - rubric.scale.min) as f64 / 4.0,
+            stored: false,
+        },
+    }
+}
+
+/// The smallest change in a group's mean that measurement error does not explain, for groups
+/// of `n_then` and `n_now` people: `1.96 · SEM · √(1/n_then + 1/n_now)` with `SEM = sd ·
+/// √(1 - alpha)`. Each person's error is independent, so a group mean's error shrinks with
+/// the group. `None` when a group is empty.
+pub fn group_threshold(noise: Noise, n_then: usize, n_now: usize) -> Option<f64> {
+    if n_then == 0 || n_now == 0 {
+        return None;
+    }
+    let sem = standard_error_of_measurement(noise.sd, noise.alpha);
+    Some(1.96 * sem * (1.0 / n_then as f64 + 1.0 / n_now as f64).sqrt())
+}
+
 /// The smallest change in a score that counts as reliable: `1.96 · √2 · sd · √(1 - r)`.
 ///
 /// The reliability is taken within [0, 1]: a negative alpha counts as 0 (the threshold is
@@ -80,5 +126,18 @@ mod tests {
             reliable_change_index(4.3, 3.1, 0.8, 0.8).unwrap(),
             -2.371_708_245_126_284,
         );
+    }
+
+    #[test]
+    fn a_group_means_threshold_shrinks_with_the_group() {
+        let n = Noise {
+            alpha: 0.8,
+            sd: 0.8,
+            stored: true,
+        };
+        // SEM = .8 · √.2 = .357771; 1.96 · SEM · √(1/8 + 1/8) = .350615
+        near(group_threshold(n, 8, 8).unwrap(), 0.350_615_458_871_967);
+        assert!(group_threshold(n, 80, 80).unwrap() < group_threshold(n, 8, 8).unwrap());
+        assert_eq!(group_threshold(n, 0, 8), None);
     }
 }

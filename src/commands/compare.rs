@@ -94,8 +94,8 @@ impl Group {
         rounds.sort_by(|a, b| a.date.cmp(&b.date));
         if let Some(then) = rounds.last_mut() {
             let mut change = compare::change_over_time(
-                &comparison,
-                &then.comparison,
+                &rubric,
+                (&comparison, &then.comparison),
                 &participants,
                 &then.participants,
                 opts.anonymize,
@@ -114,6 +114,11 @@ impl Group {
         });
         let mut view = crate::present::view::group_report(&rubric, comparison);
         view.trend = trend;
+        view.method = crate::present::view::group_method(
+            &rubric,
+            args.seed,
+            args.include_partial || args.in_room,
+        );
         let earlier = rounds.last().and_then(|r| r.session.as_ref());
         let coverage = crate::present::view::Coverage {
             session: scope.session.as_ref().map(|(s, _)| s),

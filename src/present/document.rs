@@ -236,6 +236,11 @@ impl Document for ReportDocument<'_> {
             text.push_str(&format!("\n{}\n", table::trend_table(t)));
         }
         text.push_str(&table::report_summary(self.view));
+        let title = crate::present::view::REPORT_SECTIONS
+            .iter()
+            .find(|s| s.id == "howmade")
+            .map_or("", |s| s.title);
+        text.push_str(&table::prose(&table::method_text(&self.view.method, title)));
         if let Some(command) = &self.full_report {
             text.push_str(&format!(
                 "\nThe full report, with what each dimension looks like and what to reflect on:\n  {command}\n"

@@ -27,9 +27,10 @@ pub fn fmt_signed(v: Option<f64>) -> String {
 
 /// `▲ +0.5`, `▼ -1`, `= 0` (no change), or `–` when there is nothing to compare.
 pub fn change_text(c: &Change) -> String {
-    match c.change {
-        Some(v) => format!("{} {}", c.arrow, fmt_signed(Some(v))),
-        None => c.arrow.to_string(),
+    match (c.change, c.reliable) {
+        (Some(v), Some(false)) => format!("{} {} (within noise)", c.arrow, fmt_signed(Some(v))),
+        (Some(v), _) => format!("{} {}", c.arrow, fmt_signed(Some(v))),
+        (None, _) => c.arrow.to_string(),
     }
 }
 
@@ -78,6 +79,15 @@ mod tests {
         assert_eq!(capitalized("élan vital"), "Élan vital");
         assert_eq!(capitalized(""), "");
         assert_eq!(change_text(&change(None, Some(3.0))), "–");
+        let beyond = crate::analysis::change::change_beyond;
+        assert_eq!(
+            change_text(&beyond(Some(3.0), Some(3.5), Some(1.2))),
+            "▲ +0.5 (within noise)"
+        );
+        assert_eq!(
+            change_text(&beyond(Some(2.0), Some(3.5), Some(1.2))),
+            "▲ +1.5"
+        );
     }
 
     #[test]

@@ -303,12 +303,17 @@ fn section_text(view: &GroupReport, id: &str, title: &str) -> String {
             format!("\n{title} (mean per dimension)\n{}\n", role_table(b))
         }),
         "change" => c.change.as_ref().map_or_else(String::new, |ch| {
+            let most = match view.words.changed_most.is_empty() {
+                true => String::new(),
+                false => format!("Changed most: {}.\n", view.words.changed_most.join("; ")),
+            };
             format!(
-                "\n{title} since {} ({} participants then, {} now)\n{}\n",
+                "\n{title} since {} ({} participants then, {} now)\n{most}{}\n{}\n",
                 ch.then_date.as_deref().unwrap_or("the earlier round"),
                 ch.then_participants,
                 ch.now_participants,
-                change_table(ch)
+                change_table(ch),
+                prose(view.words.noise_note)
             )
         }),
         "rounds" => view
@@ -316,12 +321,30 @@ fn section_text(view: &GroupReport, id: &str, title: &str) -> String {
             .as_ref()
             .map_or_else(String::new, |t| format!("\n{}\n", trend_table(t))),
         "matrix" if c.show_matrix => format!("\n{title}\n{}", participant_tables(c)),
+        "howmade" => wrap(&method_text(&view.method, title), prose_width()),
         "items" => format!(
             "\n{title} (answers per point of the scale, as given)\n{}\n",
             statement_table(c)
         ),
         _ => String::new(),
     }
+}
+
+/// How the figures were made, short: the rubric, the rules, the reverse-scored statements by id.
+pub fn method_text(m: &crate::present::view::MethodView, title: &str) -> String {
+    let mut s = format!("\n{title}\n  Rubric: {}.\n", m.rubric);
+    for l in &m.lines {
+        s.push_str(&format!("  - {l}\n"));
+    }
+    if !m.reverse.is_empty() {
+        let ids: Vec<&str> = m
+            .reverse
+            .iter()
+            .map(|r| r.split(':').next().unwrap_or_default())
+            .collect();
+        s.push_str(&format!("  {} {}.\n", m.reverse_intro, ids.join(", ")));
+    }
+    s
 }
 
 /// What the session rated and covered.
@@ -733,7 +756,16 @@ fn change_table(ch: &ChangeOverTime) -> Table {
             d.name.clone(),
             fmt_score(d.mean_then),
             fmt_score(d.mean_now),
-            format!("{} {}", d.arrow, fmt_signed(d.change)),
+            format!(
+                "{} {}{}",
+                d.arrow,
+                fmt_signed(d.change),
+                if d.reliable == Some(false) {
+                    " (within noise)"
+                } else {
+                    ""
+                }
+            ),
             fmt_score(d.sd_then),
             fmt_score(d.sd_now),
             d.spread.to_string(),
@@ -866,6 +898,12 @@ pub fn instrument(view: &crate::present::view::InstrumentView) -> String {
     }
     for d in &i.dimensions {
         s.push_str(&format!("\n{}: {}\n", d.name, d.sentence));
+        if let Some(r) = &d.store {
+            s.push_str(&format!(
+                "  To judge change against this dimension's own error, add under it in the rubric:\n    reliability: {{alpha: {}, sd: {}, n: {}}}\n",
+                r.alpha, r.sd, r.n
+            ));
+        }
         for f in &d.flags {
             s.push_str(&prose(&format!("  ! {f}\n")));
         }

@@ -171,9 +171,9 @@ fn markdown_tables_are_tables_and_notes_cannot_break_them() {
         "raw HTML got through: {:?}",
         shape.html
     );
-    // Exactly the headings of the template: title, 5 sections (round by round needs an earlier
+    // Exactly the headings of the template: title, 6 sections (round by round needs an earlier
     // round), the next step, strengths, focus, 4 groups, 12 dimensions.
-    assert_eq!(shape.headings, 1 + 5 + 3 + 4 + 12);
+    assert_eq!(shape.headings, 1 + 6 + 3 + 4 + 12);
     // What people typed shows as text, as they typed it.
     assert!(
         shape

@@ -108,3 +108,94 @@ fn a_group_sees_every_round_and_each_baseline_takes_one_folder() {
     assert_eq!(json["participants"].as_array().unwrap().len(), 2);
     assert_eq!(json["change"]["then_date"], "2025-03-01");
 }
+
+/// A change between a person's rounds reads "within noise" unless it exceeds what measurement
+/// error allows: by default (alpha .7 assumed) a one-point rise on Sharing does not, with the
+/// reliability `rubrics analyze` found stored in the rubric it does, and the report then opens
+/// with it.
+#[test]
+fn a_change_is_a_change_only_beyond_measurement_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = std::fs::read_to_string(crate::support::fixture("catalog/small.yaml")).unwrap();
+    let measured = plain.replace(
+        "        prompts:\n          low: [Who could share first?]",
+        "        reliability: {alpha: 0.95, sd: 0.5, n: 120}\n        prompts:\n          low: [Who could share first?]",
+    );
+    assert_ne!(
+        plain, measured,
+        "the fixture has Sharing's prompts where expected"
+    );
+    let report = |rubric_text: &str| -> String {
+        let rubric = dir.path().join("small.yaml");
+        std::fs::write(&rubric, rubric_text).unwrap();
+        let mut made = Vec::new();
+        for (name, answers, date) in [
+            (
+                "before",
+                "share-1: 2\n  share-2: 3\n  care-1: 2",
+                "2025-09-01",
+            ),
+            (
+                "after",
+                "share-1: 3\n  share-2: 2\n  care-1: 2",
+                "2026-03-01",
+            ),
+        ] {
+            let file = dir.path().join(format!("{name}.txt"));
+            std::fs::write(&file, format!("name: Ana\nanswers:\n  {answers}\n")).unwrap();
+            let out = dir.path().join(format!("{name}.yaml"));
+            let _ = std::fs::remove_file(&out);
+            let r = run(learnlead()
+                .args(["assess", "--answers"])
+                .arg(&file)
+                .arg("--rubric")
+                .arg(&rubric)
+                .arg("--out")
+                .arg(&out));
+            assert_eq!(r.code, 0, "{}", r.stderr);
+            let text = std::fs::read_to_string(&out).unwrap();
+            let dated = text
+                .lines()
+                .map(|l| match l.split_once(": ") {
+                    Some(("started" | "completed", _)) => {
+                        format!("{}: {date}T10:00:00Z", l.split(':').next().unwrap())
+                    }
+                    _ => l.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            std::fs::write(&out, dated + "\n").unwrap();
+            made.push(out);
+        }
+        let r = run(learnlead()
+            .arg("report")
+            .arg(&made[1])
+            .arg("--baseline")
+            .arg(&made[0])
+            .arg("--rubric")
+            .arg(&rubric)
+            .args(["--format", "md"]));
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        r.stdout
+    };
+    let assumed = report(&plain);
+    assert!(
+        assumed.contains("What changed most since 2025-09-01:** Sharing ▲+1 (within noise)"),
+        "{assumed}"
+    );
+    assert!(
+        assumed.contains("#### Sharing: 3 · High · ▲ +1 (within noise)"),
+        "{assumed}"
+    );
+    assert!(assumed.contains("a cautious alpha of .7"), "{assumed}");
+    let stored = report(&measured);
+    assert!(
+        stored.contains("What changed most since 2025-09-01:** Sharing ▲+1"),
+        "{stored}"
+    );
+    assert!(!stored.contains("Sharing ▲+1 (within noise)"), "{stored}");
+    assert!(
+        stored.contains("stored with the rubric for 1 of its 2 dimensions"),
+        "{stored}"
+    );
+}

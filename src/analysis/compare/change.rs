@@ -5,9 +5,11 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::{Comparison, Participant};
-use crate::analysis::change::change;
+use crate::analysis::change::{change, change_beyond};
+use crate::analysis::reliable_change::{group_threshold, noise};
 use crate::analysis::score::round2;
 use crate::analysis::stats::Stats;
+use crate::model::rubric::Rubric;
 
 /// What changed between an earlier round and this one, on the same rubric.
 #[derive(Debug, Clone, Serialize)]
@@ -39,6 +41,10 @@ pub struct DimensionChange {
     pub sd_now: Option<f64>,
     /// `narrowed`, `widened`, `same`, or `unknown`.
     pub spread: &'static str,
+    /// Whether the change of the mean exceeds what measurement error allows for groups of
+    /// these sizes (`threshold`); `None` for the overall mean and where there is no change.
+    pub reliable: Option<bool>,
+    pub threshold: Option<f64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -53,14 +59,17 @@ pub struct PersonChange {
 /// Compares this round (`now`, from `now_people`) with an earlier one. People are matched by
 /// name, ignoring case and surrounding spaces, unless anonymized.
 pub fn change_over_time(
-    now: &Comparison,
-    then: &Comparison,
+    rubric: &Rubric,
+    (now, then): (&Comparison, &Comparison),
     now_people: &[Participant],
     then_people: &[Participant],
     anonymize: bool,
 ) -> ChangeOverTime {
     let dim_change = |id: &str, name: &str, t: &Stats, n: &Stats| {
-        let c = change(t.mean, n.mean);
+        let threshold = rubric
+            .find_dimension(id)
+            .and_then(|(_, d)| group_threshold(noise(rubric, d), t.n, n.n));
+        let c = change_beyond(t.mean, n.mean, threshold);
         let spread = spread_word(t.sd, n.sd);
         DimensionChange {
             id: id.to_string(),
@@ -72,6 +81,8 @@ pub fn change_over_time(
             sd_then: t.sd,
             sd_now: n.sd,
             spread,
+            reliable: c.reliable,
+            threshold: c.threshold,
         }
     };
     let dimensions = now

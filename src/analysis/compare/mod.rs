@@ -917,7 +917,7 @@ groups:
         );
         let c_then = compare(&r, &mut then, &opts());
         let c_now = compare(&r, &mut now, &opts());
-        let ch = change_over_time(&c_now, &c_then, &now, &then, false);
+        let ch = change_over_time(&r, (&c_now, &c_then), &now, &then, false);
         // d1 then: Ana 1, Bo 5 (mean 3, sd 2.83); now: Ana 3, Cy 4 (mean 3.5, sd 0.71)
         let d1 = &ch.dimensions[0];
         assert_eq!(
@@ -925,10 +925,17 @@ groups:
             (Some(3.0), Some(3.5), Some(0.5))
         );
         assert_eq!((d1.arrow, d1.spread), ("▲", "narrowed"));
+        // No stored reliability: alpha .7 and sd 1 (a quarter of 1..5); SEM .5477; for two
+        // people in each round 1.96 · .5477 · √(1/2 + 1/2) = 1.07: +0.5 is within noise.
+        assert_eq!((d1.threshold, d1.reliable), (Some(1.07), Some(false)));
+        assert_eq!(
+            ch.overall.reliable, None,
+            "no threshold for the overall mean"
+        );
         assert_eq!(ch.people.len(), 1, "Ana is in both rounds");
         assert_eq!(ch.people[0].overall_then, Some(1.0));
         assert_eq!(ch.people[0].change, Some(2.0));
-        let anon = change_over_time(&c_now, &c_then, &now, &then, true);
+        let anon = change_over_time(&r, (&c_now, &c_then), &now, &then, true);
         assert!(anon.people.is_empty() && !anon.matched_by_name);
     }
 

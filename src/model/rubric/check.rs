@@ -256,6 +256,24 @@ impl Rubric {
             }
         }
         self.answer_set_reference(&dim.answers, with(dp, path!["answers"]), problem);
+        if let Some(r) = &dim.reliability {
+            let span = (self.scale.max - self.scale.min) as f64;
+            if !(r.alpha.is_finite() && (0.0..=1.0).contains(&r.alpha)) {
+                problem(
+                    with(dp, path!["reliability", "alpha"]),
+                    format!("alpha {} is not between 0 and 1", r.alpha),
+                );
+            }
+            if !(r.sd.is_finite() && r.sd > 0.0 && r.sd <= span) {
+                problem(
+                    with(dp, path!["reliability", "sd"]),
+                    format!(
+                        "sd {} is not above 0 and within the scale's span ({span})",
+                        r.sd
+                    ),
+                );
+            }
+        }
     }
 
     /// `band` (a key of `what` in dimension `dim`) must be one of the rubric's bands.

@@ -246,6 +246,22 @@ pub struct Dimension {
     /// Signs that the work on this dimension is going well.
     #[serde(default)]
     pub quality_signs: Vec<String>,
+    /// How reliably its statements measure, from responses (`rubrics analyze`): what a change
+    /// must exceed to be more than measurement error. Without it, a cautious default is used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reliability: Option<StoredReliability>,
+}
+
+/// A dimension's reliability as `rubrics analyze` found it on many responses.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoredReliability {
+    /// Cronbach's alpha of its statements, 0 to 1.
+    pub alpha: f64,
+    /// The standard deviation of people's dimension scores.
+    pub sd: f64,
+    /// How many responses it rests on.
+    pub n: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

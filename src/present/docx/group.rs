@@ -62,6 +62,7 @@ fn write_section(doc: &mut Doc, view: &GroupReport, id: &str, title: &str) {
         "matrix" => participants(doc, view, title),
         "items" => statements(doc, view, title),
         "notes" => notes(doc, view, title),
+        "howmade" => super::method(doc, &view.method, title),
         _ => {}
     }
 }
@@ -315,6 +316,13 @@ fn change(doc: &mut Doc, view: &GroupReport, title: &str) {
         return;
     };
     doc.heading("Heading1", title);
+    if !view.words.changed_most.is_empty() {
+        doc.lead(
+            "Changed most: ",
+            &format!("{}.", view.words.changed_most.join("; ")),
+        );
+    }
+    doc.para(view.words.noise_note);
     doc.para(&format!(
         "Since the earlier round{} ({} participants then, {} now). Spread is the standard \
          deviation; narrowed means the group sees it more alike.",
@@ -332,7 +340,10 @@ fn change(doc: &mut Doc, view: &GroupReport, title: &str) {
                 d.name.clone(),
                 fmt_score(d.mean_then),
                 fmt_score(d.mean_now),
-                fmt_signed(d.change),
+                match d.reliable {
+                    Some(false) => format!("{} (within noise)", fmt_signed(d.change)),
+                    _ => fmt_signed(d.change),
+                },
                 fmt_score(d.sd_then),
                 fmt_score(d.sd_now),
                 d.spread.to_string(),

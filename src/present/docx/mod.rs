@@ -346,6 +346,17 @@ fn markdown(doc: &mut Doc, md: &str) {
 }
 
 /// Whether the configuration shows a section (all are shown unless `sections` says otherwise).
+/// How these figures were made: the rubric, the scoring rules, the reverse-scored statements.
+fn method(doc: &mut Doc, m: &crate::present::view::MethodView, title: &str) {
+    doc.heading("Heading1", title);
+    doc.lead("Rubric: ", &m.rubric);
+    doc.bullets(&m.lines);
+    if !m.reverse.is_empty() {
+        doc.para(&m.reverse_intro);
+        doc.bullets(&m.reverse);
+    }
+}
+
 fn shown(framing: &Framing, section: &str) -> bool {
     framing.show.get(section).copied().unwrap_or(true)
 }

@@ -56,6 +56,7 @@ pub fn report(view: &ReportView, framing: &Framing) -> Result<Vec<u8>> {
             "highlights" => highlights(&mut doc, view, title),
             "details" => dimensions(&mut doc, view, title),
             "coverage" => coverage(&mut doc, view, title),
+            "howmade" => super::method(&mut doc, &view.method, title),
             // The round-by-round table: a page has no room for its columns.
             _ => {}
         }

@@ -5,7 +5,7 @@ use super::words::{group_words, GroupWords, Worded, GROUP_SECTIONS};
 use super::{rubric_info, BandRef, Generator, RubricInfo, TrendView};
 use crate::model::rubric::Rubric;
 use crate::present::chart::{self, Radar};
-use crate::present::format::fmt_score;
+use crate::present::format::{fmt_score, fmt_signed};
 use serde::Serialize;
 
 /// The comparison's parts, as the group report shows them.
@@ -34,6 +34,8 @@ pub struct GroupReport {
     pub trend: Option<TrendView>,
     /// The workshop session: scope, dimensions covered, where the group landed, actions.
     pub session: Option<super::SessionView>,
+    /// How these figures were made.
+    pub method: super::MethodView,
     /// The report's phrases; templates get them as `words` (not part of the JSON).
     #[serde(skip)]
     pub words: GroupWords,
@@ -96,6 +98,35 @@ fn role_lines(c: &Comparison) -> Vec<GapLine> {
 }
 
 /// Each shared gap in a line.
+/// The dimensions whose group mean moved most since the baseline: beyond measurement error
+/// first, largest first; then the largest within it. At most three.
+fn changed_most(c: &Comparison) -> Vec<String> {
+    let Some(ch) = &c.change else {
+        return Vec::new();
+    };
+    let mut moved: Vec<(bool, f64, String)> = ch
+        .dimensions
+        .iter()
+        .filter_map(|d| {
+            let v = d.change.filter(|v| *v != 0.0)?;
+            let noise = d.reliable == Some(false);
+            Some((
+                noise,
+                v.abs(),
+                format!(
+                    "{} {}{}{}",
+                    d.name,
+                    d.arrow,
+                    fmt_signed(Some(v)),
+                    if noise { " (within noise)" } else { "" }
+                ),
+            ))
+        })
+        .collect();
+    moved.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    moved.into_iter().take(3).map(|(_, _, t)| t).collect()
+}
+
 /// Per dimension, how sure its agreement is: the interval in words, then in numbers.
 fn sure_lines(c: &Comparison) -> Vec<GapLine> {
     c.dimensions
@@ -195,10 +226,12 @@ pub fn group_report(rubric: &Rubric, comparison: Comparison) -> GroupReport {
         agreement_readings: agreement_readings(&comparison),
         trend: None,
         session: None,
+        method: super::group_method(rubric, crate::analysis::compare::DEFAULT_SEED, false),
         words: GroupWords {
             gap_lines: gap_lines(&comparison),
             role_lines: role_lines(&comparison),
             sure_lines: sure_lines(&comparison),
+            changed_most: changed_most(&comparison),
             sure_intro: format!(
                 "With {} {}, each alpha is an estimate: the range is where it falls in 95 of 100 resamplings of the answers (Hayes and Krippendorff's bootstrap).",
                 comparison.participants.len(),

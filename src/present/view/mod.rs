@@ -5,6 +5,7 @@
 
 mod group;
 mod instrument;
+mod method;
 mod report;
 mod session;
 mod words;
@@ -12,6 +13,7 @@ mod worksheet;
 
 pub use group::*;
 pub use instrument::*;
+pub use method::*;
 pub use report::*;
 pub use session::*;
 pub use words::*;

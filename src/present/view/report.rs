@@ -53,6 +53,8 @@ pub struct ReportView {
     pub scope: Option<String>,
     /// The dimensions the session did not ask, by name.
     pub not_assessed: Vec<String>,
+    /// How these figures were made.
+    pub method: super::MethodView,
     /// The report's phrases; templates get them as `words` (not part of the JSON).
     #[serde(skip)]
     pub words: ReportWords,
@@ -327,6 +329,7 @@ pub fn report(
         index_link: None,
         scope: response.scope.clone(),
         not_assessed: Vec::new(),
+        method: super::person_method(rubric, response.role.as_deref()),
     }
 }
 
@@ -485,7 +488,12 @@ impl Ctx<'_> {
             answered: ds.coverage.answered,
             not_applicable: ds.coverage.not_applicable,
             unanswered: ds.coverage.unanswered,
-            baseline: self.baseline.map(|_| change(then, ds.score)),
+            baseline: self.baseline.map(|_| {
+                let noise = crate::analysis::reliable_change::noise(self.rubric, d);
+                let threshold =
+                    crate::analysis::reliable_change::reliable_change_threshold(noise.sd, noise.alpha);
+                crate::analysis::change::change_beyond(then, ds.score, Some(threshold))
+            }),
         }
     }
 
@@ -615,31 +623,35 @@ pub struct NextStep {
 /// How many of the largest changes since the baseline the report opens with.
 const CHANGES_SHOWN: usize = 3;
 
-/// The dimensions that moved most since the baseline, largest first (up or down): "Leadership
-/// ▼-1.5".
+/// The dimensions that moved most since the baseline: those beyond measurement error first,
+/// largest first (up or down), "Leadership ▼-1.5"; then, if there is room, the largest within
+/// it, "Voices ▲+0.5 (within noise)".
 fn largest_changes(all: &[&DimensionView]) -> Vec<String> {
-    let mut moved: Vec<(f64, String)> = all
+    let mut moved: Vec<(bool, f64, String)> = all
         .iter()
         .filter_map(|d| {
             let b = d.baseline.as_ref()?;
             let c = b.change.filter(|c| *c != 0.0)?;
+            let noise = b.reliable == Some(false);
             Some((
+                noise,
                 c.abs(),
                 // The arrow holds to its number, so that a wrapped line never parts them.
                 format!(
-                    "{} {}{}",
+                    "{} {}{}{}",
                     d.name,
                     b.arrow,
-                    crate::present::format::fmt_signed(Some(c))
+                    crate::present::format::fmt_signed(Some(c)),
+                    if noise { " (within noise)" } else { "" }
                 ),
             ))
         })
         .collect();
-    moved.sort_by(|a, b| b.0.total_cmp(&a.0));
+    moved.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
     moved
         .into_iter()
         .take(CHANGES_SHOWN)
-        .map(|(_, t)| t)
+        .map(|(_, _, t)| t)
         .collect()
 }
 
@@ -708,7 +720,7 @@ pub fn json(view: &ReportView, rubric_hash: &str) -> serde_json::Value {
     use serde_json::json;
     let change = |c: &Option<Change>| {
         c.as_ref()
-            .map(|c| json!({"then": c.score, "change": c.change, "direction": c.direction}))
+            .map(|c| json!({"then": c.score, "change": c.change, "direction": c.direction, "reliable": c.reliable, "threshold": c.threshold}))
     };
     json!({
         "rubric": {

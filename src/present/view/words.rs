@@ -24,7 +24,7 @@ const fn section(id: &'static str, show: &'static str, title: &'static str) -> S
 
 /// The group report's sections, in the order every format shows them (a format leaves out
 /// the ones it has no room for, never reorders them).
-pub const GROUP_SECTIONS: [Section; 16] = [
+pub const GROUP_SECTIONS: [Section; 17] = [
     section("session", "session", "The session"),
     section("followup", "session", "What happened to our actions"),
     section("talk", "talk", "What to talk about first"),
@@ -41,16 +41,18 @@ pub const GROUP_SECTIONS: [Section; 16] = [
     section("matrix", "matrix", "Participants"),
     section("items", "items", "Statements"),
     section("notes", "notes", "Notes"),
+    section("howmade", "method", "How these figures were made"),
 ];
 
 /// A person's report's sections, in the order every format shows them.
-pub const REPORT_SECTIONS: [Section; 6] = [
+pub const REPORT_SECTIONS: [Section; 7] = [
     section("overview", "overview", "Overview"),
     section("scores", "scores", "Scores by dimension"),
     section("rounds", "scores", "Round by round"),
     section("highlights", "highlights", "Strengths and focus"),
     section("details", "dimensions", "Dimension by dimension"),
     section("coverage", "coverage", "Coverage"),
+    section("howmade", "method", "How these figures were made"),
 ];
 
 /// A view as templates receive it: its fields, its `words`, its `sections` in order, and
@@ -122,6 +124,10 @@ pub struct GroupWords {
     pub sure_lines: Vec<super::GapLine>,
     pub sure_title: &'static str,
     pub sure_intro: String,
+    /// With a baseline: the dimensions whose mean moved most, those beyond measurement error
+    /// first ("Voices ▲+0.62"), then the largest within it ("Power ▼-0.3 (within noise)").
+    pub changed_most: Vec<String>,
+    pub noise_note: &'static str,
     pub agreed: &'static str,
     pub agreed_none: &'static str,
     pub strength: &'static str,
@@ -176,6 +182,8 @@ pub fn group_words(rubric_title: &str, from: GapsFrom) -> GroupWords {
         role_lines: Vec::new(),
         sure_lines: Vec::new(),
         sure_title: "How sure we can be",
+        changed_most: Vec::new(),
+        noise_note: "A change marked \"within noise\" is smaller than what measurement error alone can make, for groups of these sizes (docs/statistics.md).",
         sure_intro: String::new(),
         agreed: "Where you agree most",
         agreed_none: "No dimension is agreed on this closely.",
