@@ -752,9 +752,55 @@ fn a_whole_workshop_scope_paced_reveal_agreement_actions_and_the_follow_up() {
         "relevance,voices,power",
     ]));
     assert_eq!(started.code, 0, "{}", started.stderr);
-    // Five hand in answers files (paper worksheets typed up, form files): the session's scope
-    // and dimensions go into each response.
-    for (i, name) in ["Uma", "Vic", "Wes", "Xan", "Yas"].iter().enumerate() {
+    // Two answer the form page sent by e-mail: it shows the scope and only the session's
+    // dimensions, and the file it saves records both.
+    let survey = dir.path().join("survey.html");
+    let made = run(learnlead()
+        .arg("form")
+        .arg("--session")
+        .arg(room.join("session.yaml"))
+        .arg("--out")
+        .arg(&survey));
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    for name in ["Tom", "Sia"] {
+        let mut browser = Browser::start(&chromium);
+        let tab = browser.tab(390, "screen");
+        browser.open(&tab, &survey);
+        let saved = browser.eval(
+            &tab,
+            &format!(
+                r#"(() => {{
+                  const form = document.getElementById('ll-form');
+                  const pick = (name, value) => {{
+                    const el = form.querySelector(`input[name="${{name}}"][value="${{value}}"]`);
+                    el.checked = true;
+                    el.dispatchEvent(new Event('change', {{ bubbles: true }}));
+                  }};
+                  pick('role', 'member');
+                  const n = document.getElementById('ll-name');
+                  n.value = '{name}';
+                  n.dispatchEvent(new Event('input', {{ bubbles: true }}));
+                  [...form.querySelectorAll('fieldset.item')].filter(f => !f.hidden).forEach(f => pick('item:' + f.dataset.item, '4'));
+                  return {{ yaml: window.learnleadResponse(), dims: form.querySelectorAll('section.dim').length,
+                           scope: document.body.innerText.includes('the Makers CoP core team') }};
+                }})()"#
+            ),
+        );
+        assert_eq!(
+            (saved["dims"].as_u64(), saved["scope"].as_bool()),
+            (Some(3), Some(true)),
+            "{saved}"
+        );
+        let yaml = saved["yaml"].as_str().unwrap();
+        assert!(
+            yaml.contains("covers:") && yaml.contains("scope:"),
+            "{yaml}"
+        );
+        std::fs::write(room.join(format!("{}.yaml", name.to_lowercase())), yaml).unwrap();
+    }
+    // Three hand in paper worksheets, typed up as answers files: the session's scope and
+    // dimensions go into each response.
+    for (i, name) in ["Uma", "Vic", "Wes"].iter().enumerate() {
         let file = dir.path().join(format!("{name}.txt"));
         std::fs::write(&file, session_answers(name, 2 + (i % 3) as u8)).unwrap();
         let out = room.join(format!("{}.yaml", name.to_lowercase()));
