@@ -172,11 +172,7 @@ pub fn score(rubric: &Rubric, response: &Response) -> Scores {
                     }
                 })
                 .collect();
-            let scored = items.iter().filter(|i| i.score.is_some()).count();
-            let asked = items.iter().filter(|i| i.asked).count();
-            let enough = scored > 0 && scored >= needed(asked);
-            let score = mean(items.iter().map(|i| i.score)).filter(|_| enough);
-            let too_few = (scored > 0 && !enough).then_some((scored, asked));
+            let (score, too_few) = dimension_score(items.iter().map(|i| (i.score, i.asked)));
             let desired = response.dimensions.get(&d.id).and_then(|a| a.desired);
             coverage.add(cov);
             all_dimension_scores.push(score);
@@ -204,6 +200,59 @@ pub fn score(rubric: &Rubric, response: &Response) -> Scores {
         overall: mean(all_dimension_scores),
         groups,
         coverage,
+    }
+}
+
+/// A dimension's score from its items' scores (with whether each was asked): the mean of the
+/// scored ones when there are [`needed`] of them; else none, and (scored, asked) when some were
+/// scored but too few.
+fn dimension_score(
+    items: impl Iterator<Item = (Option<f64>, bool)>,
+) -> (Option<f64>, Option<(usize, usize)>) {
+    let (mut sum, mut scored, mut asked) = (0.0, 0usize, 0usize);
+    for (score, was_asked) in items {
+        if let Some(v) = score {
+            sum += v;
+            scored += 1;
+        }
+        asked += usize::from(was_asked);
+    }
+    let enough = scored > 0 && scored >= needed(asked);
+    let score = enough.then(|| sum / scored as f64);
+    (score, (scored > 0 && !enough).then_some((scored, asked)))
+}
+
+/// The scores alone, as comparing many responses needs them: per dimension in the rubric's
+/// order, per group, and overall; the same rules as [`score`], without its per-item detail (so
+/// no id is copied per response).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoresOnly {
+    pub dimensions: Vec<Option<f64>>,
+    pub groups: Vec<Option<f64>>,
+    pub overall: Option<f64>,
+}
+
+/// [`score`]'s numbers for `response` on `rubric`, computed without allocating per item.
+pub fn scores_only(rubric: &Rubric, response: &Response) -> ScoresOnly {
+    let role = response.role.as_deref();
+    let mut dimensions = Vec::with_capacity(rubric.dimension_count());
+    let mut groups = Vec::with_capacity(rubric.groups.len());
+    for group in &rubric.groups {
+        let first = dimensions.len();
+        for d in &group.dimensions {
+            let items = d.items.iter().map(|item| {
+                let answer = response.answers.get(&item.id);
+                let asked = rubric.asks(item, role);
+                (item_score(rubric, item, answer), asked)
+            });
+            dimensions.push(dimension_score(items).0);
+        }
+        groups.push(mean(dimensions[first..].iter().copied()));
+    }
+    ScoresOnly {
+        overall: mean(dimensions.iter().copied()),
+        dimensions,
+        groups,
     }
 }
 
@@ -545,5 +594,30 @@ groups:
             "2 of {} is half",
             ids.len()
         );
+    }
+
+    #[test]
+    fn the_scores_alone_are_the_scores() {
+        let r = crate::testing::shipped("wenger-trayner");
+        for fixture in ["wt-full.yaml", "wt-partial.yaml", "wt-baseline.yaml"] {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/answers")
+                .join(fixture);
+            let text = std::fs::read_to_string(path).unwrap();
+            let resp = crate::model::answers::build(&r, &text, true).unwrap();
+            let full = score(&r, &resp);
+            let lean = scores_only(&r, &resp);
+            assert_eq!(
+                lean.dimensions,
+                full.dimensions().map(|d| d.score).collect::<Vec<_>>(),
+                "{fixture}"
+            );
+            assert_eq!(
+                lean.groups,
+                full.groups.iter().map(|g| g.score).collect::<Vec<_>>(),
+                "{fixture}"
+            );
+            assert_eq!(lean.overall, full.overall, "{fixture}");
+        }
     }
 }

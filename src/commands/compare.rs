@@ -239,12 +239,22 @@ pub fn response_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
 
 /// The files with each one kept once, in the order first named: the same file under two
 /// names (`a.yaml`, `./a.yaml`, a link) would count one person twice.
+/// What tells two names of one file apart from two files.
+#[derive(PartialEq, Eq, Hash)]
+enum FileKey {
+    Id(crate::platform::files::FileId),
+    Path(PathBuf),
+}
+
 fn once_each(files: Vec<PathBuf>) -> Vec<PathBuf> {
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::with_capacity(files.len());
     let mut repeated = Vec::new();
     for f in files {
-        let key = std::fs::canonicalize(&f).unwrap_or_else(|_| f.clone());
+        let key = match crate::platform::files::identity(&f) {
+            Some(id) => FileKey::Id(id),
+            None => FileKey::Path(std::fs::canonicalize(&f).unwrap_or_else(|_| f.clone())),
+        };
         if seen.insert(key) {
             out.push(f);
         } else {

@@ -8,7 +8,6 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use indexmap::IndexMap;
 use serde::Deserialize;
 
 use crate::cli::{SessionArgs, SessionFlags};
@@ -235,7 +234,7 @@ struct Update {
     #[serde(default)]
     scope: Option<String>,
     #[serde(default, deserialize_with = "crate::model::response::unique_keys")]
-    agreed: IndexMap<String, Agreed>,
+    agreed: crate::model::response::Ids<Agreed>,
     #[serde(default)]
     actions: Vec<ActionUpdate>,
 }

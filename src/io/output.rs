@@ -388,11 +388,24 @@ pub fn create_first_free(
 /// The `.yaml` and `.yml` files in `dir` (not its subfolders), in name order.
 pub fn yaml_files_in(dir: &Path) -> Result<Vec<PathBuf>> {
     let entries = fs::read_dir(dir).map_err(|e| Error::read(dir, e))?;
+    // The entry's type comes with the listing on most systems: no `stat` per file, except to
+    // follow a link.
     let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+        .filter_map(Result::ok)
+        .filter(|e| {
+            matches!(
+                Path::new(&e.file_name())
+                    .extension()
+                    .and_then(|x| x.to_str()),
+                Some("yaml" | "yml")
+            )
         })
+        .filter(|e| match e.file_type() {
+            Ok(t) if t.is_symlink() => e.path().is_file(),
+            Ok(t) => t.is_file(),
+            Err(_) => e.path().is_file(),
+        })
+        .map(|e| e.path())
         .collect();
     files.sort();
     Ok(files)

@@ -13,11 +13,10 @@
 //!   relevance: 4
 //! ```
 
-use indexmap::IndexMap;
 use serde::Deserialize;
 
 use crate::error::Problem;
-use crate::model::response::{now, unique_keys, Answer, Response};
+use crate::model::response::{now, unique_keys, Answer, Ids, Response};
 use crate::model::rubric::Rubric;
 use crate::path;
 use crate::yaml::{self, Seg};
@@ -29,11 +28,11 @@ struct AnswersFile {
     community: Option<String>,
     role: Option<String>,
     #[serde(default, deserialize_with = "unique_keys")]
-    answers: IndexMap<String, Answer>,
+    answers: Ids<Answer>,
     #[serde(default, deserialize_with = "unique_keys")]
-    notes: IndexMap<String, String>,
+    notes: Ids<String>,
     #[serde(default, deserialize_with = "unique_keys")]
-    desired: IndexMap<String, i64>,
+    desired: Ids<i64>,
 }
 
 /// Builds a response to `rubric` from the text of an answers file. Every problem is reported:
@@ -90,7 +89,7 @@ pub fn build(rubric: &Rubric, text: &str, partial: bool) -> Result<Response, Vec
 }
 
 /// Where a response-file path is written in an answers file.
-fn answers_file_path(p: &[Seg], notes: &IndexMap<String, String>) -> Vec<Seg> {
+fn answers_file_path(p: &[Seg], notes: &Ids<String>) -> Vec<Seg> {
     match p {
         [Seg::Key(d), Seg::Key(id), Seg::Key(k)] if d == "dimensions" && k == "desired" => {
             path!["desired", id.as_str()]

@@ -17,6 +17,10 @@ use crate::model::rubric::Rubric;
 use crate::path;
 use crate::yaml;
 
+/// A map keyed by ids, in the order given: a response's answers, a session's agreed positions.
+/// Hashed with foldhash (see Cargo.toml).
+pub type Ids<V> = IndexMap<String, V, foldhash::fast::RandomState>;
+
 /// The version of the response file format this build writes and reads.
 pub const FORMAT: u32 = 1;
 
@@ -41,14 +45,14 @@ pub struct Response {
     pub completed: Option<String>,
     /// Item id -> answer, in the rubric's order. An id given twice is an error.
     #[serde(default, deserialize_with = "unique_keys")]
-    pub answers: IndexMap<String, Answer>,
+    pub answers: Ids<Answer>,
     /// Dimension id -> where the person wants to be and their note.
     #[serde(
         default,
         skip_serializing_if = "IndexMap::is_empty",
         deserialize_with = "unique_keys"
     )]
-    pub dimensions: IndexMap<String, DimensionAnswer>,
+    pub dimensions: Ids<DimensionAnswer>,
     /// What was being rated, when a workshop session set it (its `scope`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
@@ -207,8 +211,8 @@ impl Response {
             role: None,
             started: now(),
             completed: None,
-            answers: IndexMap::new(),
-            dimensions: IndexMap::new(),
+            answers: Ids::default(),
+            dimensions: Ids::default(),
             scope: None,
             covers: Vec::new(),
         }
@@ -401,34 +405,44 @@ impl Response {
     }
 
     /// Texts longer than a person may type ([`crate::limits::MAX_TEXT_BYTES`]), each with its path.
+    /// The path and the words are made only for a text that is too long: a response read among
+    /// a hundred thousand costs no allocation here.
     fn text_problems(&self) -> Vec<(Vec<yaml::Seg>, String)> {
         let mut out = Vec::new();
-        let mut check = |at: Vec<yaml::Seg>, what: String, text: Option<&String>| {
-            if let Some(Err(m)) = text.map(|t| input::check_text_len(&what, t)) {
+        let too_long =
+            |t: Option<&String>| t.is_some_and(|t| t.len() > crate::limits::MAX_TEXT_BYTES);
+        let mut say = |at: Vec<yaml::Seg>, what: &str, text: Option<&String>| {
+            if let Some(Err(m)) = text.map(|t| input::check_text_len(what, t)) {
                 out.push((at, m));
             }
         };
-        check(path!["name"], "the name".into(), self.name.as_ref());
-        check(
-            path!["community"],
-            "the community".into(),
-            self.community.as_ref(),
-        );
-        check(path!["role"], "the role".into(), self.role.as_ref());
-        check(path!["scope"], "the scope".into(), self.scope.as_ref());
+        for (key, what, text) in [
+            ("name", "the name", self.name.as_ref()),
+            ("community", "the community", self.community.as_ref()),
+            ("role", "the role", self.role.as_ref()),
+            ("scope", "the scope", self.scope.as_ref()),
+        ] {
+            if too_long(text) {
+                say(path![key], what, text);
+            }
+        }
         for (id, answer) in &self.answers {
             if let Answer::NotApplicable { reason } = answer {
-                let what = format!("the reason for `{}`", crate::safe_text::quote(id));
-                check(path!["answers", id.as_str()], what, reason.as_ref());
+                if too_long(reason.as_ref()) {
+                    let what = format!("the reason for `{}`", crate::safe_text::quote(id));
+                    say(path!["answers", id.as_str()], &what, reason.as_ref());
+                }
             }
         }
         for (id, dim) in &self.dimensions {
-            let what = format!("the note on `{}`", crate::safe_text::quote(id));
-            check(
-                path!["dimensions", id.as_str(), "note"],
-                what,
-                dim.note.as_ref(),
-            );
+            if too_long(dim.note.as_ref()) {
+                let what = format!("the note on `{}`", crate::safe_text::quote(id));
+                say(
+                    path!["dimensions", id.as_str(), "note"],
+                    &what,
+                    dim.note.as_ref(),
+                );
+            }
         }
         out
     }
@@ -485,7 +499,7 @@ pub fn date_of(time: &str) -> &str {
 }
 
 /// A map from ids that refuses an id given twice (YAML allows it and would keep the last).
-pub(crate) fn unique_keys<'de, D, V>(d: D) -> std::result::Result<IndexMap<String, V>, D::Error>
+pub(crate) fn unique_keys<'de, D, V>(d: D) -> std::result::Result<Ids<V>, D::Error>
 where
     D: Deserializer<'de>,
     V: Deserialize<'de>,
@@ -511,16 +525,37 @@ where
 struct Unique<V>(std::marker::PhantomData<V>);
 
 impl<'de, V: Deserialize<'de>> Visitor<'de> for Unique<V> {
-    type Value = IndexMap<String, V>;
+    type Value = Ids<V>;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a mapping of ids")
     }
     fn visit_unit<E: de::Error>(self) -> std::result::Result<Self::Value, E> {
-        Ok(IndexMap::new())
+        Ok(Ids::default())
     }
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> std::result::Result<Self::Value, A::Error> {
-        let pairs: Vec<(String, V)> = Pairs(std::marker::PhantomData).visit_map(map)?;
-        Ok(pairs.into_iter().collect())
+    /// Into the map as read, each key hashed once and never copied.
+    fn visit_map<A: MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<Self::Value, A::Error> {
+        let mut out = Ids::with_capacity_and_hasher(
+            map.size_hint().unwrap_or(0).min(4096),
+            Default::default(),
+        );
+        while let Some(key) = map.next_key::<String>()? {
+            let value = map.next_value()?;
+            match out.entry(key) {
+                indexmap::map::Entry::Occupied(e) => {
+                    return Err(de::Error::custom(format!(
+                        "`{}` is given twice; keep one of them",
+                        crate::safe_text::quote(e.key())
+                    )))
+                }
+                indexmap::map::Entry::Vacant(e) => {
+                    e.insert(value);
+                }
+            }
+        }
+        Ok(out)
     }
 }
 

@@ -7,7 +7,7 @@
 //! positions and actions as they stood), never as a path: a session file may come from someone
 //! else, and its contents are never used to open another file.
 
-use indexmap::IndexMap;
+use crate::model::response::Ids;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Problem;
@@ -51,10 +51,10 @@ pub struct Session {
     /// Per dimension, where the group landed: a record of the conversation, not an average.
     #[serde(
         default,
-        skip_serializing_if = "IndexMap::is_empty",
+        skip_serializing_if = "Ids::is_empty",
         deserialize_with = "crate::model::response::unique_keys"
     )]
-    pub agreed: IndexMap<String, Agreed>,
+    pub agreed: Ids<Agreed>,
     /// What the group will do.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<Action>,
@@ -164,10 +164,10 @@ pub struct Previous {
     /// Where that group landed, per dimension.
     #[serde(
         default,
-        skip_serializing_if = "IndexMap::is_empty",
+        skip_serializing_if = "Ids::is_empty",
         deserialize_with = "crate::model::response::unique_keys"
     )]
-    pub agreed: IndexMap<String, f64>,
+    pub agreed: Ids<f64>,
     /// Its actions as they stood at its end.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<Action>,
@@ -184,7 +184,7 @@ impl Session {
             date: date.to_string(),
             scope: None,
             dimensions: Vec::new(),
-            agreed: IndexMap::new(),
+            agreed: Ids::default(),
             actions: Vec::new(),
             previous: None,
         }
@@ -254,7 +254,7 @@ impl Session {
             date: date.to_string(),
             scope: self.scope.clone(),
             dimensions: self.dimensions.clone(),
-            agreed: IndexMap::new(),
+            agreed: Ids::default(),
             actions,
             previous: Some(Previous {
                 id: self.id.clone(),

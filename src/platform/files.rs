@@ -19,6 +19,26 @@ pub fn read_options() -> OpenOptions {
     options
 }
 
+/// Which file `path` is, whatever name it is reached by: the device and the file's number
+/// (one `stat`), so that a file named twice, or through a link, is counted once without
+/// resolving every path. `None` where the system does not say (Windows, whose file index std
+/// does not give yet): callers then compare resolved paths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FileId(u64, u64);
+
+pub fn identity(path: &Path) -> Option<FileId> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        fs::metadata(path).ok().map(|m| FileId(m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
 /// What a file system entry is, in words: "a named pipe (FIFO)", "a device", "a folder", ...
 pub fn kind_words(t: &fs::FileType) -> &'static str {
     #[cfg(unix)]

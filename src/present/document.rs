@@ -189,8 +189,36 @@ pub fn produce<D: Document>(doc: &D, format: Format, options: &Options) -> Resul
     }
 }
 
+/// How a view that starts with its own `generator` (name and version, for templates) begins
+/// in pretty JSON, and what the document's mark puts in its place.
+fn generator_object() -> (String, String) {
+    let version = env!("CARGO_PKG_VERSION");
+    (
+        format!("{{\n  \"generator\": {{\n    \"name\": \"learnlead\",\n    \"version\": \"{version}\"\n  }}"),
+        format!("{{\n  \"generator\": \"learnlead {version}\""),
+    )
+}
+
 /// `value` as a pretty JSON document whose first key, `generator`, marks it as learnlead's.
+///
+/// Written straight from the view: a view whose first field is its `generator` (the group
+/// report, with a row per participant) has it replaced in the text, with no tree of JSON
+/// values built in between (which took more memory than the view itself). Anything else goes
+/// through a JSON value.
 pub fn json_document<T: serde::Serialize>(value: &T) -> Result<Vec<u8>> {
+    let mut text = serde_json::to_vec_pretty(value)?;
+    let (theirs, mark) = generator_object();
+    if text.starts_with(theirs.as_bytes()) {
+        text.splice(..theirs.len(), mark.into_bytes());
+        text.push(b'\n');
+        return Ok(text);
+    }
+    drop(text);
+    json_via_value(value)
+}
+
+/// [`json_document`] through a JSON value, for views that do not start with a generator.
+fn json_via_value<T: serde::Serialize>(value: &T) -> Result<Vec<u8>> {
     let body = serde_json::to_value(value)?;
     let mark = || serde_json::Value::from(format!("learnlead {}", env!("CARGO_PKG_VERSION")));
     let mut doc = serde_json::Map::new();
@@ -393,5 +421,35 @@ mod tests {
             err.to_string().contains(".md, .markdown, .html, .htm"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn a_view_written_straight_is_marked_as_through_a_value() {
+        #[derive(serde::Serialize)]
+        struct View {
+            generator: crate::present::view::Generator,
+            rows: Vec<u32>,
+            name: &'static str,
+        }
+        let v = View {
+            generator: crate::present::view::Generator::default(),
+            rows: vec![1, 2],
+            name: "x",
+        };
+        let straight = json_document(&v).unwrap();
+        assert_eq!(straight, json_via_value(&v).unwrap());
+        let text = String::from_utf8(straight).unwrap();
+        assert!(
+            text.starts_with("{\n  \"generator\": \"learnlead "),
+            "{text}"
+        );
+        #[derive(serde::Serialize)]
+        struct Other {
+            rows: Vec<u32>,
+        }
+        let other = json_document(&Other { rows: vec![3] }).unwrap();
+        assert!(String::from_utf8(other)
+            .unwrap()
+            .starts_with("{\n  \"generator\": \"learnlead "));
     }
 }

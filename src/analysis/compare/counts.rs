@@ -188,7 +188,7 @@ impl Counts {
         let mut wanted = vec![0usize; self.points];
         let mut none = 0;
         for p in participants {
-            match p.desired[k] {
+            match p.desired.get(k).copied().flatten() {
                 Some(v) if (self.min..=self.max).contains(&v) => {
                     wanted[(v - self.min) as usize] += 1;
                 }

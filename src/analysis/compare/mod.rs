@@ -71,7 +71,7 @@ pub struct Participant {
     pub date: String,
     /// Per item, in the rubric's order.
     answers: Vec<Stored>,
-    /// Per dimension: where the person wants to be, and their note.
+    /// Per dimension: where the person wants to be, and their note; empty when they gave none.
     desired: Vec<Option<i64>>,
     notes: Vec<Option<String>>,
     dimensions: Vec<Option<f64>>,
@@ -110,14 +110,23 @@ impl Participant {
                 None => Stored::Unanswered,
             })
             .collect();
-        let scores = score::score(rubric, response);
-        let (desired, notes) = rubric
+        let scores = score::scores_only(rubric, response);
+        let (mut desired, mut notes): (Vec<Option<i64>>, Vec<Option<String>>) = rubric
             .dimensions()
             .map(|(_, d)| {
                 let a = response.dimensions.get(&d.id);
                 (a.and_then(|a| a.desired), a.and_then(|a| a.note.clone()))
             })
             .unzip();
+        // Most people give no note, many no wanted position: an empty list costs nothing.
+        if desired.iter().all(Option::is_none) {
+            desired = Vec::new();
+        }
+        if notes.iter().all(Option::is_none) {
+            notes = Vec::new();
+        }
+        desired.shrink_to_fit();
+        notes.shrink_to_fit();
         Participant {
             label: String::new(),
             name: response.name.clone(),
@@ -136,8 +145,8 @@ impl Participant {
             answers,
             desired,
             notes,
-            dimensions: scores.dimensions().map(|d| d.score).collect(),
-            groups: scores.groups.iter().map(|g| g.score).collect(),
+            dimensions: scores.dimensions,
+            groups: scores.groups,
             overall: scores.overall,
         }
     }
@@ -451,7 +460,7 @@ fn notes(
             notes: participants
                 .iter()
                 .filter_map(|p| {
-                    p.notes[k].as_ref().map(|t| Note {
+                    p.notes.get(k)?.as_ref().map(|t| Note {
                         by: (!opts.anonymize).then(|| p.label.clone()),
                         text: t.clone(),
                     })
@@ -569,6 +578,33 @@ groups:
             with_notes: false,
             by_role: true,
         }
+    }
+
+    #[test]
+    fn people_without_wanted_positions_or_notes_sit_beside_those_with_them() {
+        let r = Rubric::parse(RUBRIC).unwrap();
+        let mut ps = people(&r, &[("Ana", "leader", [Some(5), Some(1), Some(2)])]);
+        let mut quiet = Response::new(&r);
+        quiet.name = Some("Bo".into());
+        for (id, v) in [("a", 3), ("b", 3), ("c", 2)] {
+            quiet.answers.insert(id.into(), Answer::Score(v));
+        }
+        ps.push(Participant::new(&r, &quiet, "bo.yaml".into()));
+        assert!(
+            ps[1].desired.is_empty() && ps[1].notes.is_empty(),
+            "nothing kept for nothing said"
+        );
+        let c = compare(
+            &r,
+            &mut ps,
+            &Options {
+                with_notes: true,
+                ..opts()
+            },
+        );
+        let d1 = c.dimensions[0].desired.as_ref().unwrap();
+        assert_eq!((d1.n, d1.na), (1, 1), "Bo said nothing: counted apart");
+        assert_eq!(c.notes[0].notes.len(), 1);
     }
 
     #[test]

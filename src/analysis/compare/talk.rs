@@ -245,7 +245,12 @@ fn gaps(
 fn wanting_more(participants: &[Participant], k: usize) -> (usize, usize) {
     participants
         .iter()
-        .filter_map(|p| Some((p.dimensions[k]?, p.desired[k]? as f64)))
+        .filter_map(|p| {
+            Some((
+                p.dimensions[k]?,
+                p.desired.get(k).copied().flatten()? as f64,
+            ))
+        })
         .fold((0, 0), |(more, of), (now, wanted)| {
             (more + usize::from(wanted > now), of + 1)
         })

@@ -62,8 +62,8 @@ pub struct Rubric {
 /// Where each id sits: (group, dimension, item) and (group, dimension) positions.
 #[derive(Debug, Clone, Default)]
 struct Index {
-    items: HashMap<String, (usize, usize, usize)>,
-    dimensions: HashMap<String, (usize, usize)>,
+    items: HashMap<String, (usize, usize, usize), foldhash::fast::RandomState>,
+    dimensions: HashMap<String, (usize, usize), foldhash::fast::RandomState>,
 }
 
 /// The index, built once on first use.
