@@ -20,7 +20,10 @@ fn main() {
         .unwrap_or_else(|| vec![1_000, 10_000]);
     let rubric = Rubric::parse(assets::shipped_rubric("wenger-trayner").unwrap().text).unwrap();
     println!("import, default rubric: a CSV headed by statement text, one response per row");
-    println!("{:>7}  {:>10}  {:>13}", "rows", "MB", "seconds");
+    println!(
+        "{:>7}  {:>10}  {:>13}  {:>12}  {:>14}",
+        "rows", "MB", "seconds", "per row", "peak memory"
+    );
     for n in sizes {
         let dir = tempfile::tempdir().unwrap();
         let csv = dir.path().join("export.csv");
@@ -40,7 +43,9 @@ fn main() {
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );
-        println!("{n:>7}  {size:>10.1}  {seconds:>13.2}");
+        let per_row = seconds / n as f64 * 1e6;
+        let peak = children_peak_mib().map_or("–".to_string(), |m| format!("{m:.0} MiB"));
+        println!("{n:>7}  {size:>10.1}  {seconds:>13.2}  {per_row:>9.0} µs  {peak:>14}");
     }
 }
 
@@ -68,4 +73,27 @@ fn export(rubric: &Rubric, rows: usize) -> String {
         csv.push('\n');
     }
     csv
+}
+
+/// The largest peak memory of a finished child process so far (Linux, macOS): with sizes in
+/// ascending order, the last import's.
+fn children_peak_mib() -> Option<f64> {
+    #[cfg(unix)]
+    {
+        // SAFETY: getrusage writes into the zeroed struct it is given and reads nothing else.
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        // SAFETY: a valid pointer to a rusage owned here.
+        let ok = unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) } == 0;
+        // ru_maxrss is in KiB on Linux, in bytes on macOS.
+        let kib = if cfg!(target_os = "macos") {
+            usage.ru_maxrss as f64 / 1024.0
+        } else {
+            usage.ru_maxrss as f64
+        };
+        ok.then_some(kib / 1024.0)
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
 }

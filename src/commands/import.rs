@@ -33,7 +33,24 @@ pub fn run(catalog: &Catalog, args: ImportArgs) -> Result<()> {
         ignore: args.ignore_column.clone(),
         notes: notes_columns(&rubric, &args.notes_column)?,
     };
-    let (mut read, problems) = import::read_all(&rubric, &sheet, &options);
+    let out_dir = match (&args.out_dir, args.dry_run) {
+        (_, true) => None,
+        (Some(d), false) => Some(d.as_path()),
+        (None, false) => {
+            return Err(Error::usage(
+                "--out-dir names the folder to write the responses to",
+            ))
+        }
+    };
+    // Each row's response is written into the working folder as it is read, and dropped: the
+    // import holds one row at a time. A problem anywhere discards the working folder.
+    let mut writer = out_dir.map(Writer::beside).transpose()?;
+    let (read, problems) = import::read_each(&rubric, &sheet, &options, &mut |mut row| {
+        if let Some(w) = writer.as_mut() {
+            row.response.rubric = stamp.clone();
+            w.write(&row);
+        }
+    });
     for (column, dimension) in &options.notes {
         let found = read
             .mapping
@@ -62,29 +79,17 @@ pub fn run(catalog: &Catalog, args: ImportArgs) -> Result<()> {
     if !problems.is_empty() {
         return Err(Error::invalid(&args.file, problems));
     }
-    if args.dry_run {
-        return Ok(());
-    }
-    for row in &mut read.rows {
-        row.response.rubric = stamp.clone();
-    }
-    if read.rows.is_empty() {
+    let (Some(writer), Some(out_dir)) = (writer, out_dir) else {
+        return Ok(()); // --dry-run
+    };
+    if read.counted == 0 {
         return Err(Error::NoRows {
             path: args.file.clone(),
         });
     }
     say_what_was_left(&args.file, &read);
-    let Some(out_dir) = &args.out_dir else {
-        return Err(Error::usage(
-            "--out-dir names the folder to write the responses to",
-        ));
-    };
-    let written = write_all(out_dir, &read.rows)?;
-    let complete = read
-        .rows
-        .iter()
-        .filter(|r| r.response.is_complete())
-        .count();
+    let written = writer.finish()?;
+    let complete = read.complete;
     crate::say!(
         "wrote {} response(s) to {} ({} complete, {} unfinished)",
         written,
@@ -212,15 +217,9 @@ fn mapping(read: &import::Import, problems: &[crate::error::Problem]) -> String 
     if !read.missing.is_empty() {
         s.push_str(&format!("No column for: {}\n", read.missing.join(", ")));
     }
-    let complete = read
-        .rows
-        .iter()
-        .filter(|r| r.response.is_complete())
-        .count();
     s.push_str(&format!(
         "{} row(s) would become responses ({} complete). Nothing was written (--dry-run).\n",
-        read.rows.len(),
-        complete
+        read.counted, read.complete
     ));
     if !problems.is_empty() {
         s.push_str(&format!(
@@ -232,32 +231,64 @@ fn mapping(read: &import::Import, problems: &[crate::error::Problem]) -> String 
 }
 
 /// Writes one response file per row into `out_dir`, all or nothing: the files are built in a
-/// working folder beside it, flushed to disk once, then moved in (a new or empty folder in one
-/// rename; else file by file under free names, never replacing a file, taken back out if one
-/// fails). Returns how many were written.
-fn write_all(out_dir: &Path, rows: &[import::Row]) -> Result<usize> {
-    if out_dir.exists() && !out_dir.is_dir() {
-        return Err(Error::WrongKind {
-            path: out_dir.to_path_buf(),
-            is: "a file",
-            wanted: "a folder",
-        });
+/// working folder beside it as the rows are read, flushed to disk once, then moved in (a new or
+/// empty folder in one rename; else file by file under free names, never replacing a file,
+/// taken back out if one fails). Dropped unfinished, the working folder goes with it.
+struct Writer {
+    staging: Staging,
+    names: NameSet,
+    written: usize,
+    /// The first failure; the rows after it are not written.
+    failed: Option<Error>,
+}
+
+impl Writer {
+    fn beside(out_dir: &Path) -> Result<Writer> {
+        if out_dir.exists() && !out_dir.is_dir() {
+            return Err(Error::WrongKind {
+                path: out_dir.to_path_buf(),
+                is: "a file",
+                wanted: "a folder",
+            });
+        }
+        Ok(Writer {
+            staging: Staging::beside(out_dir)?,
+            names: NameSet::default(),
+            written: 0,
+            failed: None,
+        })
     }
-    let staging = Staging::beside(out_dir)?;
-    let mut names = NameSet::default();
-    for row in rows {
+
+    /// Writes one row's response under a name no other row has taken.
+    fn write(&mut self, row: &import::Row) {
+        if self.failed.is_some() {
+            return;
+        }
         let stem = match row.response.name.as_deref().map(slug) {
             Some(s) if !s.is_empty() => s,
             _ => format!("row-{}", row.row),
         };
-        let path = staging.path().join(names.take(&stem, "yaml"));
-        let text = row.response.to_yaml()?;
-        std::fs::write(&path, text).map_err(|e| Error::write(&path, e))?;
+        let path = self.staging.path().join(self.names.take(&stem, "yaml"));
+        let written = row
+            .response
+            .to_yaml()
+            .and_then(|text| std::fs::write(&path, text).map_err(|e| Error::write(&path, e)));
+        match written {
+            Ok(()) => self.written += 1,
+            Err(e) => self.failed = Some(e),
+        }
     }
-    staging.sync()?;
-    // A folder filled meanwhile by a parallel run is merged into, never replaced.
-    match staging.rename_into_place()? {
-        None => Ok(rows.len()),
-        Some(staging) => Ok(staging.merge_into(renumbered)?.len()),
+
+    /// Moves the files into place; how many were written.
+    fn finish(self) -> Result<usize> {
+        if let Some(e) = self.failed {
+            return Err(e);
+        }
+        self.staging.sync()?;
+        // A folder filled meanwhile by a parallel run is merged into, never replaced.
+        match self.staging.rename_into_place()? {
+            None => Ok(self.written),
+            Some(staging) => Ok(staging.merge_into(renumbered)?.len()),
+        }
     }
 }

@@ -21,10 +21,14 @@ pub struct Row {
     pub response: Response,
 }
 
-/// What an export held: the responses, and how its columns were read.
+/// What an export held: the responses (kept by [`read_all`]; [`read_each`] hands each on as
+/// it is read), how many there were, and how its columns were read.
 #[derive(Debug)]
 pub struct Import {
     pub rows: Vec<Row>,
+    /// How many rows became responses, and how many of those answer every statement.
+    pub counted: usize,
+    pub complete: usize,
     /// How many rows the header takes (1, or 2 with a question row above the statements).
     pub header_rows: usize,
     /// Each column read: its letter, its header, and what it holds.
@@ -57,22 +61,28 @@ fn from_long(sheet: &Sheet) -> Option<Sheet> {
     }
     let mut items: Vec<String> = Vec::new();
     let mut people: Vec<(String, String, std::collections::HashMap<String, String>)> = Vec::new();
+    // Where each item and person is, by name: a row is placed in constant time, so the pivot
+    // stays linear in the rows (a search through the people made it quadratic).
+    let mut item_seen: std::collections::HashSet<String> = Default::default();
+    let mut person_at: std::collections::HashMap<String, usize> = Default::default();
     for row in sheet.rows.iter().skip(1) {
         let cell = |i: usize| row.get(i).map_or("", |c| c.as_str());
         let (person, role, item, answer) = (cell(0), cell(1), cell(4), cell(5));
         if person.is_empty() || item.is_empty() {
             continue;
         }
-        if !items.iter().any(|i| i == item) {
+        if !item_seen.contains(item) {
+            item_seen.insert(item.to_string());
             items.push(item.to_string());
         }
         // A name the CSV wrote with a leading ' (so a spreadsheet runs no formula) is the name.
         let name = person.strip_prefix('\'').unwrap_or(person);
         let role = role.strip_prefix('\'').unwrap_or(role);
-        let at = if let Some(i) = people.iter().position(|(n, _, _)| n == name) {
+        let at = if let Some(&i) = person_at.get(name) {
             i
         } else {
             people.push((name.to_string(), role.to_string(), Default::default()));
+            person_at.insert(name.to_string(), people.len() - 1);
             people.len() - 1
         };
         people[at].2.insert(item.to_string(), answer.to_string());
@@ -121,8 +131,23 @@ pub fn read(rubric: &Rubric, sheet: &Sheet, options: &Options) -> Result<Import,
 }
 
 /// How the sheet was read, and every problem found: for `--dry-run`, which shows the mapping
-/// even when some cells or columns are wrong.
+/// even when some cells or columns are wrong. The responses are kept in `rows`.
 pub fn read_all(rubric: &Rubric, sheet: &Sheet, options: &Options) -> (Import, Vec<Problem>) {
+    let mut rows = Vec::new();
+    let (mut import, problems) = read_each(rubric, sheet, options, &mut |row| rows.push(row));
+    import.rows = rows;
+    (import, problems)
+}
+
+/// [`read_all`], handing each row's response to `each` as it is made, while no problem has
+/// been found (after one, the rows are still read, for their problems, but not handed on): an
+/// import of 100,000 rows holds one response at a time.
+pub fn read_each(
+    rubric: &Rubric,
+    sheet: &Sheet,
+    options: &Options,
+    each: &mut dyn FnMut(Row),
+) -> (Import, Vec<Problem>) {
     // learnlead's own long CSV (`compare --format csv`, one row per person and statement) comes
     // back as one row per person.
     let pivoted = from_long(sheet);
@@ -173,7 +198,7 @@ pub fn read_all(rubric: &Rubric, sheet: &Sheet, options: &Options) -> (Import, V
         })
         .max()
         .unwrap_or(0);
-    let mut rows = Vec::new();
+    let (mut counted, mut complete) = (0, 0);
     let mut found = Contradictions::default();
     let stamp = RubricStamp::of(rubric);
     for (n, cells) in sheet.rows.iter().enumerate().skip(layout.header_rows) {
@@ -192,22 +217,26 @@ pub fn read_all(rubric: &Rubric, sheet: &Sheet, options: &Options) -> (Import, V
             ));
             continue;
         }
-        rows.push(Row {
+        let response = response(
+            rubric,
+            &stamp,
             row,
-            response: response(
-                rubric,
-                &stamp,
-                row,
-                cells,
-                &layout.columns,
-                &mut problems,
-                &mut found,
-            ),
-        });
+            cells,
+            &layout.columns,
+            &mut problems,
+            &mut found,
+        );
+        counted += 1;
+        complete += usize::from(response.is_complete());
+        if problems.is_empty() {
+            each(Row { row, response });
+        }
     }
     problems.extend(found.problems(rubric, &layout.columns));
     let import = Import {
-        rows,
+        rows: Vec::new(),
+        counted,
+        complete,
         header_rows: layout.header_rows,
         mapping: layout
             .columns
