@@ -62,12 +62,7 @@ fn analyze(catalog: &Catalog, args: crate::cli::AnalyzeArgs) -> Result<()> {
     let instrument = crate::analysis::instrument::analyze(&rubric, &responses, missing);
     let view = crate::present::view::instrument_view(&rubric, instrument);
     let framing = crate::model::config::Framing::default();
-    let options = document::Options {
-        template: None,
-        framing: &framing,
-        paper: crate::present::pdf::Paper::A4,
-        browser: None,
-    };
+    let options = document::Options::plain(&framing);
     let bytes = document::produce(&AnalyzeDocument { view: &view }, format, &options)?;
     crate::commands::write_out(args.out.as_deref(), bytes, format.doc(), args.force)
 }

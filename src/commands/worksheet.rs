@@ -30,12 +30,7 @@ pub fn run(catalog: &Catalog, args: WorksheetArgs) -> Result<()> {
     )?;
     let view = view::worksheet_scoped(&loaded.rubric, scope.scope.as_deref(), &scope.dimensions);
     let framing = crate::model::config::Framing::default();
-    let options = document::Options {
-        template: None,
-        framing: &framing,
-        paper: crate::present::pdf::Paper::A4,
-        browser: None,
-    };
+    let options = document::Options::plain(&framing);
     let bytes = document::produce(&WorksheetDocument { view: &view }, format, &options)?;
     crate::commands::write_out(args.out.as_deref(), bytes, format.doc(), args.force)
 }

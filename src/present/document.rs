@@ -148,6 +148,19 @@ pub struct Options<'a> {
     pub browser: Option<&'a Path>,
 }
 
+impl<'a> Options<'a> {
+    /// No template of a person's, the given framing, A4 and the browser looked for: for the
+    /// documents that take no branding (a worksheet, the instrument report).
+    pub fn plain(framing: &'a Framing) -> Options<'a> {
+        Options {
+            template: None,
+            framing,
+            paper: Paper::A4,
+            browser: None,
+        }
+    }
+}
+
 /// `doc` in `format`.
 pub fn produce<D: Document>(doc: &D, format: Format, options: &Options) -> Result<Vec<u8>> {
     let html = || {
