@@ -113,6 +113,17 @@ pub fn shell_arg(arg: &str) -> String {
     for_terminal(&quoted).into_owned()
 }
 
+/// The first `max` characters of `s` on one line, with an ellipsis if cut.
+pub fn shorten(s: &str, max: usize) -> String {
+    let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= max {
+        one_line
+    } else {
+        let cut: String = one_line.chars().take(max.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -216,7 +216,7 @@ fn dimension(
                     "alpha rises from {} to {} without “{}” ({})",
                     two(alpha),
                     two(without),
-                    opening(&item.statement, 60),
+                    crate::safe_text::shorten(&item.statement, 60),
                     item.id
                 ));
             }
@@ -231,7 +231,8 @@ fn dimension(
             enough.then(|| given.iter().sum::<f64>() / given.len() as f64)
         })
         .collect();
-    let score_sd = sample_sd(&scores);
+    let mut scores = scores;
+    let score_sd = crate::analysis::stats::Stats::from_values(&mut scores, 0, None).sd;
     let store = match (quality.alpha, score_sd) {
         (Some(alpha), Some(sd)) if !unstable && alpha >= 0.0 && sd > 0.0 => {
             Some(crate::model::rubric::StoredReliability {
@@ -277,24 +278,6 @@ fn reading(q: &ScaleQuality) -> (&'static str, String) {
         word,
         format!("These statements {how}: alpha {}{interval}.", two(alpha)),
     )
-}
-
-/// The sample standard deviation (n - 1); none below two values.
-fn sample_sd(values: &[f64]) -> Option<f64> {
-    if values.len() < 2 {
-        return None;
-    }
-    let mean = values.iter().sum::<f64>() / values.len() as f64;
-    let ss: f64 = values.iter().map(|v| (v - mean).powi(2)).sum();
-    Some((ss / (values.len() - 1) as f64).sqrt())
-}
-
-/// The first `max` characters of `text`, with "…" where it was cut.
-fn opening(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((at, _)) => format!("{}…", text[..at].trim_end()),
-        None => text.to_string(),
-    }
 }
 
 fn two(v: f64) -> String {

@@ -174,13 +174,13 @@ impl Prompter for Terminal {
         let width = terminal_width().saturating_sub(4);
         let mut options: Vec<String> = options
             .iter()
-            .map(|o| crate::collect::questionnaire::shorten(&for_terminal(o), width))
+            .map(|o| crate::safe_text::shorten(&for_terminal(o), width))
             .collect();
         // inquire always has a cursor: with nothing chosen yet, it rests on a line that is not
         // an answer, and Enter there asks again.
         let placeholder = start.is_none();
         if placeholder {
-            let line = crate::collect::questionnaire::shorten(NOTHING_CHOSEN, width);
+            let line = crate::safe_text::shorten(NOTHING_CHOSEN, width);
             options.insert(0, line);
         }
         // Typing filters the answers; the line that is not one never matches what is typed.

@@ -11,6 +11,7 @@ use std::fmt::Write as _;
 use crate::error::Result;
 use crate::model::response::{now, Answer, Response};
 use crate::model::rubric::{Dimension, Group, ItemRef, Rubric};
+use crate::safe_text::shorten;
 
 /// What the person did at a prompt.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,6 +83,7 @@ pub const BACK_LABEL: &str = "← back to the previous question";
 pub const NA_LABEL: &str = "n/a · not applicable here";
 pub const DK_LABEL: &str = "dk · don't know";
 pub const LOOKS_LIKE_LABEL: &str = "? what this looks like at each level";
+
 pub const NO_TARGET_LABEL: &str = "– no target for now";
 pub const OTHER_ROLE_LABEL: &str = "another perspective (type it)";
 const CHOOSE_HELP: &str =
@@ -828,17 +830,6 @@ pub fn steps(rubric: &Rubric, role: Option<&str>) -> Vec<Step> {
         out.push(Step::Note { dimension });
     }
     out
-}
-
-/// The first `max` characters of `s` on one line, with an ellipsis if cut.
-pub fn shorten(s: &str, max: usize) -> String {
-    let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.chars().count() <= max {
-        one_line
-    } else {
-        let cut: String = one_line.chars().take(max.saturating_sub(1)).collect();
-        format!("{}…", cut.trim_end())
-    }
 }
 
 #[cfg(test)]

@@ -186,7 +186,7 @@ fn update_action(p: &mut dyn Prompter, session: &mut Session) -> bool {
                 "{} [{}] {}",
                 a.id,
                 a.status.word(),
-                crate::collect::questionnaire::shorten(&a.text, 60)
+                crate::safe_text::shorten(&a.text, 60)
             )
         })
         .collect();

@@ -195,19 +195,14 @@ impl Room {
                 )
             }
         };
-        let id = match cookie(request, "ll_p") {
-            Some(id) if id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit()) => {
-                id.to_string()
-            }
-            _ => {
-                let id = token().unwrap_or_default();
-                reply.headers.push((
-                    "Set-Cookie",
-                    format!("ll_p={id}; Path=/p; HttpOnly; SameSite=Lax"),
-                ));
-                id
-            }
-        };
+        let id = phone.unwrap_or_else(|| {
+            let id = token().unwrap_or_default();
+            reply.headers.push((
+                "Set-Cookie",
+                format!("ll_p={id}; Path=/p; HttpOnly; SameSite=Lax"),
+            ));
+            id
+        });
         if let Ok(mut tally) = self.state.lock() {
             if tally.opened.len() < MAX_OPENED && tally.opened.insert(id) {
                 tally.status.opened = tally.opened.len().max(tally.status.opened);
