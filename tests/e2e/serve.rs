@@ -813,6 +813,21 @@ fn a_whole_workshop_scope_paced_reveal_agreement_actions_and_the_follow_up() {
         let text = std::fs::read_to_string(&out).unwrap();
         assert!(text.contains("scope: the Makers CoP core team"), "{text}");
         assert!(text.contains("covers:"), "{text}");
+        // Its own report: the session's dimensions, the scope, and no false "rubric changed".
+        let own = run(learnlead().arg("report").arg(&out).args(["--format", "md"]));
+        assert_eq!(own.code, 0, "{}", own.stderr);
+        assert!(
+            own.stdout.contains("**Rating:** the Makers CoP core team"),
+            "{}",
+            own.stdout
+        );
+        assert!(
+            own.stdout
+                .contains("**Not assessed in this session:** Accountability"),
+            "{}",
+            own.stdout
+        );
+        assert!(!own.stdout.contains("has changed"), "{}", own.stdout);
     }
 
     let s = serve(&room);

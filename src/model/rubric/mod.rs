@@ -57,6 +57,10 @@ pub struct Rubric {
     /// same time in a rubric of ten items or ten thousand.
     #[serde(skip)]
     index: IndexCell,
+    /// For a rubric narrowed to some dimensions ([`Rubric::narrowed`]): the whole rubric's
+    /// content hash, which stays its identity (responses are stamped with the whole rubric).
+    #[serde(skip)]
+    whole_hash: Option<String>,
 }
 
 /// Where each id sits: (group, dimension, item) and (group, dimension) positions.
@@ -439,6 +443,7 @@ impl Rubric {
         Rubric {
             groups,
             index: IndexCell::default(),
+            whole_hash: Some(self.content_hash()),
             ..self.clone()
         }
     }
@@ -495,8 +500,12 @@ impl Rubric {
     }
 
     /// A hash of the rubric's content (not its formatting or comments), so a response can tell
-    /// when the rubric it was answered on has changed since.
+    /// when the rubric it was answered on has changed since. A rubric narrowed to some
+    /// dimensions keeps the whole rubric's hash.
     pub fn content_hash(&self) -> String {
+        if let Some(whole) = &self.whole_hash {
+            return whole.clone();
+        }
         let json = serde_json::to_vec(self).unwrap_or_default();
         let digest = Sha256::digest(&json);
         let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
@@ -913,5 +922,10 @@ groups:
             .find_item(&n.groups[1].dimensions[0].items[0].id)
             .is_some());
         assert_eq!((n.id.as_str(), n.scale.max), (r.id.as_str(), r.scale.max));
+        assert_eq!(
+            n.content_hash(),
+            r.content_hash(),
+            "still the same rubric to a response"
+        );
     }
 }
