@@ -2,7 +2,8 @@
 //! 1,000 and 10,000 rows answering every statement of the default rubric, headed by the
 //! statements' text as a form export is. A fifth of the people share one name, so naming the
 //! files is measured where names collide. Set `LEARNLEAD_BENCH_SIZES` (for example
-//! `1000,100000`) for other sizes.
+//! `1000,100000`) for other sizes, and `LEARNLEAD_BENCH_KEEP` to a folder to keep each export there
+//! as `export-N.csv`.
 
 #![allow(unreachable_pub, clippy::unwrap_used, clippy::pedantic)] // test code: a failing unwrap is a failing test
 
@@ -21,14 +22,28 @@ fn main() {
     let rubric = Rubric::parse(assets::shipped_rubric("wenger-trayner").unwrap().text).unwrap();
     println!("import, default rubric: a CSV headed by statement text, one response per row");
     println!(
-        "{:>7}  {:>10}  {:>13}  {:>12}  {:>14}",
-        "rows", "MB", "seconds", "per row", "peak memory"
+        "{:>7}  {:>8}  {:>9}  {:>9}  {:>13}  {:>13}  {:>12}",
+        "rows", "MB", "seconds", "per row", "user per row", "system per row", "peak memory"
     );
     for n in sizes {
         let dir = tempfile::tempdir().unwrap();
         let csv = dir.path().join("export.csv");
-        std::fs::write(&csv, export(&rubric, n)).unwrap();
+        // Written as it is made: the bench holding the export would count in the child's peak
+        // memory (a child starts as a copy of its parent).
+        let mut file = std::io::BufWriter::new(std::fs::File::create(&csv).unwrap());
+        export(&rubric, n, &mut file);
+        std::io::Write::flush(&mut file).unwrap();
+        drop(file);
+        if let Some(keep) = std::env::var_os("LEARNLEAD_BENCH_KEEP") {
+            // The export itself, to profile an import by hand.
+            std::fs::copy(
+                &csv,
+                std::path::Path::new(&keep).join(format!("export-{n}.csv")),
+            )
+            .unwrap();
+        }
         let size = std::fs::metadata(&csv).unwrap().len() as f64 / 1e6;
+        let before = children_usage();
         let start = Instant::now();
         let out = Command::new(env!("CARGO_BIN_EXE_learnlead"))
             .arg("import")
@@ -44,15 +59,26 @@ fn main() {
             String::from_utf8_lossy(&out.stderr)
         );
         let per_row = seconds / n as f64 * 1e6;
-        let peak = children_peak_mib().map_or("–".to_string(), |m| format!("{m:.0} MiB"));
-        println!("{n:>7}  {size:>10.1}  {seconds:>13.2}  {per_row:>9.0} µs  {peak:>14}");
+        // learnlead's own work (user) and the file system's (system: creating a file per row),
+        // apart: the second depends on the disk and what was deleted on it lately.
+        let (user, system, peak) = match (before, children_usage()) {
+            (Some(b), Some(a)) => (
+                format!("{:.0} µs", (a.user - b.user) / n as f64 * 1e6),
+                format!("{:.0} µs", (a.system - b.system) / n as f64 * 1e6),
+                format!("{:.0} MiB", a.peak_mib),
+            ),
+            _ => ("–".into(), "–".into(), "–".into()),
+        };
+        println!(
+            "{n:>7}  {size:>8.1}  {seconds:>9.2}  {per_row:>6.0} µs  {user:>13}  {system:>13}  {peak:>12}"
+        );
     }
 }
 
 /// A form export: Timestamp, Your name, then one column per statement (its text), each cell
 /// "4 - Mostly true" style (in the statement's own answer words); every fifth person is called
 /// Ana Silva.
-fn export(rubric: &Rubric, rows: usize) -> String {
+fn export(rubric: &Rubric, rows: usize, out: &mut impl std::io::Write) {
     let items: Vec<_> = rubric.items().collect();
     let mut csv = String::from("Timestamp,Your name");
     for i in &items {
@@ -71,13 +97,20 @@ fn export(rubric: &Rubric, rows: usize) -> String {
             write!(csv, ",{point} - {label}").unwrap();
         }
         csv.push('\n');
+        out.write_all(csv.as_bytes()).unwrap();
+        csv.clear();
     }
-    csv
 }
 
-/// The largest peak memory of a finished child process so far (Linux, macOS): with sizes in
-/// ascending order, the last import's.
-fn children_peak_mib() -> Option<f64> {
+/// CPU time and peak memory of the finished child processes so far (Linux, macOS).
+struct Usage {
+    user: f64,
+    system: f64,
+    /// The largest peak of any child: with sizes in ascending order, the last import's.
+    peak_mib: f64,
+}
+
+fn children_usage() -> Option<Usage> {
     #[cfg(unix)]
     {
         // SAFETY: getrusage writes into the zeroed struct it is given and reads nothing else.
@@ -90,7 +123,12 @@ fn children_peak_mib() -> Option<f64> {
         } else {
             usage.ru_maxrss as f64
         };
-        ok.then_some(kib / 1024.0)
+        let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+        ok.then(|| Usage {
+            user: seconds(usage.ru_utime),
+            system: seconds(usage.ru_stime),
+            peak_mib: kib / 1024.0,
+        })
     }
     #[cfg(not(unix))]
     {

@@ -127,10 +127,10 @@ proptest! {
             .collect();
         let mut csv = Vec::new();
         learnlead::present::csv::write_csv(&rubric, &participants, false, &mut csv).unwrap();
-        let sheet = learnlead::io::sheet::csv_text(&String::from_utf8(csv).unwrap()).unwrap();
+        let sheet = learnlead::io::sheet::csv_text(&String::from_utf8(csv).unwrap());
         let read = learnlead::collect::import::read(
             &rubric,
-            &sheet,
+            sheet,
             &learnlead::collect::import::Options::default(),
         )
         .unwrap();

@@ -23,6 +23,7 @@ pub fn run(catalog: &Catalog, args: ImportArgs) -> Result<()> {
     if let Some(name) = &sheet.name {
         crate::say_prose!("note: read the sheet `{}`", crate::safe_text::quote(name));
     }
+    // The rows are read as they are imported: a CSV is never held whole.
     let options = import::Options {
         names: import::ColumnNames {
             name: args.name_column.clone(),
@@ -45,7 +46,7 @@ pub fn run(catalog: &Catalog, args: ImportArgs) -> Result<()> {
     // Each row's response is written into the working folder as it is read, and dropped: the
     // import holds one row at a time. A problem anywhere discards the working folder.
     let mut writer = out_dir.map(Writer::beside).transpose()?;
-    let (read, problems) = import::read_each(&rubric, &sheet, &options, &mut |mut row| {
+    let (read, problems) = import::read_each(&rubric, sheet, &options, &mut |mut row| {
         if let Some(w) = writer.as_mut() {
             row.response.rubric = stamp.clone();
             w.write(&row);
@@ -261,7 +262,9 @@ impl Writer {
 
     /// Writes one row's response under a name no other row has taken.
     fn write(&mut self, row: &import::Row) {
-        if self.failed.is_some() {
+        // Once learnlead is being stopped (Ctrl-C, a kill), its working folder is being
+        // removed: a file written now would keep the folder there.
+        if self.failed.is_some() || crate::io::cleanup::stopping() {
             return;
         }
         let stem = match row.response.name.as_deref().map(slug) {

@@ -35,6 +35,42 @@ pub fn read(path: &Path, kind: Kind) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// The file at `path` (`-` is standard input) as a stream of at most its kind's limit, for a
+/// file too large to hold (an export of 100,000 rows): read past the limit, it fails with
+/// [`std::io::ErrorKind::FileTooLarge`] ([`too_large_words`] says it to a person).
+pub fn open(path: &Path, kind: Kind) -> Result<Bounded> {
+    let inner: Box<dyn Read> = if is_stdin(path) {
+        Box::new(std::io::stdin())
+    } else {
+        Box::new(open_regular(path, kind)?)
+    };
+    Ok(Bounded {
+        inner,
+        left: kind.limit(),
+    })
+}
+
+/// A stream that fails once more than its limit has been read from it ([`open`]).
+pub struct Bounded {
+    inner: Box<dyn Read>,
+    left: u64,
+}
+
+impl Read for Bounded {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        // One byte past the limit is asked for, to tell a file of exactly the limit from a
+        // larger one.
+        let wanted = usize::try_from(self.left.saturating_add(1))
+            .unwrap_or(usize::MAX)
+            .min(buf.len());
+        let n = self.inner.read(&mut buf[..wanted])?;
+        self.left = self.left.checked_sub(n as u64).ok_or_else(|| {
+            std::io::Error::new(std::io::ErrorKind::FileTooLarge, "past the size limit")
+        })?;
+        Ok(n)
+    }
+}
+
 /// Whether `path` is `-`, which means standard input wherever a file is read.
 pub fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == "-"
@@ -126,17 +162,16 @@ fn open_regular(path: &Path, kind: Kind) -> Result<File> {
     Ok(file)
 }
 
-fn too_large(path: &Path, kind: Kind) -> Error {
-    Error::invalid_one(
-        path,
-        Problem::at(
-            None,
-            format!(
-                "this file is too large to be {} (the limit is {}); is it the right file?",
-                kind.noun(),
-                size_words(kind.limit())
-            ),
-        ),
+pub fn too_large(path: &Path, kind: Kind) -> Error {
+    Error::invalid_one(path, Problem::at(None, too_large_words(kind)))
+}
+
+/// That a file is larger than its kind's limit, in words.
+pub fn too_large_words(kind: Kind) -> String {
+    format!(
+        "this file is too large to be {} (the limit is {}); is it the right file?",
+        kind.noun(),
+        size_words(kind.limit())
     )
 }
 
@@ -148,6 +183,19 @@ pub fn file_type_words(t: &std::fs::FileType) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bounded_stream_reads_to_its_limit_and_fails_past_it() {
+        let bounded = |len: usize, left: u64| Bounded {
+            inner: Box::new(std::io::Cursor::new(vec![b'x'; len])),
+            left,
+        };
+        let mut out = Vec::new();
+        bounded(10, 10).read_to_end(&mut out).unwrap();
+        assert_eq!(out.len(), 10, "a file of exactly the limit is read whole");
+        let err = bounded(11, 10).read_to_end(&mut Vec::new()).unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::FileTooLarge);
+    }
 
     #[test]
     fn a_file_over_its_limit_is_refused() {

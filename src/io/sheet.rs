@@ -4,20 +4,176 @@
 //! mark, or an `.xlsx` workbook (its first visible sheet, or the one named). Every read is
 //! bounded: the file's size, what a workbook really unpacks to (counted as it is inflated, not
 //! as its entries claim), and the cells a sheet holds (read one by one, never as the extent
-//! the sheet declares).
+//! the sheet declares). A CSV is read a row at a time as the rows are asked for, so an export of
+//! 100,000 rows is never held whole.
 
-use std::io::Cursor;
+use std::collections::VecDeque;
+use std::io::{Cursor, Read};
 use std::path::Path;
 
 use crate::error::{Error, Location, Problem, Result};
 use crate::io::input::{self, Kind};
 
-/// The cells of a sheet, row by row, as text; row 0 is the first row (a header).
-#[derive(Debug, Clone, PartialEq)]
+/// The rows of a sheet, each as text cells, handed on one at a time (a sheet is an
+/// [`Iterator`]): a CSV export is read as it goes, never held whole. Row 0 is the first row (a
+/// header). A row that cannot be read is a [`Problem`] at it, and the last item.
 pub struct Sheet {
-    pub rows: Vec<Vec<String>>,
     /// The workbook sheet that was read, for an `.xlsx`.
     pub name: Option<String>,
+    /// The rows read ahead ([`Sheet::head`]), not yet handed on.
+    ahead: VecDeque<std::result::Result<Vec<String>, Problem>>,
+    rest: Rows,
+}
+
+/// Where a sheet's rows come from.
+enum Rows {
+    /// Rows held already: a workbook's, or learnlead's long CSV once pivoted.
+    Held(std::vec::IntoIter<std::result::Result<Vec<String>, Problem>>),
+    /// CSV, read a record at a time.
+    Csv(Box<CsvRows>),
+    /// Nothing more: the end, or a row that could not be read.
+    Done,
+}
+
+struct CsvRows {
+    reader: csv::Reader<Box<dyn Read>>,
+    record: csv::ByteRecord,
+}
+
+/// How many rows a sheet reads ahead: the header takes at most two.
+const HEAD: usize = 2;
+
+impl Sheet {
+    /// A sheet of rows already read (the last may be a row that could not be).
+    pub fn held(
+        rows: impl IntoIterator<Item = std::result::Result<Vec<String>, Problem>>,
+        name: Option<String>,
+    ) -> Sheet {
+        Sheet::of(
+            Rows::Held(rows.into_iter().collect::<Vec<_>>().into_iter()),
+            name,
+        )
+    }
+
+    fn of(rest: Rows, name: Option<String>) -> Sheet {
+        let mut sheet = Sheet {
+            name,
+            ahead: VecDeque::new(),
+            rest,
+        };
+        while sheet.ahead.len() < HEAD {
+            match sheet.next_of_rest() {
+                Some(row) => sheet.ahead.push_back(row),
+                None => break,
+            }
+        }
+        sheet
+    }
+
+    /// The first rows (at most two: the header's), read ahead of the others; fewer if the sheet
+    /// ends or a row cannot be read. They are still handed on by the iterator.
+    pub fn head(&self) -> Vec<Vec<String>> {
+        self.ahead
+            .iter()
+            .map_while(|r| r.as_ref().ok())
+            .cloned()
+            .collect()
+    }
+
+    fn next_of_rest(&mut self) -> Option<std::result::Result<Vec<String>, Problem>> {
+        let row = match &mut self.rest {
+            Rows::Held(rows) => rows.next(),
+            Rows::Csv(csv) => csv.next(),
+            Rows::Done => None,
+        };
+        if !matches!(row, Some(Ok(_))) {
+            self.rest = Rows::Done;
+        }
+        row
+    }
+}
+
+impl Iterator for Sheet {
+    type Item = std::result::Result<Vec<String>, Problem>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self.ahead.pop_front() {
+            Some(row) => Some(row),
+            None => self.next_of_rest(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Sheet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sheet")
+            .field("name", &self.name)
+            .field("head", &self.head())
+            .finish_non_exhaustive()
+    }
+}
+
+impl CsvRows {
+    /// The next record, its cells trimmed; a record that is not UTF-8, or a stream that fails
+    /// (past the size limit), is a problem.
+    fn next(&mut self) -> Option<std::result::Result<Vec<String>, Problem>> {
+        match self.reader.read_byte_record(&mut self.record) {
+            Ok(false) => None,
+            Ok(true) => Some(cells(&self.record)),
+            Err(e) => Some(Err(stream_problem(&e))),
+        }
+    }
+}
+
+/// A record's cells as text, trimmed; a cell that is not UTF-8 is a problem at its line and
+/// (for a record on one line) its column.
+fn cells(record: &csv::ByteRecord) -> std::result::Result<Vec<String>, Problem> {
+    let mut row = Vec::with_capacity(record.len());
+    let mut column = 1;
+    for field in record {
+        match std::str::from_utf8(field) {
+            Ok(text) => {
+                column += text.chars().count() + 1;
+                row.push(text.trim().to_string());
+            }
+            Err(e) => {
+                let good = String::from_utf8_lossy(&field[..e.valid_up_to()]);
+                let line = record.position().map_or(1, |p| p.line() as usize);
+                return Err(Problem::at(
+                    Some(Location {
+                        line,
+                        column: column + good.chars().count(),
+                    }),
+                    NOT_TEXT,
+                ));
+            }
+        }
+    }
+    Ok(row)
+}
+
+const NOT_TEXT: &str =
+    "this file is neither UTF-8 text (CSV) nor an .xlsx workbook; save it as CSV UTF-8 or .xlsx";
+
+/// A CSV stream that failed, in words.
+fn stream_problem(e: &csv::Error) -> Problem {
+    let line = e.position().map(|p| Location {
+        line: p.line() as usize,
+        column: 1,
+    });
+    match e.kind() {
+        csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::FileTooLarge => {
+            Problem::at(None, input::too_large_words(Kind::Csv))
+        }
+        csv::ErrorKind::Io(io) => Problem::at(
+            line,
+            format!(
+                "the file could not be read to its end: {}",
+                crate::error::io_words(io)
+            ),
+        ),
+        _ => Problem::at(line, format!("this row cannot be read: {e}")),
+    }
 }
 
 /// The most rows and columns read from a workbook sheet, and cells in all: far more than any
@@ -31,12 +187,25 @@ const MAX_CELLS: usize = 20_000_000;
 /// what it expands to.
 const MAX_UNPACKED: u64 = 64 * 1024 * 1024;
 
+/// How much of a CSV is looked at to guess its separator ([`separator`]).
+const GUESS_BYTES: u64 = 1024 * 1024;
+
 /// Reads `path` (`-` is standard input): an `.xlsx` workbook when its bytes are a ZIP archive,
-/// else CSV text.
+/// else CSV text, read as its rows are asked for.
 pub fn read(path: &Path, sheet: Option<&str>) -> Result<Sheet> {
-    let bytes = input::read(path, Kind::Csv)?;
-    if bytes.starts_with(b"PK\x03\x04") {
-        return xlsx(path, bytes, sheet);
+    let mut input = input::open(path, Kind::Csv)?;
+    let failed = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::FileTooLarge => input::too_large(path, Kind::Csv),
+        _ => Error::read(path, e),
+    };
+    let mut start = Vec::new();
+    (&mut input)
+        .take(GUESS_BYTES)
+        .read_to_end(&mut start)
+        .map_err(failed)?;
+    if start.starts_with(b"PK\x03\x04") {
+        input.read_to_end(&mut start).map_err(failed)?;
+        return xlsx(path, start, sheet);
     }
     if let Some(name) = sheet {
         return Err(Error::SheetOfCsv {
@@ -44,54 +213,54 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Sheet> {
             name: crate::safe_text::quote(name).clone(),
         });
     }
-    let text = input::text_of(bytes).map_err(|(line, column)| {
-        Error::invalid_one(
-            path,
-            Problem::at(
-                Some(Location { line, column }),
-                "this file is neither UTF-8 text (CSV) nor an .xlsx workbook; save it as CSV UTF-8 or .xlsx",
-            ),
-        )
-    })?;
-    csv_text(&text).map_err(|p| Error::invalid_one(path, p))
+    if start.starts_with(b"\xEF\xBB\xBF") {
+        start.drain(..3);
+    }
+    // The rows wholly within the start (a longer file's last one may be cut off).
+    let whole = if start.len() as u64 >= GUESS_BYTES - 3 {
+        start.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1)
+    } else {
+        start.len()
+    };
+    let separator = separator(&start[..whole]);
+    Ok(csv(Box::new(Cursor::new(start).chain(input)), separator))
 }
 
 /// CSV text as a sheet, its separator guessed from the shape of its rows ([`separator`]).
-pub fn csv_text(text: &str) -> std::result::Result<Sheet, Problem> {
-    let mut reader = csv::ReaderBuilder::new()
+pub fn csv_text(text: &str) -> Sheet {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let separator = separator(text.as_bytes());
+    csv(Box::new(Cursor::new(text.as_bytes().to_vec())), separator)
+}
+
+fn csv(from: Box<dyn Read>, separator: u8) -> Sheet {
+    let reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .delimiter(separator(text))
-        .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    for (n, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| {
-            Problem::at(
-                Some(Location {
-                    line: n + 1,
-                    column: 1,
-                }),
-                format!("row {}: {e}", n + 1),
-            )
-        })?;
-        rows.push(record.iter().map(|c| c.trim().to_string()).collect());
-    }
-    Ok(Sheet { rows, name: None })
+        .delimiter(separator)
+        .from_reader(from);
+    Sheet::of(
+        Rows::Csv(Box::new(CsvRows {
+            reader,
+            record: csv::ByteRecord::new(),
+        })),
+        None,
+    )
 }
 
 /// The separator of `,` `;` and tab that splits the rows into the same number of fields, more
 /// than one: a spreadsheet writes every row with as many cells as the header. Counting the
 /// characters of the header alone misleads: a tab-separated export whose questions hold
 /// commas. The first 1,000 rows are looked at; ties go to more fields, then to the comma.
-fn separator(text: &str) -> u8 {
+fn separator(text: &[u8]) -> u8 {
     let shape = |sep: u8| {
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
             .delimiter(sep)
-            .from_reader(text.as_bytes());
+            .from_reader(text);
         let counts: Vec<usize> = reader
-            .records()
+            .byte_records()
             .take(1000)
             .map_while(std::result::Result::ok)
             .map(|r| r.len())
@@ -191,10 +360,7 @@ fn xlsx(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet> {
         }
         row[c] = text;
     }
-    Ok(Sheet {
-        rows,
-        name: Some(name),
-    })
+    Ok(Sheet::held(rows.into_iter().map(Ok), Some(name)))
 }
 
 /// A cell as text: whole numbers without `.0`, errors as the spreadsheet shows them (`#N/A`).
@@ -275,29 +441,111 @@ mod tests {
         assert_eq!(err.exit_code(), 2);
     }
 
+    /// Every row of `sheet`, each read well.
+    fn rows(sheet: Sheet) -> Vec<Vec<String>> {
+        sheet.map(|r| r.unwrap()).collect()
+    }
+
     #[test]
     fn the_separator_is_guessed_from_the_header() {
-        let comma = csv_text("name,a-1,\"x, y\"\nAna,3,4\n").unwrap();
-        assert_eq!(comma.rows[0], ["name", "a-1", "x, y"]);
-        let semicolon = csv_text("name;a-1;a-2\nAna;3;\"4; really\"\n").unwrap();
-        assert_eq!(semicolon.rows[1], ["Ana", "3", "4; really"]);
-        let tab = csv_text("name\ta-1\nAna\t3\n").unwrap();
-        assert_eq!(tab.rows, [vec!["name", "a-1"], vec!["Ana", "3"]]);
+        let comma = rows(csv_text("name,a-1,\"x, y\"\nAna,3,4\n"));
+        assert_eq!(comma[0], ["name", "a-1", "x, y"]);
+        let semicolon = rows(csv_text("name;a-1;a-2\nAna;3;\"4; really\"\n"));
+        assert_eq!(semicolon[1], ["Ana", "3", "4; really"]);
+        let tab = rows(csv_text("name\ta-1\nAna\t3\n"));
+        assert_eq!(tab, [vec!["name", "a-1"], vec!["Ana", "3"]]);
     }
 
     #[test]
     fn the_separator_is_the_one_that_gives_every_row_one_shape() {
         // Tabs between cells, commas inside the questions: tab.
         let tsv = "Name\tHow, in a word, is it?\tAnd this, too?\nAna\t4\t3\nBo\t2\t1\n";
-        assert_eq!(csv_text(tsv).unwrap().rows[1], ["Ana", "4", "3"]);
+        assert_eq!(rows(csv_text(tsv))[1], ["Ana", "4", "3"]);
         // Semicolons between cells, a comma in one answer.
         let ssv = "name;a-1;note\nAna;3;yes, really\nBo;4;no\n";
-        assert_eq!(csv_text(ssv).unwrap().rows[1], ["Ana", "3", "yes, really"]);
+        assert_eq!(rows(csv_text(ssv))[1], ["Ana", "3", "yes, really"]);
     }
 
     #[test]
     fn rows_may_differ_in_length_and_cells_are_trimmed() {
-        let s = csv_text("a,b,c\n 1 ,2\n").unwrap();
-        assert_eq!(s.rows[1], ["1", "2"]);
+        let s = rows(csv_text("a,b,c\n 1 ,2\n"));
+        assert_eq!(s[1], ["1", "2"]);
+    }
+
+    #[test]
+    fn the_head_is_read_ahead_and_still_handed_on() {
+        let sheet = csv_text("\u{feff}name,a-1\nAna,3\nBo,4\n");
+        assert_eq!(sheet.head(), [["name", "a-1"], ["Ana", "3"]]);
+        assert_eq!(
+            rows(sheet).len(),
+            3,
+            "the head rows come first, then the rest"
+        );
+    }
+
+    #[test]
+    fn a_file_is_read_as_it_goes_its_separator_guessed_from_its_start() {
+        // Longer than the part the separator is guessed from, its last rows past it.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("export.csv");
+        let mut text = String::from("\u{feff}name;a-1;note\n");
+        let mut n = 0;
+        while text.len() as u64 <= GUESS_BYTES + 1000 {
+            n += 1;
+            text.push_str(&format!("Person {n};3;yes, really\n"));
+        }
+        std::fs::write(&path, &text).unwrap();
+        let all = rows(read(&path, None).unwrap());
+        assert_eq!(
+            all[0],
+            ["name", "a-1", "note"],
+            "the byte-order mark is dropped"
+        );
+        assert_eq!(all.len(), n + 1);
+        assert_eq!(all[n], [format!("Person {n}").as_str(), "3", "yes, really"]);
+    }
+
+    #[test]
+    fn a_row_that_is_not_text_is_a_problem_at_its_line_and_column_and_the_last_row() {
+        let mut bytes = b"name,a-1\nAna,3\nBo,4\n".to_vec();
+        bytes.extend(b"Zo\xe9,2\nEli,5\n");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("latin1.csv");
+        std::fs::write(&path, bytes).unwrap();
+        let got: Vec<_> = read(&path, None).unwrap().collect();
+        assert_eq!(
+            got.len(),
+            4,
+            "three rows, then the problem, then nothing: {got:?}"
+        );
+        let problem = got[3].as_ref().unwrap_err();
+        assert_eq!(problem.location, Some(Location { line: 4, column: 3 }));
+        assert!(
+            problem.message.contains("neither UTF-8 text"),
+            "{problem:?}"
+        );
+    }
+
+    #[test]
+    fn a_stream_past_the_limit_is_a_problem_not_a_row_cut_short() {
+        let e = csv::ReaderBuilder::new()
+            .from_reader(FailingRead)
+            .byte_records()
+            .next()
+            .unwrap()
+            .unwrap_err();
+        let problem = stream_problem(&e);
+        assert!(problem.message.contains("too large"), "{problem:?}");
+    }
+
+    /// A stream that is past its limit at once.
+    struct FailingRead;
+    impl Read for FailingRead {
+        fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::new(
+                std::io::ErrorKind::FileTooLarge,
+                "past the size limit",
+            ))
+        }
     }
 }

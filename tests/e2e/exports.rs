@@ -432,3 +432,71 @@ fn a_dry_run_shows_the_whole_mapping_even_with_problems_then_exits_2() {
         out.stderr
     );
 }
+
+/// An export of `rows` people on the small rubric, longer than the part its separator is
+/// guessed from (1 MiB) when `rows` is in the tens of thousands; `bad_row` (1-based, under the
+/// header) holds a name in Latin-1, as an old spreadsheet saves it.
+fn long_export(rows: usize, bad_row: Option<usize>) -> Vec<u8> {
+    let mut bytes = b"name;share-1;share-2;care-1\n".to_vec();
+    for i in 1..=rows {
+        if Some(i) == bad_row {
+            bytes.extend(b"Zo\xe9;1;2;3\n");
+        } else {
+            bytes.extend(
+                format!(
+                    "Person {i} of a long export, with a long name;{};{};4\n",
+                    1 + i % 4,
+                    1 + i % 3
+                )
+                .as_bytes(),
+            );
+        }
+    }
+    bytes
+}
+
+#[test]
+fn a_long_export_is_read_as_it_goes_from_a_file_or_standard_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = long_export(20_000, None);
+    assert!(text.len() > 1 << 20);
+    let out = run(learnlead()
+        .args(["import", "-", "--rubric", "small", "--out-dir"])
+        .arg(dir.path().join("all"))
+        .write_stdin(text));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("all")).unwrap().count(),
+        20_000,
+        "every row, the last ones past the separator's guess included, split by semicolons"
+    );
+    // Named by the first 40 letters of the name.
+    let last = std::fs::read_to_string(
+        dir.path()
+            .join("all/person-20000-of-a-long-export-with-a-lon.yaml"),
+    )
+    .unwrap();
+    assert!(last.contains("share-1: 1"), "{last}");
+}
+
+#[test]
+fn a_row_far_down_that_is_not_text_stops_the_import_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("old.csv");
+    std::fs::write(&csv, long_export(20_000, Some(19_000))).unwrap();
+    let out = run(learnlead()
+        .arg("import")
+        .arg(&csv)
+        .args(["--rubric", "small", "--out-dir"])
+        .arg(dir.path().join("out")));
+
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    let at = format!("{}:19001:3: this file is neither UTF-8 text", csv.display());
+    assert!(out.stderr.contains(&at), "{}", out.stderr);
+    assert!(
+        !dir.path().join("out").exists(),
+        "the 18,999 rows read before it are not written"
+    );
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(left.len(), 1, "no working folder is left: {left:?}");
+}

@@ -8,7 +8,6 @@ use std::collections::HashMap;
 
 use super::{at, column_name};
 use crate::error::Problem;
-use crate::io::sheet::Sheet;
 use crate::model::rubric::Rubric;
 
 /// What a column holds.
@@ -118,22 +117,26 @@ fn statement_part(header: &str) -> &str {
 /// a grid question or a near match that matches no statement whole.
 pub(super) fn layout(
     rubric: &Rubric,
-    sheet: &Sheet,
+    head: &[Vec<String>],
     options: &Options,
     problems: &mut Vec<Problem>,
 ) -> Layout {
     let texts = Statements::of(rubric);
-    let width = sheet.rows.iter().map(Vec::len).max().unwrap_or(0);
     let cell = |r: usize, c: usize| {
-        sheet
-            .rows
-            .get(r)
+        head.get(r)
             .and_then(|row| row.get(c))
             .map_or("", String::as_str)
     };
     let header_rows = options
         .header_rows
-        .unwrap_or_else(|| header_rows(rubric, sheet, &texts, problems));
+        .unwrap_or_else(|| header_rows(rubric, head, &texts, problems));
+    // A column past the header's is no column: its cells are a problem where they are read.
+    let width = head
+        .iter()
+        .take(header_rows)
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0);
     // With two header rows, a column is named by the row below (the statement, under a
     // question that spans several columns), or by the row above (`Your name` above
     // `Open-Ended Response`).
@@ -215,11 +218,11 @@ pub(super) fn layout(
 /// way: that is a problem asking for `--header-rows`.
 fn header_rows(
     rubric: &Rubric,
-    sheet: &Sheet,
+    head: &[Vec<String>],
     texts: &Statements,
     problems: &mut Vec<Problem>,
 ) -> usize {
-    let Some(second) = sheet.rows.get(1) else {
+    let Some(second) = head.get(1) else {
         return 1;
     };
     let filled: Vec<&str> = second
@@ -492,7 +495,7 @@ mod tests {
     #[test]
     fn columns_to_pass_over_and_to_keep_as_notes_are_named_by_header() {
         let r = rubric();
-        let sheet = csv_text("name,relevance-1,Timestamp,Anything else?\n").unwrap();
+        let sheet = csv_text("name,relevance-1,Timestamp,Anything else?\n");
         let options = Options {
             // A column that would otherwise be read (the name) is passed over when named.
             ignore: vec!["NAME".into()],
@@ -500,7 +503,7 @@ mod tests {
             ..Options::default()
         };
         let mut problems = Vec::new();
-        let l = layout(&r, &sheet, &options, &mut problems);
+        let l = layout(&r, &sheet.head(), &options, &mut problems);
         assert!(problems.is_empty(), "{problems:?}");
         let ignored: Vec<&str> = l.ignored.iter().map(|(_, h)| h.as_str()).collect();
         assert_eq!(ignored, ["name", "Timestamp"]);
@@ -527,9 +530,9 @@ mod tests {
     fn statements_are_found_by_id_text_grid_or_two_header_rows() {
         let r = rubric();
         let csv = "Timestamp,Email Address,Your name,relevance-1,\"WHEN MEMBERS talk about the partnership, they describe its focus in terms of their own work\",How true is each statement? [The topics of our last few meetings came from challenges that members brought from their practice.]\n";
-        let sheet = csv_text(csv).unwrap();
+        let sheet = csv_text(csv);
         let mut problems = Vec::new();
-        let l = layout(&r, &sheet, &Options::default(), &mut problems);
+        let l = layout(&r, &sheet.head(), &Options::default(), &mut problems);
         assert_eq!(problems.len(), 1, "relevance-1 twice: {problems:?}");
         assert!(problems[0]
             .message
@@ -547,9 +550,9 @@ mod tests {
     fn a_question_row_above_a_statement_row_is_two_header_rows() {
         let r = rubric();
         let csv = "Respondent ID,Full name,How true is each of these?,,\n,,What we discuss is decided by the organisers or the sponsor.,\"We check with members whether our focus still fits the challenges they face.\",\n7,Ana,4,2\n";
-        let sheet = csv_text(csv).unwrap();
+        let sheet = csv_text(csv);
         let mut problems = Vec::new();
-        let l = layout(&r, &sheet, &Options::default(), &mut problems);
+        let l = layout(&r, &sheet.head(), &Options::default(), &mut problems);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(l.header_rows, 2);
         assert_eq!(
@@ -561,7 +564,7 @@ mod tests {
     #[test]
     fn person_columns_can_be_named_by_header_or_letter() {
         let r = rubric();
-        let sheet = csv_text("Nom,Équipe,Fonction,relevance-1\n").unwrap();
+        let sheet = csv_text("Nom,Équipe,Fonction,relevance-1\n");
         let names = ColumnNames {
             name: Some("nom".into()),
             community: Some("B".into()),
@@ -572,7 +575,7 @@ mod tests {
             names,
             ..Options::default()
         };
-        let l = layout(&r, &sheet, &options, &mut problems);
+        let l = layout(&r, &sheet.head(), &options, &mut problems);
         assert_eq!(
             items(&l),
             [
@@ -588,9 +591,9 @@ mod tests {
     fn a_grid_question_naming_no_statement_is_an_error_and_free_text_is_passed_over() {
         let r = rubric();
         let sheet =
-            csv_text("name,Q [What we discuss is decided by the sponsor alone],Anything else you want to tell us about the community?\n").unwrap();
+            csv_text("name,Q [What we discuss is decided by the sponsor alone],Anything else you want to tell us about the community?\n");
         let mut problems = Vec::new();
-        let l = layout(&r, &sheet, &Options::default(), &mut problems);
+        let l = layout(&r, &sheet.head(), &Options::default(), &mut problems);
         let m: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
         assert_eq!(m.len(), 1, "{m:?}");
         assert!(
@@ -611,15 +614,15 @@ mod tests {
         let r = rubric();
         let statement = r.find_item("relevance-2").unwrap().item.statement.clone();
         // The statement after a question number is the statement.
-        let sheet = csv_text(&format!("name,\"Q7. {statement}\"\n")).unwrap();
+        let sheet = csv_text(&format!("name,\"Q7. {statement}\"\n"));
         let mut problems = Vec::new();
-        let l = layout(&r, &sheet, &Options::default(), &mut problems);
+        let l = layout(&r, &sheet.head(), &Options::default(), &mut problems);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(items(&l), ["A=the name", "B=`relevance-2`"]);
         // A header that holds the statement and says the opposite is close, not the same.
-        let sheet = csv_text(&format!("name,\"It is not true that {statement}\"\n")).unwrap();
+        let sheet = csv_text(&format!("name,\"It is not true that {statement}\"\n"));
         let mut problems = Vec::new();
-        let l = layout(&r, &sheet, &Options::default(), &mut problems);
+        let l = layout(&r, &sheet.head(), &Options::default(), &mut problems);
         assert_eq!(items(&l), ["A=the name"], "not taken");
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert!(
@@ -634,7 +637,7 @@ mod tests {
             ..Options::default()
         };
         let mut problems = Vec::new();
-        let l = layout(&r, &sheet, &options, &mut problems);
+        let l = layout(&r, &sheet.head(), &options, &mut problems);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(l.ignored.len(), 1);
     }
@@ -645,9 +648,9 @@ mod tests {
         // question, passed over, not taken for the statement nor refused as close to it.
         let r = crate::testing::small();
         let header = "We share cases with partners outside the network every month: how?";
-        let sheet = csv_text(&format!("name,share-1,{header}\nAna,3,often\n")).unwrap();
+        let sheet = csv_text(&format!("name,share-1,{header}\nAna,3,often\n"));
         let mut problems = Vec::new();
-        let l = layout(&r, &sheet, &Options::default(), &mut problems);
+        let l = layout(&r, &sheet.head(), &Options::default(), &mut problems);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(items(&l), ["A=the name", "B=`share-1`"]);
         let ignored: Vec<&str> = l.ignored.iter().map(|(_, h)| h.as_str()).collect();
@@ -664,9 +667,9 @@ mod tests {
         let header: Vec<String> = (0..12_000)
             .map(|i| format!("\"Question [{changed} {i}]\""))
             .collect();
-        let sheet = csv_text(&format!("name,{}\n", header.join(","))).unwrap();
+        let sheet = csv_text(&format!("name,{}\n", header.join(",")));
         let mut problems = Vec::new();
-        layout(&r, &sheet, &Options::default(), &mut problems);
+        layout(&r, &sheet.head(), &Options::default(), &mut problems);
         assert_eq!(problems.len(), 12_000);
         let suggested = problems
             .iter()
@@ -688,7 +691,7 @@ mod tests {
         let mut problems = Vec::new();
         let l = layout(
             &r,
-            &csv_text(&csv).unwrap(),
+            &csv_text(&csv).head(),
             &Options::default(),
             &mut problems,
         );
@@ -698,7 +701,7 @@ mod tests {
         let csv = format!("Full name,How true?,\n,\"{s1}\",\"{s2}\"\nAna,4,3\n");
         let l = layout(
             &r,
-            &csv_text(&csv).unwrap(),
+            &csv_text(&csv).head(),
             &Options::default(),
             &mut Vec::new(),
         );
@@ -708,7 +711,7 @@ mod tests {
         let mut problems = Vec::new();
         layout(
             &r,
-            &csv_text(&csv).unwrap(),
+            &csv_text(&csv).head(),
             &Options::default(),
             &mut problems,
         );

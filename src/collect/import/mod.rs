@@ -10,7 +10,7 @@ pub use columns::{normalize, Col, ColumnNames, Options};
 
 use crate::error::{Location, Problem};
 use crate::io::sheet::Sheet;
-use crate::model::response::{now, Response, RubricStamp};
+use crate::model::response::{now, Answer, Response, RubricStamp};
 use crate::model::rubric::Rubric;
 
 /// One row, made into a response.
@@ -53,19 +53,33 @@ pub fn column_name(index: usize) -> String {
 
 /// learnlead's long CSV (its header is [`crate::io::output::CSV_MARK`]: participant, role,
 /// group, dimension, item, answer, score), as one row per participant with a column per item,
-/// in the order the participants first appear; `None` for any other sheet.
-fn from_long(sheet: &Sheet) -> Option<Sheet> {
-    let header: Vec<&str> = sheet.rows.first()?.iter().map(String::as_str).collect();
-    if header != crate::io::output::CSV_MARK.split(',').collect::<Vec<_>>() {
-        return None;
+/// in the order the participants first appear; any other sheet as it is.
+fn from_long(sheet: Sheet) -> Sheet {
+    let long = sheet.head().first().is_some_and(|header| {
+        header
+            .iter()
+            .map(String::as_str)
+            .eq(crate::io::output::CSV_MARK.split(','))
+    });
+    if !long {
+        return sheet;
     }
+    let name = sheet.name.clone();
     let mut items: Vec<String> = Vec::new();
     let mut people: Vec<(String, String, std::collections::HashMap<String, String>)> = Vec::new();
     // Where each item and person is, by name: a row is placed in constant time, so the pivot
     // stays linear in the rows (a search through the people made it quadratic).
     let mut item_seen: std::collections::HashSet<String> = Default::default();
     let mut person_at: std::collections::HashMap<String, usize> = Default::default();
-    for row in sheet.rows.iter().skip(1) {
+    let mut failed = None;
+    for row in sheet.skip(1) {
+        let row = match row {
+            Ok(row) => row,
+            Err(problem) => {
+                failed = Some(problem);
+                break;
+            }
+        };
         let cell = |i: usize| row.get(i).map_or("", |c| c.as_str());
         let (person, role, item, answer) = (cell(0), cell(1), cell(4), cell(5));
         if person.is_empty() || item.is_empty() {
@@ -87,27 +101,27 @@ fn from_long(sheet: &Sheet) -> Option<Sheet> {
         };
         people[at].2.insert(item.to_string(), answer.to_string());
     }
-    let mut rows = vec![["name", "role"]
+    let header = ["name", "role"]
         .iter()
         .map(std::string::ToString::to_string)
         .chain(items.iter().cloned())
-        .collect::<Vec<_>>()];
-    for (name, role, answers) in people {
-        rows.push(
-            [name, role]
-                .into_iter()
-                .chain(
-                    items
-                        .iter()
-                        .map(|i| answers.get(i).cloned().unwrap_or_default()),
-                )
-                .collect(),
-        );
-    }
-    Some(Sheet {
-        rows,
-        name: sheet.name.clone(),
-    })
+        .collect::<Vec<_>>();
+    let rows = people.into_iter().map(|(name, role, answers)| {
+        [name, role]
+            .into_iter()
+            .chain(
+                items
+                    .iter()
+                    .map(|i| answers.get(i).cloned().unwrap_or_default()),
+            )
+            .collect()
+    });
+    let rows: Vec<_> = std::iter::once(header)
+        .chain(rows)
+        .map(Ok)
+        .chain(failed.map(Err))
+        .collect();
+    Sheet::held(rows, name)
 }
 
 /// A position in the sheet: the row as a spreadsheet numbers it, and a 0-based column.
@@ -121,7 +135,7 @@ fn at(row: usize, col: usize) -> Option<Location> {
 /// Reads every row of `sheet` under its header into a response on `rubric`. Returns every
 /// problem found, or, if there are none, the responses and how the columns were read. Rows
 /// with no cell filled are passed over.
-pub fn read(rubric: &Rubric, sheet: &Sheet, options: &Options) -> Result<Import, Vec<Problem>> {
+pub fn read(rubric: &Rubric, sheet: Sheet, options: &Options) -> Result<Import, Vec<Problem>> {
     let (import, problems) = read_all(rubric, sheet, options);
     if problems.is_empty() {
         Ok(import)
@@ -132,7 +146,7 @@ pub fn read(rubric: &Rubric, sheet: &Sheet, options: &Options) -> Result<Import,
 
 /// How the sheet was read, and every problem found: for `--dry-run`, which shows the mapping
 /// even when some cells or columns are wrong. The responses are kept in `rows`.
-pub fn read_all(rubric: &Rubric, sheet: &Sheet, options: &Options) -> (Import, Vec<Problem>) {
+pub fn read_all(rubric: &Rubric, sheet: Sheet, options: &Options) -> (Import, Vec<Problem>) {
     let mut rows = Vec::new();
     let (mut import, problems) = read_each(rubric, sheet, options, &mut |row| rows.push(row));
     import.rows = rows;
@@ -144,20 +158,20 @@ pub fn read_all(rubric: &Rubric, sheet: &Sheet, options: &Options) -> (Import, V
 /// import of 100,000 rows holds one response at a time.
 pub fn read_each(
     rubric: &Rubric,
-    sheet: &Sheet,
+    sheet: Sheet,
     options: &Options,
     each: &mut dyn FnMut(Row),
 ) -> (Import, Vec<Problem>) {
     // learnlead's own long CSV (`compare --format csv`, one row per person and statement) comes
     // back as one row per person.
-    let pivoted = from_long(sheet);
-    let sheet = pivoted.as_ref().unwrap_or(sheet);
+    let sheet = from_long(sheet);
+    let head = sheet.head();
     let mut problems = Vec::new();
-    let layout = columns::layout(rubric, sheet, options, &mut problems);
+    let layout = columns::layout(rubric, &head, options, &mut problems);
     // A column's header as the sheet shows it: its header rows, top first.
     let header = |i: usize| {
         (0..layout.header_rows)
-            .filter_map(|r| sheet.rows.get(r).and_then(|row| row.get(i)))
+            .filter_map(|r| head.get(r).and_then(|row| row.get(i)))
             .filter(|h| !h.is_empty())
             .cloned()
             .collect::<Vec<_>>()
@@ -190,7 +204,7 @@ pub fn read_each(
     }
     // Cells past the last header: the row is shifted, or the header lost a column.
     let headed = (0..layout.header_rows)
-        .filter_map(|r| sheet.rows.get(r))
+        .filter_map(|r| head.get(r))
         .map(|row| {
             row.iter()
                 .rposition(|h| !h.trim().is_empty())
@@ -200,9 +214,18 @@ pub fn read_each(
         .unwrap_or(0);
     let (mut counted, mut complete) = (0, 0);
     let mut found = Contradictions::default();
+    let mut known = Known::default();
     let stamp = RubricStamp::of(rubric);
-    for (n, cells) in sheet.rows.iter().enumerate().skip(layout.header_rows) {
-        if cells.iter().all(|c| c.trim().is_empty()) {
+    for (n, cells) in sheet.enumerate() {
+        let cells = match cells {
+            Ok(cells) => cells,
+            Err(problem) => {
+                // The rows end here; the problems found so far are said with it.
+                problems.push(problem);
+                break;
+            }
+        };
+        if n < layout.header_rows || cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
         let row = n + 1;
@@ -221,10 +244,11 @@ pub fn read_each(
             rubric,
             &stamp,
             row,
-            cells,
+            &cells,
             &layout.columns,
             &mut problems,
             &mut found,
+            &mut known,
         );
         counted += 1;
         complete += usize::from(response.is_complete());
@@ -313,7 +337,39 @@ impl Contradictions {
     }
 }
 
+/// The answers already read from each column's cells: a form's column holds a handful of
+/// distinct cells (`4 - Mostly true`), each read once, not once per row. At most [`KNOWN`]
+/// per column are kept, so a column of all different cells costs no more memory than a row.
+#[derive(Debug, Default)]
+struct Known(std::collections::HashMap<usize, crate::model::response::Ids<Answer>>);
+
+const KNOWN: usize = 64;
+
+impl Known {
+    /// The answer `cell` gives in column `col` to `item` (see [`cells::answer`]).
+    fn answer(
+        &mut self,
+        rubric: &Rubric,
+        item: crate::model::rubric::ItemRef,
+        col: usize,
+        cell: &str,
+    ) -> Result<Option<Answer>, cells::CellError> {
+        let known = self.0.entry(col).or_default();
+        if let Some(a) = known.get(cell) {
+            return Ok(Some(a.clone()));
+        }
+        let answer = cells::answer(rubric, item, cell)?;
+        if let Some(a) = &answer {
+            if known.len() < KNOWN {
+                known.insert(cell.to_string(), a.clone());
+            }
+        }
+        Ok(answer)
+    }
+}
+
 /// One row as a response; each bad cell is a problem naming its row and column.
+#[allow(clippy::too_many_arguments)] // the row, where it goes, and what is learnt along the way
 fn response(
     rubric: &Rubric,
     stamp: &RubricStamp,
@@ -322,16 +378,18 @@ fn response(
     columns: &[(usize, Col)],
     problems: &mut Vec<Problem>,
     found: &mut Contradictions,
+    known: &mut Known,
 ) -> Response {
     let mut response = Response::stamped(stamp.clone());
     for (i, col) in columns {
         let cell = cells.get(*i).map_or("", |c| c.trim());
         let text = (!cell.is_empty()).then(|| cell.to_string());
-        let place = format!("row {row}, column {}", column_name(*i));
+        // Said only when there is a problem to place.
+        let place = || format!("row {row}, column {}", column_name(*i));
         match col {
             Col::Name | Col::Community | Col::Role => {
                 if let Err(m) = crate::io::input::check_text_len("this text", cell) {
-                    problems.push(Problem::at(at(row, *i), format!("{place}: {m}")));
+                    problems.push(Problem::at(at(row, *i), format!("{}: {m}", place())));
                     continue;
                 }
                 match col {
@@ -342,7 +400,7 @@ fn response(
             }
             Col::Note(dimension) => {
                 if let Err(m) = crate::io::input::check_text_len("this note", cell) {
-                    problems.push(Problem::at(at(row, *i), format!("{place}: {m}")));
+                    problems.push(Problem::at(at(row, *i), format!("{}: {m}", place())));
                     continue;
                 }
                 if let Some(text) = text {
@@ -353,7 +411,7 @@ fn response(
                     };
                     // Two columns on one dimension are one note, within the limit of one.
                     if let Err(m) = crate::io::input::check_text_len("the note", &note) {
-                        problems.push(Problem::at(at(row, *i), format!("{place}: {m}")));
+                        problems.push(Problem::at(at(row, *i), format!("{}: {m}", place())));
                     }
                     entry.note = Some(note);
                 }
@@ -362,7 +420,7 @@ fn response(
                 let Some(item) = rubric.find_item(id) else {
                     continue;
                 };
-                match cells::answer(rubric, item, cell) {
+                match known.answer(rubric, item, *i, cell) {
                     Ok(Some(a)) => {
                         response.answers.insert(id.clone(), a);
                     }
@@ -372,7 +430,7 @@ fn response(
                     }
                     Err(e) => problems.push(Problem::at(
                         at(row, *i),
-                        format!("{place} `{id}`: {}", e.words(rubric, item)),
+                        format!("{} `{id}`: {}", place(), e.words(rubric, item)),
                     )),
                 }
                 if !cell.is_empty() {
@@ -399,7 +457,7 @@ mod tests {
     }
 
     fn import(csv: &str) -> Result<Import, Vec<Problem>> {
-        read(&rubric(), &csv_text(csv).unwrap(), &Options::default())
+        read(&rubric(), csv_text(csv), &Options::default())
     }
 
     fn messages(csv: &str) -> Vec<String> {
