@@ -6,7 +6,7 @@ use crate::analysis::compare::{self, Options, Participant};
 use crate::analysis::trend;
 use crate::cli::{CompareArgs, CompareBy, CompareFormat, GroupArgs};
 use crate::commands::session::Scope;
-use crate::commands::write_out;
+use crate::commands::{stream_out, write_out};
 use crate::error::{Error, Result};
 use crate::io::catalog::Catalog;
 use crate::io::output;
@@ -40,8 +40,10 @@ pub fn run(catalog: &Catalog, args: CompareArgs) -> Result<()> {
         answers: Some((&group.rubric, &group.participants, args.group.anonymize)),
     };
     let options = crate::commands::produce_options(args.template.as_deref(), &framing, &args.pdf);
-    let bytes = document::produce(&doc, format, &options)?;
-    write_out(args.out.as_deref(), bytes, format.doc(), args.force)
+    // A JSON or CSV of 100,000 responses is written as it is made.
+    stream_out(args.out.as_deref(), format.doc(), args.force, &mut |out| {
+        document::produce_to(&doc, format, &options, out)
+    })
 }
 
 /// A group's responses, read and compared, with the change since a baseline if one is named,

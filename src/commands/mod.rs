@@ -76,6 +76,37 @@ pub fn write_out(out: Option<&Path>, bytes: Vec<u8>, doc: Doc, force: bool) -> R
     }
 }
 
+/// [`write_out`] of a document that `write` writes as it is made
+/// ([`crate::present::document::produce_to`]): JSON and CSV, which grow with the group, go to
+/// the file or standard output as they are made, never held whole. Anything else, and anything
+/// shown in a terminal (which is made safe for it first), is made whole and written as
+/// [`write_out`] writes it.
+pub fn stream_out(
+    out: Option<&Path>,
+    doc: Doc,
+    force: bool,
+    write: output::Writer<'_>,
+) -> Result<()> {
+    use std::io::IsTerminal;
+    let to = out.filter(|p| *p != Path::new("-"));
+    let streams =
+        matches!(doc, Doc::Json | Doc::Csv) && (to.is_some() || !std::io::stdout().is_terminal());
+    if !streams {
+        let mut bytes = Vec::new();
+        write(&mut bytes)?;
+        return write_out(out, bytes, doc, force);
+    }
+    // JSON and CSV carry their mark from where they are made (the generator, the header row).
+    match to {
+        Some(path) => {
+            let written = output::write_output_with(path, force, write)?;
+            crate::say_prose!("wrote {}", written.display());
+            Ok(())
+        }
+        None => output::print_with(write),
+    }
+}
+
 /// Says on standard error when a user's rubric takes the place of a shipped one.
 pub fn note_override(loaded: &Loaded) {
     if loaded.overrides_shipped {

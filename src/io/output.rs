@@ -143,11 +143,72 @@ pub fn print(text: &str) -> Result<()> {
 
 /// Writes `bytes` to standard output. A closed pipe ends the output quietly.
 pub fn print_bytes(bytes: &[u8]) -> Result<()> {
-    let mut out = io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Error::write("standard output", e)),
+    print_with(&mut |out| out.write_all(bytes).map_err(write_failed))
+}
+
+/// What `write` writes, written to standard output as it comes (a large JSON or CSV is never
+/// held whole). A closed pipe ends the output quietly.
+pub fn print_with(write: Writer<'_>) -> Result<()> {
+    let stdout = io::stdout().lock();
+    let mut out = Recorder::new(io::BufWriter::with_capacity(64 * 1024, stdout));
+    let done = write(&mut out).and_then(|()| out.flush().map_err(write_failed));
+    match (done, out.failed) {
+        (_, Some(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        (_, Some(e)) => Err(Error::write("standard output", e)),
+        (done, None) => done,
+    }
+}
+
+/// A write into a [`Writer`]'s output that failed. Every such output keeps its first failure
+/// and says that one, naming the file, so this stands in for it.
+pub fn write_failed(e: io::Error) -> Error {
+    Error::write("the output", e)
+}
+
+/// A document written into what it is given: a command's output as it is made.
+pub type Writer<'a> = &'a mut dyn FnMut(&mut dyn Write) -> Result<()>;
+
+/// A writer that keeps the first failure of the one it writes to, so that a failed write is
+/// said as a failure to write the file (with its cause), not as a failure of the document.
+struct Recorder<W: Write> {
+    inner: W,
+    failed: Option<io::Error>,
+}
+
+impl<W: Write> Recorder<W> {
+    fn new(inner: W) -> Self {
+        Recorder {
+            inner,
+            failed: None,
+        }
+    }
+
+    /// The outcome of writing into it: the first write that failed, else `done`.
+    fn outcome(self, path: &Path, done: Result<()>) -> Result<W> {
+        match (self.failed, done) {
+            (Some(e), _) => Err(Error::write(path, e)),
+            (None, Err(e)) => Err(e),
+            (None, Ok(())) => Ok(self.inner),
+        }
+    }
+}
+
+impl<W: Write> Recorder<W> {
+    /// Keeps `e` (the first one), and hands its kind on to the writer's caller.
+    fn keep(&mut self, e: io::Error) -> io::Error {
+        let kind = e.kind();
+        self.failed.get_or_insert(e);
+        io::Error::new(kind, "the output failed")
+    }
+}
+
+impl<W: Write> Write for Recorder<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.inner.write(buf).map_err(|e| self.keep(e))
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush().map_err(|e| self.keep(e))
     }
 }
 
@@ -155,15 +216,29 @@ pub fn print_bytes(bytes: &[u8]) -> Result<()> {
 /// `-`, devices and FIFOs directly; a new file with create-new semantics; an existing file only
 /// if learnlead wrote it or `force`. Returns where the bytes went.
 pub fn write_output(path: &Path, bytes: &[u8], force: bool) -> Result<PathBuf> {
+    write_output_with(path, force, &mut |out| {
+        out.write_all(bytes).map_err(write_failed)
+    })
+}
+
+/// [`write_output`] of what `write` writes, as it comes: a large JSON or CSV is never held
+/// whole. Every rule holds: a new file is written whole beside its place before it takes its
+/// name, and a file is replaced only when learnlead wrote it.
+pub fn write_output_with(path: &Path, force: bool, write: Writer<'_>) -> Result<PathBuf> {
     if path == Path::new("-") {
-        print_bytes(bytes)?;
+        print_with(write)?;
         return Ok(path.to_path_buf());
     }
     let target = follow_link(path)?;
     match fs::symlink_metadata(&target) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             check_folder(&target)?;
-            write_new(&target, bytes)?;
+            let tmp = temp_beside_with(&target, true, write)?;
+            let made = link_new(&tmp, &target, true);
+            let _ = fs::remove_file(&tmp);
+            if !made? {
+                return Err(Error::Exists { path: target });
+            }
         }
         Err(e) => return Err(Error::write(&target, e)),
         Ok(meta) if meta.is_dir() => {
@@ -171,8 +246,14 @@ pub fn write_output(path: &Path, bytes: &[u8], force: bool) -> Result<PathBuf> {
                 path: path.to_path_buf(),
             })
         }
-        Ok(meta) if !meta.is_file() => write_in_place(&target, bytes)?,
-        Ok(_) if force || is_own_output(&target) => write_atomic(&target, bytes)?,
+        Ok(meta) if !meta.is_file() => write_in_place(&target, write)?,
+        Ok(_) if force || is_own_output(&target) => {
+            let tmp = temp_beside_with(&target, true, write)?;
+            crate::platform::files::replace(&tmp, &target).map_err(|e| {
+                let _ = fs::remove_file(&tmp);
+                Error::write(&target, e)
+            })?;
+        }
         Ok(_) => {
             return Err(Error::NotOurs {
                 path: path.to_path_buf(),
@@ -218,14 +299,16 @@ fn folder_of(path: &Path) -> PathBuf {
 }
 
 /// Writes to something that is not a regular file (a device, a FIFO) as it is.
-fn write_in_place(path: &Path, bytes: &[u8]) -> Result<()> {
-    let mut f = OpenOptions::new()
+fn write_in_place(path: &Path, write: Writer<'_>) -> Result<()> {
+    let f = OpenOptions::new()
         .write(true)
         .open(path)
         .map_err(|e| Error::write(path, e))?;
-    match f.write_all(bytes).and_then(|()| f.flush()) {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Error::write(path, e)),
-        _ => Ok(()),
+    let mut out = Recorder::new(io::BufWriter::new(f));
+    let done = write(&mut out).and_then(|()| out.flush().map_err(write_failed));
+    match out.outcome(path, done) {
+        Err(Error::Write { cause, .. }) if cause.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map(drop),
     }
 }
 
@@ -235,6 +318,13 @@ static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new
 /// A temporary file beside `path`, named for this process and a counter so that parallel runs
 /// and threads never share one, holding `bytes` (flushed to disk when `sync`).
 fn temp_beside(path: &Path, bytes: &[u8], sync: bool) -> Result<PathBuf> {
+    temp_beside_with(path, sync, &mut |out| {
+        out.write_all(bytes).map_err(write_failed)
+    })
+}
+
+/// [`temp_beside`] holding what `write` writes.
+fn temp_beside_with(path: &Path, sync: bool, write: Writer<'_>) -> Result<PathBuf> {
     use std::sync::atomic::Ordering;
     let dir = folder_of(path);
     let name = path.file_name().ok_or_else(|| Error::NotAFile {
@@ -249,17 +339,25 @@ fn temp_beside(path: &Path, bytes: &[u8], sync: bool) -> Result<PathBuf> {
             std::process::id()
         ));
         let file = OpenOptions::new().write(true).create_new(true).open(&tmp);
-        let mut file = match file {
+        let file = match file {
             Ok(f) => f,
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(Error::write(path, e)),
         };
-        let written = file
-            .write_all(bytes)
-            .and_then(|()| if sync { file.sync_all() } else { Ok(()) });
+        let mut out = Recorder::new(io::BufWriter::with_capacity(64 * 1024, file));
+        let done = write(&mut out).and_then(|()| out.flush().map_err(write_failed));
+        let written = out.outcome(path, done).and_then(|buffered| {
+            let file = buffered
+                .into_inner()
+                .map_err(|e| Error::write(path, e.into_error()))?;
+            if sync {
+                file.sync_all().map_err(|e| Error::write(path, e))?;
+            }
+            Ok(())
+        });
         if let Err(e) = written {
             let _ = fs::remove_file(&tmp);
-            return Err(Error::write(path, e));
+            return Err(e);
         }
         return Ok(tmp);
     }
@@ -295,22 +393,22 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
 /// callers that try another name. `sync` flushes the file to disk first.
 pub fn create_new(path: &Path, bytes: &[u8], sync: bool) -> Result<bool> {
     let tmp = temp_beside(path, bytes, sync)?;
-    let result = link_new(&tmp, path, bytes, sync);
+    let result = link_new(&tmp, path, sync);
     let _ = fs::remove_file(&tmp);
     result
 }
 
 /// Gives the whole file `tmp` the new name `path` (a hard link, which fails if the name is
 /// taken); where links are not supported (some network and FAT file systems), creates `path`
-/// with create-new semantics and writes `bytes` into it.
-fn link_new(tmp: &Path, path: &Path, bytes: &[u8], sync: bool) -> Result<bool> {
+/// with create-new semantics and copies `tmp` into it.
+fn link_new(tmp: &Path, path: &Path, sync: bool) -> Result<bool> {
     match fs::hard_link(tmp, path) {
         Ok(()) => Ok(true),
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
         Err(_) => match OpenOptions::new().write(true).create_new(true).open(path) {
-            Ok(mut f) => f
-                .write_all(bytes)
-                .and_then(|()| if sync { f.sync_all() } else { Ok(()) })
+            Ok(mut f) => File::open(tmp)
+                .and_then(|mut from| io::copy(&mut from, &mut f))
+                .and_then(|_| if sync { f.sync_all() } else { Ok(()) })
                 .map(|()| true)
                 .map_err(|e| Error::write(path, e)),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
@@ -369,7 +467,7 @@ pub fn create_first_free(
     });
     for name in names {
         let path = in_dir(&name);
-        match link_new(&tmp, &path, bytes, sync) {
+        match link_new(&tmp, &path, sync) {
             Ok(true) => {
                 result = Ok(path);
                 break;
@@ -414,6 +512,77 @@ pub fn yaml_files_in(dir: &Path) -> Result<Vec<PathBuf>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What a streamed document writes: `n` chunks of a line, or a failure after `fail_after`.
+    fn chunks(n: usize, fail_after: Option<usize>) -> impl FnMut(&mut dyn Write) -> Result<()> {
+        move |out: &mut dyn Write| {
+            for k in 0..n {
+                if Some(k) == fail_after {
+                    return Err(Error::Internal("the document failed halfway".into()));
+                }
+                out.write_all(format!("{{\"row\": {k}}}\n").as_bytes())
+                    .map_err(write_failed)?;
+            }
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_streamed_document_takes_its_name_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("group.json");
+        write_output_with(&path, false, &mut chunks(10_000, None)).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert_eq!(text.lines().count(), 10_000);
+        assert!(text.ends_with("{\"row\": 9999}\n"));
+        // A document that fails halfway leaves no file and no temporary one.
+        let half = dir.path().join("half.json");
+        let err = write_output_with(&half, false, &mut chunks(10_000, Some(5_000))).unwrap_err();
+        assert!(matches!(err, Error::Internal(_)), "{err:?}");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["group.json"]);
+    }
+
+    #[test]
+    fn a_streamed_document_replaces_only_learnleads_own_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let theirs = dir.path().join("answers.csv");
+        fs::write(&theirs, "name,share-1\nAna,3\n").unwrap();
+        let err = write_output_with(&theirs, false, &mut chunks(3, None)).unwrap_err();
+        assert!(matches!(err, Error::NotOurs { .. }), "{err:?}");
+        assert_eq!(
+            fs::read_to_string(&theirs).unwrap(),
+            "name,share-1\nAna,3\n"
+        );
+        let ours = dir.path().join("group.csv");
+        fs::write(&ours, format!("{CSV_MARK}\nAna,,,d,i,3,3\n")).unwrap();
+        write_output_with(&ours, false, &mut |out: &mut dyn Write| {
+            out.write_all(format!("{CSV_MARK}\nBo,,,d,i,4,4\n").as_bytes())
+                .map_err(write_failed)
+        })
+        .unwrap();
+        assert!(fs::read_to_string(&ours).unwrap().contains("Bo,"));
+    }
+
+    #[test]
+    fn a_failed_write_is_said_as_the_files_with_its_cause() {
+        // A device that is always full, where there is one.
+        let full = Path::new("/dev/full");
+        if !full.exists() {
+            return;
+        }
+        let err = write_output_with(full, false, &mut chunks(100_000, None)).unwrap_err();
+        match err {
+            Error::Write { file, cause } => {
+                assert_eq!(file, full);
+                assert_eq!(cause.raw_os_error(), Some(28), "ENOSPC: {cause}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
 
     #[test]
     fn a_taken_name_costs_a_failed_link_not_another_temporary_file() {

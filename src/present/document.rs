@@ -4,6 +4,7 @@
 //! group report. A command reads: load, analyse, build the view, produce, write. Adding a format
 //! is one arm in [`produce`]; adding a document is one [`Document`] implementation.
 
+use std::io::Write;
 use std::path::Path;
 
 use serde::Serialize;
@@ -125,16 +126,17 @@ pub trait Document: Serialize {
     fn table(&self) -> Option<String> {
         None
     }
-    /// The JSON document (docs/json.md), marked as learnlead's.
-    fn json(&self) -> Option<Result<Vec<u8>>> {
+    /// The JSON document (docs/json.md), marked as learnlead's, written into `out` as it is
+    /// made.
+    fn json(&self, _out: &mut dyn Write) -> Option<Result<()>> {
         None
     }
     /// The Word document.
     fn docx(&self, _framing: &Framing) -> Option<Result<Vec<u8>>> {
         None
     }
-    /// One row per answer.
-    fn csv(&self) -> Option<Result<Vec<u8>>> {
+    /// One row per answer, written into `out` as it is made.
+    fn csv(&self, _out: &mut dyn Write) -> Option<Result<()>> {
         None
     }
 }
@@ -163,6 +165,36 @@ impl<'a> Options<'a> {
 
 /// `doc` in `format`.
 pub fn produce<D: Document>(doc: &D, format: Format, options: &Options) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    produce_to(doc, format, options, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`produce`] into `out`: JSON and CSV, which grow with the group, are written as they are
+/// made, never held whole; every other format is made whole, then written.
+pub fn produce_to<D: Document>(
+    doc: &D,
+    format: Format,
+    options: &Options,
+    out: &mut dyn Write,
+) -> Result<()> {
+    match format {
+        Format::Json => doc
+            .json(out)
+            .unwrap_or(Err(Error::NotOffered { format: "JSON" })),
+        Format::Csv => doc
+            .csv(out)
+            .unwrap_or(Err(Error::NotOffered { format: "CSV" })),
+        _ => {
+            let bytes = made_whole(doc, format, options)?;
+            out.write_all(&bytes)
+                .map_err(crate::io::output::write_failed)
+        }
+    }
+}
+
+/// `doc` in a format that is made whole before it is written.
+fn made_whole<D: Document>(doc: &D, format: Format, options: &Options) -> Result<Vec<u8>> {
     let html = || {
         render::render(
             &format!("{}.html.j2", D::TEMPLATE),
@@ -190,15 +222,14 @@ pub fn produce<D: Document>(doc: &D, format: Format, options: &Options) -> Resul
             .table()
             .map(String::into_bytes)
             .ok_or(Error::NotOffered { format: "a table" }),
-        Format::Json => doc
-            .json()
-            .unwrap_or(Err(Error::NotOffered { format: "JSON" })),
         Format::Docx => doc.docx(options.framing).unwrap_or(Err(Error::NotOffered {
             format: "a Word document",
         })),
-        Format::Csv => doc
-            .csv()
-            .unwrap_or(Err(Error::NotOffered { format: "CSV" })),
+        Format::Json | Format::Csv => {
+            let mut bytes = Vec::new();
+            produce_to(doc, format, options, &mut bytes)?;
+            Ok(bytes)
+        }
     }
 }
 
@@ -213,21 +244,72 @@ fn generator_object() -> (String, String) {
 }
 
 /// `value` as a pretty JSON document whose first key, `generator`, marks it as learnlead's.
+pub fn json_document<T: serde::Serialize>(value: &T) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    json_document_to(value, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`json_document`], written into `out` as it is made.
 ///
 /// Written straight from the view: a view whose first field is its `generator` (the group
-/// report, with a row per participant) has it replaced in the text, with no tree of JSON
-/// values built in between (which took more memory than the view itself). Anything else goes
-/// through a JSON value.
-pub fn json_document<T: serde::Serialize>(value: &T) -> Result<Vec<u8>> {
-    let mut text = serde_json::to_vec_pretty(value)?;
+/// report, with a row per participant) has it replaced as it goes out, with no tree of JSON
+/// values built in between (which took more memory than the view itself) and no copy of the
+/// document held. Anything else goes through a JSON value.
+pub fn json_document_to<T: serde::Serialize>(value: &T, out: &mut dyn Write) -> Result<()> {
     let (theirs, mark) = generator_object();
-    if text.starts_with(theirs.as_bytes()) {
-        text.splice(..theirs.len(), mark.into_bytes());
-        text.push(b'\n');
-        return Ok(text);
+    let mut swap = Swap {
+        out: &mut *out,
+        theirs: theirs.as_bytes(),
+        mark: mark.as_bytes(),
+        head: Vec::new(),
+        passing: false,
+    };
+    let straight = serde_json::to_writer_pretty(&mut swap, value);
+    match (straight, swap.passing) {
+        (Ok(()), true) => out
+            .write_all(b"\n")
+            .map_err(crate::io::output::write_failed),
+        // Nothing was written yet: the view does not start with its generator.
+        (_, false) => out
+            .write_all(&json_via_value(value)?)
+            .map_err(crate::io::output::write_failed),
+        (Err(e), true) => Err(e.into()),
     }
-    drop(text);
-    json_via_value(value)
+}
+
+/// A writer that holds back the first bytes of a JSON document until it knows whether they
+/// are a view's `generator` object, then writes the mark in its place and passes the rest on.
+/// If they are not, it writes nothing and fails.
+struct Swap<'a> {
+    out: &'a mut dyn Write,
+    theirs: &'a [u8],
+    mark: &'a [u8],
+    head: Vec<u8>,
+    /// The generator was found and replaced: the rest goes straight through.
+    passing: bool,
+}
+
+impl Write for Swap<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.passing {
+            return self.out.write(buf);
+        }
+        let wanted = (self.theirs.len() - self.head.len()).min(buf.len());
+        self.head.extend_from_slice(&buf[..wanted]);
+        if !self.theirs.starts_with(&self.head) {
+            return Err(std::io::Error::other("the view has no generator first"));
+        }
+        if self.head.len() == self.theirs.len() {
+            self.out.write_all(self.mark)?;
+            self.passing = true;
+        }
+        Ok(wanted)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// [`json_document`] through a JSON value, for views that do not start with a generator.
@@ -290,11 +372,11 @@ impl Document for ReportDocument<'_> {
         Some(text)
     }
 
-    fn json(&self) -> Option<Result<Vec<u8>>> {
-        Some(json_document(&crate::present::view::json(
-            self.view,
-            &self.rubric_hash,
-        )))
+    fn json(&self, out: &mut dyn Write) -> Option<Result<()>> {
+        Some(json_document_to(
+            &crate::present::view::json(self.view, &self.rubric_hash),
+            out,
+        ))
     }
 
     fn docx(&self, framing: &Framing) -> Option<Result<Vec<u8>>> {
@@ -320,8 +402,8 @@ impl Document for AnalyzeDocument<'_> {
         Some(crate::present::table::instrument(self.view))
     }
 
-    fn json(&self) -> Option<Result<Vec<u8>>> {
-        Some(json_document(self.view))
+    fn json(&self, out: &mut dyn Write) -> Option<Result<()>> {
+        Some(json_document_to(self.view, out))
     }
 }
 
@@ -350,20 +432,18 @@ impl Document for GroupDocument<'_> {
         Some(crate::present::table::comparison(self.view))
     }
 
-    fn json(&self) -> Option<Result<Vec<u8>>> {
-        Some(json_document(self.view))
+    fn json(&self, out: &mut dyn Write) -> Option<Result<()>> {
+        Some(json_document_to(self.view, out))
     }
 
     fn docx(&self, framing: &Framing) -> Option<Result<Vec<u8>>> {
         Some(crate::present::docx::group(self.view, framing))
     }
 
-    fn csv(&self) -> Option<Result<Vec<u8>>> {
+    fn csv(&self, out: &mut dyn Write) -> Option<Result<()>> {
         let (rubric, participants, anonymize) = self.answers?;
-        let mut buf = Vec::new();
         Some(
-            crate::present::csv::write_csv(rubric, participants, anonymize, &mut buf)
-                .map(|()| buf)
+            crate::present::csv::write_csv(rubric, participants, anonymize, out)
                 .map_err(Error::from),
         )
     }
@@ -434,6 +514,41 @@ mod tests {
             err.to_string().contains(".md, .markdown, .html, .htm"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn a_view_streamed_into_a_writer_that_fails_is_an_error_not_a_fallback() {
+        #[derive(serde::Serialize)]
+        struct View {
+            generator: crate::present::view::Generator,
+            rows: Vec<u32>,
+        }
+        let v = View {
+            generator: crate::present::view::Generator::default(),
+            rows: (0..10_000).collect(),
+        };
+        /// Takes 200 bytes, then fails: a disk that fills.
+        struct Filling(Vec<u8>);
+        impl Write for Filling {
+            fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+                if self.0.len() >= 200 {
+                    return Err(std::io::Error::other("full"));
+                }
+                self.0.extend_from_slice(buf);
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut out = Filling(Vec::new());
+        assert!(json_document_to(&v, &mut out).is_err());
+        let text = String::from_utf8(out.0).unwrap();
+        assert!(
+            text.starts_with("{\n  \"generator\": \"learnlead "),
+            "marked, and not written a second time through a value: {text}"
+        );
+        assert_eq!(text.matches("generator").count(), 1);
     }
 
     #[test]

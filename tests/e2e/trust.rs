@@ -77,6 +77,60 @@ fn a_closed_pipe_ends_output_quietly_and_a_full_disk_is_an_error() {
     }
 }
 
+#[test]
+fn a_groups_csv_and_json_stream_to_a_closed_pipe_a_full_disk_and_a_file() {
+    let w = workspace();
+    let group = w.path().join("group");
+    std::fs::create_dir(&group).unwrap();
+    crate::support::workshop(&group);
+    for format in ["csv", "json"] {
+        // Written as it is made: a reader that goes away is no error.
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_learnlead"))
+            .arg("compare")
+            .arg(&group)
+            .args(["--format", format])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            out.status.success(),
+            "{format}: a closed pipe is not an error: {err}"
+        );
+        if let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") {
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_learnlead"))
+                .arg("compare")
+                .arg(&group)
+                .args(["--format", format])
+                .stdout(full)
+                .output()
+                .unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "{err}");
+            assert!(
+                err.contains("cannot write standard output: the disk is full"),
+                "{err}"
+            );
+        }
+        // To a file: the same document as on standard output, whole.
+        let file = w.path().join(format!("group.{format}"));
+        let to_file = run(learnlead()
+            .arg("compare")
+            .arg(&group)
+            .arg("--out")
+            .arg(&file));
+        assert_eq!(to_file.code, 0, "{}", to_file.stderr);
+        let printed = run(learnlead()
+            .arg("compare")
+            .arg(&group)
+            .args(["--format", format]));
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), printed.stdout);
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn output_to_a_fifo_is_written_through_it() {
