@@ -1,6 +1,6 @@
 //! What the benchmarks share: deterministic synthetic responses to the default rubric.
 
-#![allow(unreachable_pub, clippy::unwrap_used, clippy::pedantic)] // bench code: a failing unwrap is a failing run
+#![allow(unreachable_pub, clippy::unwrap_used, clippy::pedantic, dead_code)] // bench code: a failing unwrap is a failing run
 
 use std::path::Path;
 
@@ -56,4 +56,38 @@ pub fn generate(rubric: &Rubric, dir: &Path, n: usize) {
         learnlead::io::response_file::save(&r, &dir.join(format!("p{i:06}.yaml"))).unwrap();
     }
     std::fs::write(dir.join(".complete"), "").unwrap();
+}
+
+/// CPU time and peak memory of the finished child processes so far (Linux, macOS).
+pub struct Usage {
+    pub user: f64,
+    pub system: f64,
+    /// The largest peak of any child: with sizes in ascending order, the last import's.
+    pub peak_mib: f64,
+}
+
+pub fn children_usage() -> Option<Usage> {
+    #[cfg(unix)]
+    {
+        // SAFETY: getrusage writes into the zeroed struct it is given and reads nothing else.
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        // SAFETY: a valid pointer to a rusage owned here.
+        let ok = unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) } == 0;
+        // ru_maxrss is in KiB on Linux, in bytes on macOS.
+        let kib = if cfg!(target_os = "macos") {
+            usage.ru_maxrss as f64 / 1024.0
+        } else {
+            usage.ru_maxrss as f64
+        };
+        let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+        ok.then(|| Usage {
+            user: seconds(usage.ru_utime),
+            system: seconds(usage.ru_stime),
+            peak_mib: kib / 1024.0,
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
 }

@@ -12,6 +12,10 @@ use std::process::Command;
 use std::time::Instant;
 
 use learnlead::io::assets;
+
+#[path = "common.rs"]
+mod common;
+use common::children_usage;
 use learnlead::model::rubric::Rubric;
 
 fn main() {
@@ -99,39 +103,5 @@ fn export(rubric: &Rubric, rows: usize, out: &mut impl std::io::Write) {
         csv.push('\n');
         out.write_all(csv.as_bytes()).unwrap();
         csv.clear();
-    }
-}
-
-/// CPU time and peak memory of the finished child processes so far (Linux, macOS).
-struct Usage {
-    user: f64,
-    system: f64,
-    /// The largest peak of any child: with sizes in ascending order, the last import's.
-    peak_mib: f64,
-}
-
-fn children_usage() -> Option<Usage> {
-    #[cfg(unix)]
-    {
-        // SAFETY: getrusage writes into the zeroed struct it is given and reads nothing else.
-        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-        // SAFETY: a valid pointer to a rusage owned here.
-        let ok = unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) } == 0;
-        // ru_maxrss is in KiB on Linux, in bytes on macOS.
-        let kib = if cfg!(target_os = "macos") {
-            usage.ru_maxrss as f64 / 1024.0
-        } else {
-            usage.ru_maxrss as f64
-        };
-        let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
-        ok.then(|| Usage {
-            user: seconds(usage.ru_utime),
-            system: seconds(usage.ru_stime),
-            peak_mib: kib / 1024.0,
-        })
-    }
-    #[cfg(not(unix))]
-    {
-        None
     }
 }
