@@ -24,10 +24,12 @@ mod by_role;
 mod change;
 mod counts;
 pub use counts::DEFAULT_SEED;
+mod rows;
 mod talk;
 
 pub use by_role::{ByRole, RoleDimension, RoleInfo};
 pub use change::{change_over_time, ChangeOverTime, DimensionChange, PersonChange};
+pub use rows::ParticipantRows;
 pub use talk::{GapsFrom, Talk, TalkRef};
 
 /// How the comparison is made and shown.
@@ -168,7 +170,7 @@ impl Participant {
 pub struct Comparison {
     /// The scale's points, lowest first: the order of every `counts` list.
     pub scale_points: Vec<i64>,
-    pub participants: Vec<ParticipantRow>,
+    pub participants: ParticipantRows,
     pub anonymized: bool,
     /// What the reader should know: what was withheld, rubric versions that differ.
     pub notices: Vec<String>,
@@ -363,7 +365,7 @@ pub fn compare(rubric: &Rubric, participants: &mut [Participant], opts: &Options
     Comparison {
         scale_points: (rubric.scale.min..=rubric.scale.max).collect(),
         show_matrix: rows.len() <= MATRIX_LIMIT,
-        participants: rows,
+        participants: ParticipantRows::new(rows),
         anonymized: opts.anonymize,
         notices,
         overall_band: band_name(rubric, overall.mean),
