@@ -88,7 +88,7 @@ pub(super) fn by_role(rubric: &Rubric, participants: &[Participant], opts: &Opti
                     (!r.withheld).then(|| {
                         let mut values: Vec<f64> = m
                             .iter()
-                            .filter_map(|&i| participants[i].dimensions[k])
+                            .filter_map(|&i| participants[i].dimension(k))
                             .collect();
                         let none = m.len() - values.len();
                         Stats::from_values(&mut values, none, None)

@@ -115,11 +115,11 @@ pub fn change_over_time(
             .iter()
             .filter_map(|p| {
                 let before = earlier.get(&key(p)?)?;
-                let c = change(before.overall, p.overall);
+                let c = change(before.overall(), p.overall());
                 Some(PersonChange {
                     label: p.label.clone(),
-                    overall_then: before.overall.map(round2),
-                    overall_now: p.overall.map(round2),
+                    overall_then: before.overall().map(round2),
+                    overall_now: p.overall().map(round2),
                     change: c.change,
                     arrow: c.arrow,
                 })

@@ -162,7 +162,7 @@ impl Counts {
             .map(|(k, (g, d))| {
                 let stats = column(
                     participants,
-                    |p| p.dimensions[k],
+                    |p| p.dimension(k),
                     self.shown(self.sum(self.dims[k].clone())),
                 );
                 let desired = self.desired(participants, k);
@@ -221,7 +221,7 @@ impl Counts {
                 GroupStats {
                     id: g.id.clone(),
                     name: g.name.clone(),
-                    stats: column(participants, |p| p.groups[k], self.shown(self.sum(items))),
+                    stats: column(participants, |p| p.group(k), self.shown(self.sum(items))),
                 }
             })
             .collect()
@@ -230,7 +230,7 @@ impl Counts {
     /// Statistics of the participants' overall scores.
     pub(super) fn overall(&self, participants: &[Participant]) -> Stats {
         let all = self.shown(self.sum(0..self.scored.len()));
-        column(participants, |p| p.overall, all)
+        column(participants, Participant::overall, all)
     }
 
     /// A mean's place on the scale, 0 to 100.

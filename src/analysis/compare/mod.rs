@@ -76,9 +76,61 @@ pub struct Participant {
     /// Per dimension: where the person wants to be, and their note; empty when they gave none.
     desired: Vec<Option<i64>>,
     notes: Vec<Option<String>>,
-    dimensions: Vec<Option<f64>>,
-    groups: Vec<Option<f64>>,
-    overall: Option<f64>,
+    scores: Scored,
+}
+
+/// A person's scores in one list (each dimension's, then each group's, then the overall), NaN
+/// where there is none (too few answers): a third of the memory of three lists of options,
+/// which counts at 100,000 people. No score is NaN: each is a mean of points.
+#[derive(Debug, Clone)]
+struct Scored {
+    values: Box<[f64]>,
+    dimensions: usize,
+}
+
+impl Scored {
+    fn new(dimensions: &[Option<f64>], groups: &[Option<f64>], overall: Option<f64>) -> Scored {
+        Scored {
+            values: dimensions
+                .iter()
+                .chain(groups)
+                .chain(std::iter::once(&overall))
+                .map(|v| v.unwrap_or(f64::NAN))
+                .collect(),
+            dimensions: dimensions.len(),
+        }
+    }
+
+    fn at(&self, i: usize) -> Option<f64> {
+        self.values.get(i).copied().filter(|v| !v.is_nan())
+    }
+}
+
+impl Participant {
+    /// The score on dimension `k` (in the rubric's order), if there is one.
+    fn dimension(&self, k: usize) -> Option<f64> {
+        (k < self.scores.dimensions)
+            .then(|| self.scores.at(k))
+            .flatten()
+    }
+
+    /// The scores on every dimension, in the rubric's order.
+    fn dimensions(&self) -> impl Iterator<Item = Option<f64>> + '_ {
+        (0..self.scores.dimensions).map(|k| self.scores.at(k))
+    }
+
+    /// The score on group `k` (in the rubric's order), if there is one.
+    fn group(&self, k: usize) -> Option<f64> {
+        let i = self.scores.dimensions + k;
+        (i + 1 < self.scores.values.len())
+            .then(|| self.scores.at(i))
+            .flatten()
+    }
+
+    /// The overall score, if there is one.
+    fn overall(&self) -> Option<f64> {
+        self.scores.at(self.scores.values.len() - 1)
+    }
 }
 
 impl Participant {
@@ -147,9 +199,7 @@ impl Participant {
             answers,
             desired,
             notes,
-            dimensions: scores.dimensions,
-            groups: scores.groups,
-            overall: scores.overall,
+            scores: Scored::new(&scores.dimensions, &scores.groups, scores.overall),
         }
     }
 
@@ -391,12 +441,11 @@ pub fn compare(rubric: &Rubric, participants: &mut [Participant], opts: &Options
 fn label(participants: &mut [Participant], opts: &Options) {
     if opts.anonymize {
         participants.sort_by(|a, b| {
-            by_cmp(a.overall, b.overall)
+            by_cmp(a.overall(), b.overall())
                 .then_with(|| {
-                    a.dimensions
-                        .iter()
-                        .zip(&b.dimensions)
-                        .map(|(x, y)| by_cmp(*x, *y))
+                    a.dimensions()
+                        .zip(b.dimensions())
+                        .map(|(x, y)| by_cmp(x, y))
                         .find(|o| o.is_ne())
                         .unwrap_or(std::cmp::Ordering::Equal)
                 })
@@ -494,8 +543,8 @@ fn rows(participants: &[Participant], opts: &Options) -> Vec<ParticipantRow> {
                 Some(p.file.clone())
             },
             complete: p.complete,
-            overall: p.overall.map(round2),
-            dimensions: p.dimensions.iter().map(|d| d.map(round2)).collect(),
+            overall: p.overall().map(round2),
+            dimensions: p.dimensions().map(|d| d.map(round2)).collect(),
         })
         .collect()
 }
@@ -519,6 +568,38 @@ fn by_cmp(a: Option<f64>, b: Option<f64>) -> std::cmp::Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_persons_scores_are_one_list_with_none_where_there_is_none() {
+        let p = Participant {
+            label: String::new(),
+            name: None,
+            role: None,
+            file: String::new(),
+            complete: false,
+            date: String::new(),
+            answers: Vec::new(),
+            desired: Vec::new(),
+            notes: Vec::new(),
+            scores: Scored::new(
+                &[Some(2.5), None, Some(4.0)],
+                &[Some(3.25), None],
+                Some(3.0),
+            ),
+        };
+        assert_eq!(
+            p.dimensions().collect::<Vec<_>>(),
+            [Some(2.5), None, Some(4.0)]
+        );
+        assert_eq!((p.dimension(2), p.dimension(3)), (Some(4.0), None));
+        assert_eq!(
+            (p.group(0), p.group(1), p.group(2)),
+            (Some(3.25), None, None)
+        );
+        assert_eq!(p.overall(), Some(3.0));
+        let none = Scored::new(&[None], &[None], None);
+        assert_eq!(none.at(2), None, "no overall: none, not NaN");
+    }
     use crate::model::response::DimensionAnswer;
 
     const RUBRIC: &str = r#"
@@ -1045,9 +1126,7 @@ groups:
                 answers: Vec::new(),
                 desired: Vec::new(),
                 notes: Vec::new(),
-                dimensions: Vec::new(),
-                groups: Vec::new(),
-                overall: None,
+                scores: Scored::new(&[], &[], None),
             })
             .collect();
         let opts = Options {

@@ -245,12 +245,7 @@ fn gaps(
 fn wanting_more(participants: &[Participant], k: usize) -> (usize, usize) {
     participants
         .iter()
-        .filter_map(|p| {
-            Some((
-                p.dimensions[k]?,
-                p.desired.get(k).copied().flatten()? as f64,
-            ))
-        })
+        .filter_map(|p| Some((p.dimension(k)?, p.desired.get(k).copied().flatten()? as f64)))
         .fold((0, 0), |(more, of), (now, wanted)| {
             (more + usize::from(wanted > now), of + 1)
         })
@@ -340,9 +335,7 @@ groups:
             answers: Vec::new(),
             desired: wanted.to_vec(),
             notes: vec![None, None],
-            dimensions: scores.iter().map(|s| Some(*s)).collect(),
-            groups: Vec::new(),
-            overall: None,
+            scores: crate::analysis::compare::Scored::new(&scores.map(Some), &[], None),
         }
     }
 
