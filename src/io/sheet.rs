@@ -27,10 +27,12 @@ pub struct Sheet {
 
 /// Where a sheet's rows come from.
 enum Rows {
-    /// Rows held already: a workbook's, or learnlead's long CSV once pivoted.
+    /// Rows held already: learnlead's long CSV once pivoted.
     Held(std::vec::IntoIter<std::result::Result<Vec<String>, Problem>>),
     /// CSV, read a record at a time.
     Csv(Box<CsvRows>),
+    /// A workbook's rows, read on a thread of their own ([`send_rows`]).
+    Received(std::sync::mpsc::Receiver<std::result::Result<Vec<String>, Problem>>),
     /// Nothing more: the end, or a row that could not be read.
     Done,
 }
@@ -84,6 +86,7 @@ impl Sheet {
         let row = match &mut self.rest {
             Rows::Held(rows) => rows.next(),
             Rows::Csv(csv) => csv.next(),
+            Rows::Received(rows) => rows.recv().ok(),
             Rows::Done => None,
         };
         if !matches!(row, Some(Ok(_))) {
@@ -322,13 +325,47 @@ fn xlsx(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet> {
             })?,
     };
     let name = chosen.name.clone();
-    let unreadable = |e: calamine::XlsxError| Error::Unreadable {
-        file: path.to_path_buf(),
-        what: format!("cannot read the sheet `{}`", crate::safe_text::quote(&name)),
-        cause: Box::new(e),
+    // Opened once here, so that a sheet that cannot be read at all is said at once.
+    book.worksheet_cells_reader(&name)
+        .map_err(|e| Error::Unreadable {
+            file: path.to_path_buf(),
+            what: format!("cannot read the sheet `{}`", crate::safe_text::quote(&name)),
+            cause: Box::new(e),
+        })?;
+    // The rows are read on a thread of their own, which owns the workbook, and handed over a
+    // few at a time as the import asks for them.
+    let (tx, rx) = std::sync::mpsc::sync_channel(64);
+    let reading = name.clone();
+    std::thread::spawn(move || {
+        if let Err(problem) = send_rows(&mut book, &reading, &tx) {
+            let _ = tx.send(Err(problem));
+        }
+    });
+    Ok(Sheet::of(Rows::Received(rx), Some(name)))
+}
+
+/// Reads the sheet `name` of `book` a cell at a time, and sends each row once the next begins
+/// (an empty row for each row without a value, so the rows keep their numbers), until the
+/// sheet ends or nobody takes the rows any more. A cell beyond [`MAX_ROWS`] or [`MAX_COLUMNS`],
+/// more than [`MAX_CELLS`] in all, or cells out of the sheet's order are a problem.
+fn send_rows(
+    book: &mut calamine::Xlsx<Cursor<Vec<u8>>>,
+    name: &str,
+    tx: &std::sync::mpsc::SyncSender<std::result::Result<Vec<String>, Problem>>,
+) -> std::result::Result<(), Problem> {
+    let unreadable = |e: calamine::XlsxError| {
+        Problem::at(
+            None,
+            format!(
+                "cannot read the sheet `{}`: {e}",
+                crate::safe_text::quote(name)
+            ),
+        )
     };
-    let mut cells = book.worksheet_cells_reader(&name).map_err(unreadable)?;
-    let mut rows: Vec<Vec<String>> = Vec::new();
+    let bad = |message: String| Problem::at(None, message);
+    let mut cells = book.worksheet_cells_reader(name).map_err(unreadable)?;
+    // The row being filled, and its number.
+    let (mut row, mut at): (Vec<String>, usize) = (Vec::new(), 0);
     let mut count = 0usize;
     while let Some(cell) = cells.next_cell().map_err(unreadable)? {
         let (r, c) = cell.get_position();
@@ -343,12 +380,21 @@ fn xlsx(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet> {
                 r + 1
             )));
         }
-        count += 1;
         let (r, c) = (r as usize, c as usize);
-        if rows.len() <= r {
-            rows.resize_with(r + 1, Vec::new);
+        if r < at {
+            return Err(bad(format!(
+                "the sheet `{name}` lists row {} after row {}; open it and save it again, or export the answers as CSV",
+                r + 1,
+                at + 1
+            )));
         }
-        let row = &mut rows[r];
+        while at < r {
+            if tx.send(Ok(std::mem::take(&mut row))).is_err() {
+                return Ok(()); // nobody reads on
+            }
+            at += 1;
+        }
+        count += 1;
         if row.len() <= c {
             count += c + 1 - row.len();
             row.resize(c + 1, String::new());
@@ -360,7 +406,10 @@ fn xlsx(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet> {
         }
         row[c] = text;
     }
-    Ok(Sheet::held(rows.into_iter().map(Ok), Some(name)))
+    if !row.is_empty() {
+        let _ = tx.send(Ok(row));
+    }
+    Ok(())
 }
 
 /// A cell as text: whole numbers without `.0`, errors as the spreadsheet shows them (`#N/A`).
@@ -536,6 +585,68 @@ mod tests {
             .unwrap_err();
         let problem = stream_problem(&e);
         assert!(problem.message.contains("too large"), "{problem:?}");
+    }
+
+    /// A workbook of one sheet, `Responses`, whose sheet data is `rows` (as the XML writes it).
+    fn workbook(dir: &Path, rows: &str) -> std::path::PathBuf {
+        use std::io::Write as _;
+        let path = dir.join("book.xlsx");
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        for (name, text) in [
+            ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_string()),
+            ("_rels/.rels", format!(r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#)),
+            ("xl/workbook.xml", format!(r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="{rel}"><sheets><sheet name="Responses" sheetId="1" r:id="rId1"/></sheets></workbook>"#)),
+            ("xl/_rels/workbook.xml.rels", format!(r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#)),
+            ("xl/worksheets/sheet1.xml", format!(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>"#)),
+        ] {
+            zip.start_file(name, stored).unwrap();
+            zip.write_all(text.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap();
+        path
+    }
+
+    fn cell(at: &str, text: &str) -> String {
+        format!(r#"<c r="{at}" t="inlineStr"><is><t>{text}</t></is></c>"#)
+    }
+
+    #[test]
+    fn a_workbooks_rows_come_in_order_a_row_without_values_kept_in_its_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = format!(
+            r#"<row r="1">{}{}</row><row r="3">{}<c r="C3"><v>4</v></c></row>"#,
+            cell("A1", "name"),
+            cell("C1", "a-1"),
+            cell("A3", "Ana")
+        );
+        let sheet = read(&workbook(dir.path(), &data), None).unwrap();
+        assert_eq!(sheet.name.as_deref(), Some("Responses"));
+        assert_eq!(
+            rows(sheet),
+            [vec!["name", "", "a-1"], vec![], vec!["Ana", "", "4"]]
+        );
+    }
+
+    #[test]
+    fn a_workbook_whose_rows_go_back_is_a_problem_after_the_rows_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let rows = format!(
+            r#"<row r="2">{}</row><row r="1">{}</row>"#,
+            cell("A2", "Ana"),
+            cell("A1", "name")
+        );
+        let got: Vec<_> = read(&workbook(dir.path(), &rows), None).unwrap().collect();
+        // Row 1 (empty when row 2 came), then the problem, and nothing after it.
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].as_ref().unwrap().is_empty());
+        let problem = got[1].as_ref().unwrap_err();
+        assert!(
+            problem.message.contains("lists row 1 after row 2"),
+            "{problem:?}"
+        );
     }
 
     /// A stream that is past its limit at once.
