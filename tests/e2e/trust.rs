@@ -45,13 +45,12 @@ fn output_to_a_device_or_standard_output_never_becomes_a_file() {
     assert_eq!(names(w.path()), ["answers.yaml", "valid.yaml"]);
 }
 
-#[test]
-fn a_closed_pipe_ends_output_quietly_and_a_full_disk_is_an_error() {
-    let w = workspace();
-    // `learnlead ... | head`: the reader goes away before the output is written.
+/// Runs learnlead with `args` twice: its standard output a pipe whose reader goes away at once
+/// (`learnlead ... | head`), which is no error and says nothing, then a full disk, which is
+/// said, with exit 1.
+fn closed_pipe_then_full_disk(args: &[&std::ffi::OsStr]) {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_learnlead"))
-        .current_dir(w.path())
-        .args(["rubrics", "show", "wenger-trayner", "--format", "json"])
+        .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -59,22 +58,30 @@ fn a_closed_pipe_ends_output_quietly_and_a_full_disk_is_an_error() {
     drop(child.stdout.take());
     let out = child.wait_with_output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "a closed pipe is not an error: {err}");
+    assert!(
+        out.status.success(),
+        "{args:?}: a closed pipe is not an error: {err}"
+    );
     assert!(err.is_empty(), "{err}");
-    // Standard output on a full disk: said, with a non-zero exit.
     if let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_learnlead"))
-            .args(["rubrics", "show", "wenger-trayner", "--format", "json"])
+            .args(args)
             .stdout(full)
             .output()
             .unwrap();
         let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
         assert!(
             err.contains("cannot write standard output: the disk is full"),
             "{err}"
         );
     }
+}
+
+#[test]
+fn a_closed_pipe_ends_output_quietly_and_a_full_disk_is_an_error() {
+    let args = ["rubrics", "show", "wenger-trayner", "--format", "json"];
+    closed_pipe_then_full_disk(&args.map(std::ffi::OsStr::new));
 }
 
 #[test]
@@ -84,37 +91,14 @@ fn a_groups_csv_and_json_stream_to_a_closed_pipe_a_full_disk_and_a_file() {
     std::fs::create_dir(&group).unwrap();
     crate::support::workshop(&group);
     for format in ["csv", "json"] {
-        // Written as it is made: a reader that goes away is no error.
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_learnlead"))
-            .arg("compare")
-            .arg(&group)
-            .args(["--format", format])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        drop(child.stdout.take());
-        let out = child.wait_with_output().unwrap();
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert!(
-            out.status.success(),
-            "{format}: a closed pipe is not an error: {err}"
-        );
-        if let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") {
-            let out = std::process::Command::new(env!("CARGO_BIN_EXE_learnlead"))
-                .arg("compare")
-                .arg(&group)
-                .args(["--format", format])
-                .stdout(full)
-                .output()
-                .unwrap();
-            let err = String::from_utf8_lossy(&out.stderr);
-            assert_eq!(out.status.code(), Some(1), "{err}");
-            assert!(
-                err.contains("cannot write standard output: the disk is full"),
-                "{err}"
-            );
-        }
+        // Written as it is made: a reader that goes away is no error, a full disk is one.
+        let args = [
+            "compare".as_ref(),
+            group.as_os_str(),
+            "--format".as_ref(),
+            format.as_ref(),
+        ];
+        closed_pipe_then_full_disk(&args);
         // To a file: the same document as on standard output, whole.
         let file = w.path().join(format!("group.{format}"));
         let to_file = run(learnlead()
