@@ -287,6 +287,11 @@ impl Writer {
         if let Some(e) = self.failed {
             return Err(e);
         }
+        // Stopped meanwhile: rows were passed over, and the working folder is being removed.
+        // Nothing is moved into place (and, stopping, nothing is said of it).
+        if crate::io::cleanup::stopping() {
+            return Err(Error::Internal("the import was stopped".into()));
+        }
         self.staging.sync()?;
         // A folder filled meanwhile by a parallel run is merged into, never replaced.
         match self.staging.rename_into_place()? {

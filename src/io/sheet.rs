@@ -31,8 +31,12 @@ enum Rows {
     Held(std::vec::IntoIter<std::result::Result<Vec<String>, Problem>>),
     /// CSV, read a record at a time.
     Csv(Box<CsvRows>),
-    /// A workbook's rows, read on a thread of their own ([`send_rows`]).
-    Received(std::sync::mpsc::Receiver<std::result::Result<Vec<String>, Problem>>),
+    /// A workbook's rows, read on a thread of their own ([`send_rows`]), which is joined when
+    /// it stops sending: a thread that failed is a problem, not the end of the sheet.
+    Received(
+        std::sync::mpsc::Receiver<std::result::Result<Vec<String>, Problem>>,
+        Option<std::thread::JoinHandle<()>>,
+    ),
     /// Nothing more: the end, or a row that could not be read.
     Done,
 }
@@ -72,21 +76,27 @@ impl Sheet {
         sheet
     }
 
-    /// The first rows (at most two: the header's), read ahead of the others; fewer if the sheet
-    /// ends or a row cannot be read. They are still handed on by the iterator.
-    pub fn head(&self) -> Vec<Vec<String>> {
-        self.ahead
-            .iter()
-            .map_while(|r| r.as_ref().ok())
-            .cloned()
-            .collect()
+    /// The first rows (at most two: the header's), read ahead of the others (fewer if the
+    /// sheet ends), or the problem with one of them (a header that is not UTF-8). They are still
+    /// handed on by the iterator.
+    pub fn head(&self) -> std::result::Result<Vec<Vec<String>>, Problem> {
+        self.ahead.iter().cloned().collect()
     }
 
     fn next_of_rest(&mut self) -> Option<std::result::Result<Vec<String>, Problem>> {
         let row = match &mut self.rest {
             Rows::Held(rows) => rows.next(),
             Rows::Csv(csv) => csv.next(),
-            Rows::Received(rows) => rows.recv().ok(),
+            Rows::Received(rows, reader) => match rows.recv() {
+                Ok(row) => Some(row),
+                Err(_) => match reader.take().map(std::thread::JoinHandle::join) {
+                    Some(Err(_)) => Some(Err(Problem::at(
+                        None,
+                        "the sheet could not be read to its end (an internal error); export the answers as CSV",
+                    ))),
+                    _ => None,
+                },
+            },
             Rows::Done => None,
         };
         if !matches!(row, Some(Ok(_))) {
@@ -168,13 +178,16 @@ fn stream_problem(e: &csv::Error) -> Problem {
         csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::FileTooLarge => {
             Problem::at(None, input::too_large_words(Kind::Csv))
         }
-        csv::ErrorKind::Io(io) => Problem::at(
-            line,
-            format!(
-                "the file could not be read to its end: {}",
-                crate::error::io_words(io)
+        csv::ErrorKind::Io(io) => match io.get_ref().and_then(|e| e.downcast_ref::<NotUtf8>()) {
+            Some(NotUtf8(at)) => Problem::at(Some(*at), NOT_TEXT),
+            None => Problem::at(
+                line,
+                format!(
+                    "the file could not be read to its end: {}",
+                    crate::error::io_words(io)
+                ),
             ),
-        ),
+        },
         _ => Problem::at(line, format!("this row cannot be read: {e}")),
     }
 }
@@ -219,14 +232,136 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Sheet> {
     if start.starts_with(b"\xEF\xBB\xBF") {
         start.drain(..3);
     }
-    // The rows wholly within the start (a longer file's last one may be cut off).
+    // The rows wholly within the start (a longer file's last one may be cut off); lines may
+    // end in a carriage return alone (Excel for Mac's "CSV (Macintosh)").
     let whole = if start.len() as u64 >= GUESS_BYTES - 3 {
-        start.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1)
+        start
+            .iter()
+            .rposition(|b| matches!(b, b'\n' | b'\r'))
+            .map_or(start.len(), |i| i + 1)
     } else {
         start.len()
     };
     let separator = separator(&start[..whole]);
-    Ok(csv(Box::new(Cursor::new(start).chain(input)), separator))
+    Ok(csv(
+        Box::new(Utf8Checked::new(Cursor::new(start).chain(input))),
+        separator,
+    ))
+}
+
+/// Passes bytes on while checking that they are UTF-8, counting lines and characters, so that
+/// the first byte that is not is placed exactly (inside quotes and cells of many lines too):
+/// the read fails there with [`NotUtf8`].
+struct Utf8Checked<R> {
+    inner: R,
+    /// Bytes read but not yet checked: the start of a character cut by the end of a read, or
+    /// the bad bytes (read again, they fail).
+    carry: Vec<u8>,
+    /// Bytes checked and counted, not yet passed on (to a reader with room for less than a
+    /// character).
+    ready: Vec<u8>,
+    line: usize,
+    column: usize,
+}
+
+/// Where the first byte that is not UTF-8 is.
+#[derive(Debug)]
+struct NotUtf8(Location);
+
+impl std::fmt::Display for NotUtf8 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "not UTF-8 at {}:{}", self.0.line, self.0.column)
+    }
+}
+
+impl std::error::Error for NotUtf8 {}
+
+impl<R: Read> Utf8Checked<R> {
+    fn new(inner: R) -> Self {
+        Utf8Checked {
+            inner,
+            carry: Vec::new(),
+            ready: Vec::new(),
+            line: 1,
+            column: 1,
+        }
+    }
+
+    fn count(&mut self, text: &str) {
+        for c in text.chars() {
+            if c == '\n' {
+                self.line += 1;
+                self.column = 1;
+            } else {
+                self.column += 1;
+            }
+        }
+    }
+
+    fn bad(&self) -> std::io::Error {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            NotUtf8(Location {
+                line: self.line,
+                column: self.column,
+            }),
+        )
+    }
+}
+
+impl<R: Read> Read for Utf8Checked<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if !self.ready.is_empty() {
+            let n = self.ready.len().min(buf.len());
+            buf[..n].copy_from_slice(&self.ready[..n]);
+            self.ready.drain(..n);
+            return Ok(n);
+        }
+        if buf.len() < 4 {
+            // Room for a whole character at least; the CSV reader reads in large blocks.
+            let mut four = [0; 4];
+            let n = self.fill(&mut four)?;
+            if n == 0 {
+                return Ok(0);
+            }
+            self.ready.extend_from_slice(&four[..n]);
+            return self.read(buf);
+        }
+        self.fill(buf)
+    }
+}
+
+impl<R: Read> Utf8Checked<R> {
+    /// Reads into `buf` (room for four bytes at least) the next bytes that are whole
+    /// characters, counted; fails at the first byte that is not UTF-8.
+    fn fill(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            let held = self.carry.len().min(buf.len());
+            buf[..held].copy_from_slice(&self.carry[..held]);
+            self.carry.drain(..held);
+            let n = held + self.inner.read(&mut buf[held..])?;
+            match std::str::from_utf8(&buf[..n]) {
+                Ok(text) => {
+                    self.count(text);
+                    return Ok(n);
+                }
+                Err(e) => {
+                    let valid = e.valid_up_to();
+                    let text = std::str::from_utf8(&buf[..valid]).unwrap_or_default();
+                    self.count(text);
+                    // The start of a character, cut by the end of what was read so far.
+                    let cut = e.error_len().is_none() && n > held;
+                    if valid == 0 && !cut {
+                        return Err(self.bad());
+                    }
+                    self.carry.splice(0..0, buf[valid..n].iter().copied());
+                    if valid > 0 {
+                        return Ok(valid);
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// CSV text as a sheet, its separator guessed from the shape of its rows ([`separator`]).
@@ -336,12 +471,12 @@ fn xlsx(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet> {
     // few at a time as the import asks for them.
     let (tx, rx) = std::sync::mpsc::sync_channel(64);
     let reading = name.clone();
-    std::thread::spawn(move || {
+    let reader = std::thread::spawn(move || {
         if let Err(problem) = send_rows(&mut book, &reading, &tx) {
             let _ = tx.send(Err(problem));
         }
     });
-    Ok(Sheet::of(Rows::Received(rx), Some(name)))
+    Ok(Sheet::of(Rows::Received(rx, Some(reader)), Some(name)))
 }
 
 /// Reads the sheet `name` of `book` a cell at a time, and sends each row once the next begins
@@ -524,7 +659,7 @@ mod tests {
     #[test]
     fn the_head_is_read_ahead_and_still_handed_on() {
         let sheet = csv_text("\u{feff}name,a-1\nAna,3\nBo,4\n");
-        assert_eq!(sheet.head(), [["name", "a-1"], ["Ana", "3"]]);
+        assert_eq!(sheet.head().unwrap(), [["name", "a-1"], ["Ana", "3"]]);
         assert_eq!(
             rows(sheet).len(),
             3,
@@ -647,6 +782,61 @@ mod tests {
             problem.message.contains("lists row 1 after row 2"),
             "{problem:?}"
         );
+    }
+
+    #[test]
+    fn lines_that_end_in_a_carriage_return_alone_still_show_their_separator() {
+        // Excel for Mac's "CSV (Macintosh)": no line feed in the part the guess reads.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mac.csv");
+        let mut text = String::from("name;a-1;note\r");
+        while text.len() as u64 <= GUESS_BYTES + 1000 {
+            text.push_str("Ana;3;yes, really\r");
+        }
+        std::fs::write(&path, &text).unwrap();
+        let all = rows(read(&path, None).unwrap());
+        assert_eq!(all[0], ["name", "a-1", "note"]);
+        assert_eq!(all[1], ["Ana", "3", "yes, really"]);
+    }
+
+    #[test]
+    fn a_byte_that_is_not_text_is_placed_exactly_inside_quotes_and_cells_of_many_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.csv");
+        std::fs::write(&path, b"name,note\n\"Ana\",\"line one\nZo\xe9\"\n").unwrap();
+        let got: Vec<_> = read(&path, None).unwrap().collect();
+        let problem = got.last().unwrap().as_ref().unwrap_err();
+        assert_eq!(problem.location, Some(Location { line: 3, column: 3 }));
+    }
+
+    #[test]
+    fn a_character_cut_between_two_reads_is_text() {
+        /// Hands over one byte per read.
+        struct Trickle(std::io::Cursor<Vec<u8>>);
+        impl Read for Trickle {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                let n = buf.len().min(1);
+                self.0.read(&mut buf[..n])
+            }
+        }
+        let text = "é,ü;x\n€,ok\n";
+        let mut out = String::new();
+        Utf8Checked::new(Trickle(std::io::Cursor::new(text.as_bytes().to_vec())))
+            .read_to_string(&mut out)
+            .unwrap();
+        assert_eq!(out, text);
+        // Read into a buffer smaller than a character, too.
+        let mut checked = Utf8Checked::new(std::io::Cursor::new("€".as_bytes().to_vec()));
+        let (mut one, mut all) = ([0u8; 1], Vec::new());
+        while checked.read(&mut one).unwrap() == 1 {
+            all.push(one[0]);
+        }
+        assert_eq!(all, "€".as_bytes());
+        // A character cut off by the end of the file is not text.
+        let err = Utf8Checked::new(std::io::Cursor::new(b"ab\xe2\x82".to_vec()))
+            .read_to_end(&mut Vec::new())
+            .unwrap_err();
+        assert!(err.to_string().contains("1:3"), "{err}");
     }
 
     /// A stream that is past its limit at once.

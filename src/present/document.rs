@@ -263,14 +263,15 @@ pub fn json_document_to<T: serde::Serialize>(value: &T, out: &mut dyn Write) -> 
         theirs: theirs.as_bytes(),
         mark: mark.as_bytes(),
         head: Vec::new(),
+        started: false,
         passing: false,
     };
     let straight = serde_json::to_writer_pretty(&mut swap, value);
-    match (straight, swap.passing) {
+    match (straight, swap.started) {
         (Ok(()), true) => out
             .write_all(b"\n")
             .map_err(crate::io::output::write_failed),
-        // Nothing was written yet: the view does not start with its generator.
+        // Nothing was written: the view does not start with its generator.
         (_, false) => out
             .write_all(&json_via_value(value)?)
             .map_err(crate::io::output::write_failed),
@@ -286,6 +287,8 @@ struct Swap<'a> {
     theirs: &'a [u8],
     mark: &'a [u8],
     head: Vec<u8>,
+    /// Something was written to `out`: from here on, a failure is the document's.
+    started: bool,
     /// The generator was found and replaced: the rest goes straight through.
     passing: bool,
 }
@@ -301,6 +304,7 @@ impl Write for Swap<'_> {
             return Err(std::io::Error::other("the view has no generator first"));
         }
         if self.head.len() == self.theirs.len() {
+            self.started = true;
             self.out.write_all(self.mark)?;
             self.passing = true;
         }
@@ -541,6 +545,10 @@ mod tests {
                 Ok(())
             }
         }
+        // A writer that takes nothing: the mark fails, and no second document follows it.
+        let mut none = Filling(vec![0; 200]);
+        assert!(json_document_to(&v, &mut none).is_err());
+        assert_eq!(none.0.len(), 200, "nothing written after the failed mark");
         let mut out = Filling(Vec::new());
         assert!(json_document_to(&v, &mut out).is_err());
         let text = String::from_utf8(out.0).unwrap();

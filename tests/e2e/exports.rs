@@ -500,3 +500,24 @@ fn a_row_far_down_that_is_not_text_stops_the_import_and_nothing_is_written() {
     let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(left.len(), 1, "no working folder is left: {left:?}");
 }
+
+#[test]
+fn a_header_that_is_not_text_is_the_one_problem_said() {
+    // Windows-1252, as Excel on Windows saves "CSV" by default.
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("export.csv");
+    std::fs::write(&csv, b"Pr\xe9nom;share-1;share-2;care-1\nAna;3;4;2\n").unwrap();
+    let out = run(learnlead()
+        .arg("import")
+        .arg(&csv)
+        .args(["--rubric", "small", "--out-dir"])
+        .arg(dir.path().join("out")));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    let at = format!("{}:1:3: this file is neither UTF-8 text", csv.display());
+    assert!(out.stderr.contains(&at), "{}", out.stderr);
+    assert!(
+        !out.stderr.contains("no column is one of"),
+        "no second guess about the rubric: {}",
+        out.stderr
+    );
+}

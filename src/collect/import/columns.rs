@@ -503,7 +503,7 @@ mod tests {
             ..Options::default()
         };
         let mut problems = Vec::new();
-        let l = layout(&r, &sheet.head(), &options, &mut problems);
+        let l = layout(&r, &sheet.head().unwrap(), &options, &mut problems);
         assert!(problems.is_empty(), "{problems:?}");
         let ignored: Vec<&str> = l.ignored.iter().map(|(_, h)| h.as_str()).collect();
         assert_eq!(ignored, ["name", "Timestamp"]);
@@ -532,7 +532,12 @@ mod tests {
         let csv = "Timestamp,Email Address,Your name,relevance-1,\"WHEN MEMBERS talk about the partnership, they describe its focus in terms of their own work\",How true is each statement? [The topics of our last few meetings came from challenges that members brought from their practice.]\n";
         let sheet = csv_text(csv);
         let mut problems = Vec::new();
-        let l = layout(&r, &sheet.head(), &Options::default(), &mut problems);
+        let l = layout(
+            &r,
+            &sheet.head().unwrap(),
+            &Options::default(),
+            &mut problems,
+        );
         assert_eq!(problems.len(), 1, "relevance-1 twice: {problems:?}");
         assert!(problems[0]
             .message
@@ -552,7 +557,12 @@ mod tests {
         let csv = "Respondent ID,Full name,How true is each of these?,,\n,,What we discuss is decided by the organisers or the sponsor.,\"We check with members whether our focus still fits the challenges they face.\",\n7,Ana,4,2\n";
         let sheet = csv_text(csv);
         let mut problems = Vec::new();
-        let l = layout(&r, &sheet.head(), &Options::default(), &mut problems);
+        let l = layout(
+            &r,
+            &sheet.head().unwrap(),
+            &Options::default(),
+            &mut problems,
+        );
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(l.header_rows, 2);
         assert_eq!(
@@ -575,7 +585,7 @@ mod tests {
             names,
             ..Options::default()
         };
-        let l = layout(&r, &sheet.head(), &options, &mut problems);
+        let l = layout(&r, &sheet.head().unwrap(), &options, &mut problems);
         assert_eq!(
             items(&l),
             [
@@ -593,7 +603,12 @@ mod tests {
         let sheet =
             csv_text("name,Q [What we discuss is decided by the sponsor alone],Anything else you want to tell us about the community?\n");
         let mut problems = Vec::new();
-        let l = layout(&r, &sheet.head(), &Options::default(), &mut problems);
+        let l = layout(
+            &r,
+            &sheet.head().unwrap(),
+            &Options::default(),
+            &mut problems,
+        );
         let m: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
         assert_eq!(m.len(), 1, "{m:?}");
         assert!(
@@ -616,13 +631,23 @@ mod tests {
         // The statement after a question number is the statement.
         let sheet = csv_text(&format!("name,\"Q7. {statement}\"\n"));
         let mut problems = Vec::new();
-        let l = layout(&r, &sheet.head(), &Options::default(), &mut problems);
+        let l = layout(
+            &r,
+            &sheet.head().unwrap(),
+            &Options::default(),
+            &mut problems,
+        );
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(items(&l), ["A=the name", "B=`relevance-2`"]);
         // A header that holds the statement and says the opposite is close, not the same.
         let sheet = csv_text(&format!("name,\"It is not true that {statement}\"\n"));
         let mut problems = Vec::new();
-        let l = layout(&r, &sheet.head(), &Options::default(), &mut problems);
+        let l = layout(
+            &r,
+            &sheet.head().unwrap(),
+            &Options::default(),
+            &mut problems,
+        );
         assert_eq!(items(&l), ["A=the name"], "not taken");
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert!(
@@ -637,7 +662,7 @@ mod tests {
             ..Options::default()
         };
         let mut problems = Vec::new();
-        let l = layout(&r, &sheet.head(), &options, &mut problems);
+        let l = layout(&r, &sheet.head().unwrap(), &options, &mut problems);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(l.ignored.len(), 1);
     }
@@ -650,7 +675,12 @@ mod tests {
         let header = "We share cases with partners outside the network every month: how?";
         let sheet = csv_text(&format!("name,share-1,{header}\nAna,3,often\n"));
         let mut problems = Vec::new();
-        let l = layout(&r, &sheet.head(), &Options::default(), &mut problems);
+        let l = layout(
+            &r,
+            &sheet.head().unwrap(),
+            &Options::default(),
+            &mut problems,
+        );
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(items(&l), ["A=the name", "B=`share-1`"]);
         let ignored: Vec<&str> = l.ignored.iter().map(|(_, h)| h.as_str()).collect();
@@ -669,7 +699,12 @@ mod tests {
             .collect();
         let sheet = csv_text(&format!("name,{}\n", header.join(",")));
         let mut problems = Vec::new();
-        layout(&r, &sheet.head(), &Options::default(), &mut problems);
+        layout(
+            &r,
+            &sheet.head().unwrap(),
+            &Options::default(),
+            &mut problems,
+        );
         assert_eq!(problems.len(), 12_000);
         let suggested = problems
             .iter()
@@ -691,7 +726,7 @@ mod tests {
         let mut problems = Vec::new();
         let l = layout(
             &r,
-            &csv_text(&csv).head(),
+            &csv_text(&csv).head().unwrap(),
             &Options::default(),
             &mut problems,
         );
@@ -701,7 +736,7 @@ mod tests {
         let csv = format!("Full name,How true?,\n,\"{s1}\",\"{s2}\"\nAna,4,3\n");
         let l = layout(
             &r,
-            &csv_text(&csv).head(),
+            &csv_text(&csv).head().unwrap(),
             &Options::default(),
             &mut Vec::new(),
         );
@@ -711,7 +746,7 @@ mod tests {
         let mut problems = Vec::new();
         layout(
             &r,
-            &csv_text(&csv).head(),
+            &csv_text(&csv).head().unwrap(),
             &Options::default(),
             &mut problems,
         );

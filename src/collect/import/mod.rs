@@ -39,6 +39,21 @@ pub struct Import {
     pub missing: Vec<String>,
 }
 
+impl Import {
+    /// What a sheet whose header cannot be read holds: nothing.
+    fn nothing() -> Import {
+        Import {
+            rows: Vec::new(),
+            counted: 0,
+            complete: 0,
+            header_rows: 0,
+            mapping: Vec::new(),
+            ignored: Vec::new(),
+            missing: Vec::new(),
+        }
+    }
+}
+
 /// The spreadsheet's name of a column: A, B, ..., Z, AA, ...
 pub fn column_name(index: usize) -> String {
     let mut n = index + 1;
@@ -55,11 +70,13 @@ pub fn column_name(index: usize) -> String {
 /// group, dimension, item, answer, score), as one row per participant with a column per item,
 /// in the order the participants first appear; any other sheet as it is.
 fn from_long(sheet: Sheet) -> Sheet {
-    let long = sheet.head().first().is_some_and(|header| {
-        header
-            .iter()
-            .map(String::as_str)
-            .eq(crate::io::output::CSV_MARK.split(','))
+    let long = sheet.head().is_ok_and(|head| {
+        head.first().is_some_and(|header| {
+            header
+                .iter()
+                .map(String::as_str)
+                .eq(crate::io::output::CSV_MARK.split(','))
+        })
     });
     if !long {
         return sheet;
@@ -165,7 +182,12 @@ pub fn read_each(
     // learnlead's own long CSV (`compare --format csv`, one row per person and statement) comes
     // back as one row per person.
     let sheet = from_long(sheet);
-    let head = sheet.head();
+    let head = match sheet.head() {
+        Ok(head) => head,
+        // A header that cannot be read (not UTF-8): that alone is the problem, before any
+        // about columns it would otherwise seem to lack.
+        Err(problem) => return (Import::nothing(), vec![problem]),
+    };
     let mut problems = Vec::new();
     let layout = columns::layout(rubric, &head, options, &mut problems);
     // A column's header as the sheet shows it: its header rows, top first.
