@@ -19,7 +19,9 @@ struct Served {
     err: Arc<Mutex<String>>,
     participants: String,
     facilitator: String,
-    /// The thread reading what it prints: done when it has exited.
+    /// The thread reading what it prints: done when it has exited. Joined by `stop`, which
+    /// only Unix has (signals).
+    #[cfg_attr(not(unix), allow(dead_code))]
     reader: Option<std::thread::JoinHandle<()>>,
 }
 
