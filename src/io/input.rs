@@ -14,25 +14,19 @@ pub use crate::limits::{check_text_len, size_words, Kind, MAX_TEXT_BYTES};
 
 /// Reads the file at `path` as `kind`: bytes, at most the kind's limit.
 pub fn read(path: &Path, kind: Kind) -> Result<Vec<u8>> {
-    let limit = kind.limit();
     let mut bytes = Vec::new();
-    if is_stdin(path) {
-        // `-` is standard input, read with the same bound as a file.
-        std::io::stdin()
-            .lock()
-            .take(limit + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| Error::read(path, e))?;
-    } else {
-        open_regular(path, kind)?
-            .take(limit + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| Error::read(path, e))?;
-    }
-    if bytes.len() as u64 > limit {
-        return Err(too_large(path, kind));
-    }
+    open(path, kind)?
+        .read_to_end(&mut bytes)
+        .map_err(|e| read_failed(path, kind, e))?;
     Ok(bytes)
+}
+
+/// A read of [`open`]'s stream that failed, said of the file: past its limit, or its cause.
+pub fn read_failed(path: &Path, kind: Kind, e: std::io::Error) -> Error {
+    match e.kind() {
+        std::io::ErrorKind::FileTooLarge => too_large(path, kind),
+        _ => Error::read(path, e),
+    }
 }
 
 /// The file at `path` (`-` is standard input) as a stream of at most its kind's limit, for a
@@ -162,7 +156,7 @@ fn open_regular(path: &Path, kind: Kind) -> Result<File> {
     Ok(file)
 }
 
-pub fn too_large(path: &Path, kind: Kind) -> Error {
+fn too_large(path: &Path, kind: Kind) -> Error {
     Error::invalid_one(path, Problem::at(None, too_large_words(kind)))
 }
 

@@ -233,10 +233,7 @@ pub fn write_output_with(path: &Path, force: bool, write: Writer<'_>) -> Result<
     match fs::symlink_metadata(&target) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             check_folder(&target)?;
-            let tmp = temp_beside_with(&target, true, write)?;
-            let made = link_new(&tmp, &target, true);
-            let _ = fs::remove_file(&tmp);
-            if !made? {
+            if !create_new_with(&target, true, write)? {
                 return Err(Error::Exists { path: target });
             }
         }
@@ -247,13 +244,7 @@ pub fn write_output_with(path: &Path, force: bool, write: Writer<'_>) -> Result<
             })
         }
         Ok(meta) if !meta.is_file() => write_in_place(&target, write)?,
-        Ok(_) if force || is_own_output(&target) => {
-            let tmp = temp_beside_with(&target, true, write)?;
-            crate::platform::files::replace(&tmp, &target).map_err(|e| {
-                let _ = fs::remove_file(&tmp);
-                Error::write(&target, e)
-            })?;
-        }
+        Ok(_) if force || is_own_output(&target) => replace_with(&target, write)?,
         Ok(_) => {
             return Err(Error::NotOurs {
                 path: path.to_path_buf(),
@@ -368,8 +359,15 @@ fn temp_beside_with(path: &Path, sync: bool, write: Writer<'_>) -> Result<PathBu
 ///
 /// A link is followed: what it points to is replaced, and the link stays.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let path = &follow_link(path)?;
-    let tmp = temp_beside(path, bytes, true)?;
+    replace_with(&follow_link(path)?, &mut |out| {
+        out.write_all(bytes).map_err(write_failed)
+    })
+}
+
+/// Replaces the file `path` (no link) with what `write` writes: into a temporary file beside
+/// it, flushed to disk, then renamed over it.
+fn replace_with(path: &Path, write: Writer<'_>) -> Result<()> {
+    let tmp = temp_beside_with(path, true, write)?;
     crate::platform::files::replace(&tmp, path).map_err(|e| {
         let _ = fs::remove_file(&tmp);
         Error::write(path, e)
@@ -392,7 +390,14 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
 /// [`write_new`] that answers whether the name was free (`false`: taken, nothing written), for
 /// callers that try another name. `sync` flushes the file to disk first.
 pub fn create_new(path: &Path, bytes: &[u8], sync: bool) -> Result<bool> {
-    let tmp = temp_beside(path, bytes, sync)?;
+    create_new_with(path, sync, &mut |out| {
+        out.write_all(bytes).map_err(write_failed)
+    })
+}
+
+/// [`create_new`] of what `write` writes.
+fn create_new_with(path: &Path, sync: bool, write: Writer<'_>) -> Result<bool> {
+    let tmp = temp_beside_with(path, sync, write)?;
     let result = link_new(&tmp, path, sync);
     let _ = fs::remove_file(&tmp);
     result

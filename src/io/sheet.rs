@@ -127,42 +127,24 @@ impl std::fmt::Debug for Sheet {
 }
 
 impl CsvRows {
-    /// The next record, its cells trimmed; a record that is not UTF-8, or a stream that fails
-    /// (past the size limit), is a problem.
+    /// The next record, its cells trimmed; a stream that fails (a byte that is not UTF-8, past
+    /// the size limit) is a problem.
     fn next(&mut self) -> Option<std::result::Result<Vec<String>, Problem>> {
         match self.reader.read_byte_record(&mut self.record) {
             Ok(false) => None,
-            Ok(true) => Some(cells(&self.record)),
+            Ok(true) => Some(Ok(cells(&self.record))),
             Err(e) => Some(Err(stream_problem(&e))),
         }
     }
 }
 
-/// A record's cells as text, trimmed; a cell that is not UTF-8 is a problem at its line and
-/// (for a record on one line) its column.
-fn cells(record: &csv::ByteRecord) -> std::result::Result<Vec<String>, Problem> {
-    let mut row = Vec::with_capacity(record.len());
-    let mut column = 1;
-    for field in record {
-        match std::str::from_utf8(field) {
-            Ok(text) => {
-                column += text.chars().count() + 1;
-                row.push(text.trim().to_string());
-            }
-            Err(e) => {
-                let good = String::from_utf8_lossy(&field[..e.valid_up_to()]);
-                let line = record.position().map_or(1, |p| p.line() as usize);
-                return Err(Problem::at(
-                    Some(Location {
-                        line,
-                        column: column + good.chars().count(),
-                    }),
-                    NOT_TEXT,
-                ));
-            }
-        }
-    }
-    Ok(row)
+/// A record's cells as text, trimmed. The bytes were checked as they were read
+/// ([`Utf8Checked`]): they are UTF-8.
+fn cells(record: &csv::ByteRecord) -> Vec<String> {
+    record
+        .iter()
+        .map(|field| String::from_utf8_lossy(field).trim().to_string())
+        .collect()
 }
 
 const NOT_TEXT: &str =
@@ -210,10 +192,7 @@ const GUESS_BYTES: u64 = 1024 * 1024;
 /// else CSV text, read as its rows are asked for.
 pub fn read(path: &Path, sheet: Option<&str>) -> Result<Sheet> {
     let mut input = input::open(path, Kind::Csv)?;
-    let failed = |e: std::io::Error| match e.kind() {
-        std::io::ErrorKind::FileTooLarge => input::too_large(path, Kind::Csv),
-        _ => Error::read(path, e),
-    };
+    let failed = |e| input::read_failed(path, Kind::Csv, e);
     let mut start = Vec::new();
     (&mut input)
         .take(GUESS_BYTES)
@@ -243,10 +222,7 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Sheet> {
         start.len()
     };
     let separator = separator(&start[..whole]);
-    Ok(csv(
-        Box::new(Utf8Checked::new(Cursor::new(start).chain(input))),
-        separator,
-    ))
+    Ok(csv(Cursor::new(start).chain(input), separator))
 }
 
 /// Passes bytes on while checking that they are UTF-8, counting lines and characters, so that
@@ -368,15 +344,16 @@ impl<R: Read> Utf8Checked<R> {
 pub fn csv_text(text: &str) -> Sheet {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let separator = separator(text.as_bytes());
-    csv(Box::new(Cursor::new(text.as_bytes().to_vec())), separator)
+    csv(Cursor::new(text.as_bytes().to_vec()), separator)
 }
 
-fn csv(from: Box<dyn Read>, separator: u8) -> Sheet {
+fn csv(from: impl Read + 'static, separator: u8) -> Sheet {
+    let checked: Box<dyn Read> = Box::new(Utf8Checked::new(from));
     let reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(separator)
-        .from_reader(from);
+        .from_reader(checked);
     Sheet::of(
         Rows::Csv(Box::new(CsvRows {
             reader,
@@ -667,18 +644,26 @@ mod tests {
         );
     }
 
+    /// A CSV file `export.csv` in `dir` longer than the part its separator is guessed from:
+    /// `header`, then rows "Person N;3;yes, really", each line ended by `eol`; and how many
+    /// rows it has under its header.
+    fn past_the_guess(dir: &Path, header: &str, eol: &str) -> (std::path::PathBuf, usize) {
+        let mut text = format!("{header}{eol}");
+        let mut n = 0;
+        while text.len() as u64 <= GUESS_BYTES + 1000 {
+            n += 1;
+            text.push_str(&format!("Person {n};3;yes, really{eol}"));
+        }
+        let path = dir.join("export.csv");
+        std::fs::write(&path, &text).unwrap();
+        (path, n)
+    }
+
     #[test]
     fn a_file_is_read_as_it_goes_its_separator_guessed_from_its_start() {
         // Longer than the part the separator is guessed from, its last rows past it.
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("export.csv");
-        let mut text = String::from("\u{feff}name;a-1;note\n");
-        let mut n = 0;
-        while text.len() as u64 <= GUESS_BYTES + 1000 {
-            n += 1;
-            text.push_str(&format!("Person {n};3;yes, really\n"));
-        }
-        std::fs::write(&path, &text).unwrap();
+        let (path, n) = past_the_guess(dir.path(), "\u{feff}name;a-1;note", "\n");
         let all = rows(read(&path, None).unwrap());
         assert_eq!(
             all[0],
@@ -788,15 +773,10 @@ mod tests {
     fn lines_that_end_in_a_carriage_return_alone_still_show_their_separator() {
         // Excel for Mac's "CSV (Macintosh)": no line feed in the part the guess reads.
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("mac.csv");
-        let mut text = String::from("name;a-1;note\r");
-        while text.len() as u64 <= GUESS_BYTES + 1000 {
-            text.push_str("Ana;3;yes, really\r");
-        }
-        std::fs::write(&path, &text).unwrap();
+        let (path, _) = past_the_guess(dir.path(), "name;a-1;note", "\r");
         let all = rows(read(&path, None).unwrap());
         assert_eq!(all[0], ["name", "a-1", "note"]);
-        assert_eq!(all[1], ["Ana", "3", "yes, really"]);
+        assert_eq!(all[1], ["Person 1", "3", "yes, really"]);
     }
 
     #[test]

@@ -178,23 +178,6 @@ pub fn produce_to<D: Document>(
     options: &Options,
     out: &mut dyn Write,
 ) -> Result<()> {
-    match format {
-        Format::Json => doc
-            .json(out)
-            .unwrap_or(Err(Error::NotOffered { format: "JSON" })),
-        Format::Csv => doc
-            .csv(out)
-            .unwrap_or(Err(Error::NotOffered { format: "CSV" })),
-        _ => {
-            let bytes = made_whole(doc, format, options)?;
-            out.write_all(&bytes)
-                .map_err(crate::io::output::write_failed)
-        }
-    }
-}
-
-/// `doc` in a format that is made whole before it is written.
-fn made_whole<D: Document>(doc: &D, format: Format, options: &Options) -> Result<Vec<u8>> {
     let html = || {
         render::render(
             &format!("{}.html.j2", D::TEMPLATE),
@@ -204,33 +187,40 @@ fn made_whole<D: Document>(doc: &D, format: Format, options: &Options) -> Result
             options.framing,
         )
     };
-    match format {
-        Format::Html => html().map(String::into_bytes),
+    let whole = match format {
+        Format::Json => {
+            return doc
+                .json(out)
+                .unwrap_or(Err(Error::NotOffered { format: "JSON" }))
+        }
+        Format::Csv => {
+            return doc
+                .csv(out)
+                .unwrap_or(Err(Error::NotOffered { format: "CSV" }))
+        }
+        Format::Html => html()?.into_bytes(),
         Format::Md => render::render(
             &format!("{}.md.j2", D::TEMPLATE),
             Markup::Markdown,
             options.template,
             doc,
             options.framing,
-        )
-        .map(String::into_bytes),
+        )?
+        .into_bytes(),
         Format::Pdf => {
             let browser = crate::present::pdf::find_browser(options.browser)?;
-            crate::present::pdf::print(&html()?, options.paper, &browser)
+            crate::present::pdf::print(&html()?, options.paper, &browser)?
         }
         Format::Table => doc
             .table()
-            .map(String::into_bytes)
-            .ok_or(Error::NotOffered { format: "a table" }),
+            .ok_or(Error::NotOffered { format: "a table" })?
+            .into_bytes(),
         Format::Docx => doc.docx(options.framing).unwrap_or(Err(Error::NotOffered {
             format: "a Word document",
-        })),
-        Format::Json | Format::Csv => {
-            let mut bytes = Vec::new();
-            produce_to(doc, format, options, &mut bytes)?;
-            Ok(bytes)
-        }
-    }
+        }))?,
+    };
+    out.write_all(&whole)
+        .map_err(crate::io::output::write_failed)
 }
 
 /// How a view that starts with its own `generator` (name and version, for templates) begins

@@ -479,16 +479,21 @@ fn a_long_export_is_read_as_it_goes_from_a_file_or_standard_input() {
     assert!(last.contains("share-1: 1"), "{last}");
 }
 
+/// `import CSV --rubric small --out-dir out`, `out` beside the CSV.
+fn import_into_out(csv: &std::path::Path) -> crate::support::Outcome {
+    run(learnlead()
+        .arg("import")
+        .arg(csv)
+        .args(["--rubric", "small", "--out-dir"])
+        .arg(csv.with_file_name("out")))
+}
+
 #[test]
 fn a_row_far_down_that_is_not_text_stops_the_import_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("old.csv");
     std::fs::write(&csv, long_export(20_000, Some(19_000))).unwrap();
-    let out = run(learnlead()
-        .arg("import")
-        .arg(&csv)
-        .args(["--rubric", "small", "--out-dir"])
-        .arg(dir.path().join("out")));
+    let out = import_into_out(&csv);
 
     assert_eq!(out.code, 2, "{}", out.stderr);
     let at = format!("{}:19001:3: this file is neither UTF-8 text", csv.display());
@@ -507,11 +512,7 @@ fn a_header_that_is_not_text_is_the_one_problem_said() {
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("export.csv");
     std::fs::write(&csv, b"Pr\xe9nom;share-1;share-2;care-1\nAna;3;4;2\n").unwrap();
-    let out = run(learnlead()
-        .arg("import")
-        .arg(&csv)
-        .args(["--rubric", "small", "--out-dir"])
-        .arg(dir.path().join("out")));
+    let out = import_into_out(&csv);
     assert_eq!(out.code, 2, "{}", out.stderr);
     let at = format!("{}:1:3: this file is neither UTF-8 text", csv.display());
     assert!(out.stderr.contains(&at), "{}", out.stderr);

@@ -23,7 +23,7 @@ pub struct Row {
 
 /// What an export held: the responses (kept by [`read_all`]; [`read_each`] hands each on as
 /// it is read), how many there were, and how its columns were read.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Import {
     pub rows: Vec<Row>,
     /// How many rows became responses, and how many of those answer every statement.
@@ -37,21 +37,6 @@ pub struct Import {
     pub ignored: Vec<(String, String)>,
     /// The rubric's items that had no column (left unanswered).
     pub missing: Vec<String>,
-}
-
-impl Import {
-    /// What a sheet whose header cannot be read holds: nothing.
-    fn nothing() -> Import {
-        Import {
-            rows: Vec::new(),
-            counted: 0,
-            complete: 0,
-            header_rows: 0,
-            mapping: Vec::new(),
-            ignored: Vec::new(),
-            missing: Vec::new(),
-        }
-    }
 }
 
 /// The spreadsheet's name of a column: A, B, ..., Z, AA, ...
@@ -186,7 +171,7 @@ pub fn read_each(
         Ok(head) => head,
         // A header that cannot be read (not UTF-8): that alone is the problem, before any
         // about columns it would otherwise seem to lack.
-        Err(problem) => return (Import::nothing(), vec![problem]),
+        Err(problem) => return (Import::default(), vec![problem]),
     };
     let mut problems = Vec::new();
     let layout = columns::layout(rubric, &head, options, &mut problems);
